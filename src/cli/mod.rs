@@ -1,0 +1,72 @@
+//! The command line: argument parsing and exit codes. No logic lives here
+//! beyond calling the stages in order and writing what they return.
+
+mod args;
+mod dump;
+
+use std::ffi::OsString;
+use std::io::Write;
+
+use clap::Parser;
+
+pub use args::{Cli, Command, DumpArgs, DumpFormat};
+
+use crate::report::Style;
+
+/// What a run ends with; `main` turns it into the process exit code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// 0: everything was read and nothing failed the run.
+    Clean,
+    /// 1: findings at or above the failure threshold.
+    Findings,
+    /// 2: an input could not be read or the command line was wrong.
+    UsageOrInput,
+}
+
+impl Outcome {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            Outcome::Clean => 0,
+            Outcome::Findings => 1,
+            Outcome::UsageOrInput => 2,
+        }
+    }
+}
+
+/// Where a run writes, and how it renders diagnostics.
+pub struct Io<'w> {
+    /// The command's result.
+    pub stdout: &'w mut dyn Write,
+    /// Diagnostics and errors.
+    pub stderr: &'w mut dyn Write,
+    /// How to render diagnostics.
+    pub style: Style,
+}
+
+/// Parses the arguments and runs the command.
+pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> Outcome {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => return clap_error(&error, io),
+    };
+    match cli.command {
+        Command::Dump(args) => dump::run(&args, io),
+    }
+}
+
+fn clap_error(error: &clap::Error, io: &mut Io<'_>) -> Outcome {
+    let rendered = if io.style.color {
+        error.render().ansi().to_string()
+    } else {
+        error.render().to_string()
+    };
+    if error.use_stderr() {
+        let _ = write!(io.stderr, "{rendered}");
+        Outcome::UsageOrInput
+    } else {
+        let _ = write!(io.stdout, "{rendered}");
+        Outcome::Clean
+    }
+}

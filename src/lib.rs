@@ -1,0 +1,27 @@
+//! gplint reads Windows Group Policy security templates (`GptTmpl.inf`,
+//! `secedit /export` INF files) into a typed model with source spans.
+//!
+//! Data flows one way:
+//!
+//! ```text
+//! bytes ─► source ─► syntax ─► template ─► report
+//!          decode    lossless  typed       text, JSON,
+//!          + lines   + spans   sections    miette diagnostics
+//! ```
+//!
+//! [`principal`] knows SIDs and names, [`rights`] the user rights. The
+//! library never prints: [`cli`] writes to the streams it is given.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+#![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+pub mod cli;
+pub mod diagnostic;
+pub mod logon_type;
+pub mod principal;
+pub mod report;
+pub mod rights;
+pub mod source;
+pub mod span;
+pub mod suggest;
+pub mod syntax;
+pub mod template;

@@ -1,0 +1,31 @@
+//! Errors as one line: the error and its causes, joined.
+
+use std::error::Error;
+
+/// `error: cause: cause`, for a reason that must fit on one line.
+pub fn one_line(error: &dyn Error) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(next) = cause {
+        text.push_str(": ");
+        text.push_str(&next.to_string());
+        cause = next.source();
+    }
+    text.replace(['\r', '\n'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    #[test]
+    fn a_decode_error_names_the_file_and_the_cause() {
+        let error = SourceFile::from_bytes("empty.inf", Vec::new())
+            .err()
+            .unwrap();
+        let line = one_line(&error);
+        assert!(line.starts_with("cannot read `empty.inf`"), "{line}");
+        assert!(line.contains("empty"), "{line}");
+    }
+}

@@ -1,0 +1,113 @@
+//! Renders a [`Diagnostic`] with miette, pointing into its source file.
+
+use std::fmt;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// How rendered diagnostics look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    /// ANSI colours and bold.
+    pub color: bool,
+    /// Wrap width in columns.
+    pub width: usize,
+}
+
+impl Style {
+    /// No colour at a fixed width: stable output for tests and logs.
+    pub const PLAIN: Style = Style {
+        color: false,
+        width: 100,
+    };
+}
+
+/// Renders one diagnostic into text ending in a newline.
+pub fn render(diagnostic: &Diagnostic, file_name: &str, text: &str, style: Style) -> String {
+    let source = NamedSource::new(file_name, text.to_owned()).with_language("ini");
+    let report = Report { diagnostic, source };
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false);
+    let mut out = String::new();
+    if handler.render_report(&mut out, &report).is_err() {
+        // Rendering into a String cannot fail short of a formatting bug;
+        // fall back to the bare message rather than losing it.
+        out = format!("{}: {}\n", diagnostic.severity.as_str(), diagnostic.message);
+    }
+    push_note(&mut out, diagnostic.note.as_deref(), style.width);
+    out
+}
+
+/// miette renders `help` but has no `note`; it goes underneath, indented
+/// the same way.
+fn push_note(out: &mut String, note: Option<&str>, width: usize) {
+    let Some(note) = note else { return };
+    let options = textwrap::Options::new(width.saturating_sub(2).max(20))
+        .initial_indent("  note: ")
+        .subsequent_indent("        ");
+    for line in textwrap::wrap(note, options) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+}
+
+struct Report<'d> {
+    diagnostic: &'d Diagnostic,
+    source: NamedSource<String>,
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl miette::Diagnostic for Report<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.diagnostic.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Note => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        let help = self.diagnostic.help.as_deref()?;
+        Some(Box::new(help))
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let labels = self.diagnostic.labels.iter().enumerate().map(|(i, label)| {
+            let text = (!label.message.is_empty()).then(|| label.message.clone());
+            if i == 0 {
+                LabeledSpan::new_primary_with_span(text, label.span)
+            } else {
+                LabeledSpan::new_with_span(text, label.span)
+            }
+        });
+        Some(Box::new(labels))
+    }
+}

@@ -1,0 +1,107 @@
+//! Why an input file could not be read.
+
+use std::io;
+use std::path::Path;
+
+use super::decode_error::DecodeError;
+
+/// A template file that could not be read or decoded. Each message names the
+/// path; for [`SourceError::Io`] and [`SourceError::Decode`] the cause is
+/// also the error's `source()`, where the decode cause carries its own help.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum SourceError {
+    /// Nothing at the path.
+    #[error("cannot read `{path}`: no such file")]
+    #[diagnostic(
+        code(gplint::source::not_found),
+        help(
+            "check the path; in a GPO folder the template is MACHINE\\Microsoft\\Windows NT\\SecEdit\\GptTmpl.inf"
+        )
+    )]
+    NotFound {
+        /// The path as the user gave it.
+        path: String,
+    },
+
+    /// The path names a directory.
+    #[error(
+        "`{path}` is a directory; give a template file (GptTmpl.inf or a `secedit /export` .inf file)"
+    )]
+    #[diagnostic(
+        code(gplint::source::is_directory),
+        help(
+            "in a GPO folder the template is MACHINE\\Microsoft\\Windows NT\\SecEdit\\GptTmpl.inf"
+        )
+    )]
+    IsDirectory {
+        /// The path as the user gave it.
+        path: String,
+    },
+
+    /// Any other I/O failure, such as permission denied.
+    #[error("cannot read `{path}`: {}", .source.kind())]
+    #[diagnostic(
+        code(gplint::source::io),
+        help("check that the file exists and that you are allowed to read it")
+    )]
+    Io {
+        /// The path as the user gave it.
+        path: String,
+        /// The operating system's error.
+        #[source]
+        source: io::Error,
+    },
+
+    /// The bytes are not a text file gplint can read.
+    #[error("cannot read `{path}` as a security template")]
+    #[diagnostic(code(gplint::source::decode))]
+    Decode {
+        /// The path as the user gave it.
+        path: String,
+        /// What is wrong with the bytes.
+        #[source]
+        #[diagnostic_source]
+        source: DecodeError,
+    },
+}
+
+impl SourceError {
+    /// Classifies a failed read of `path`. Windows reports a directory as
+    /// "access denied", so a failed read is checked against the path once.
+    pub(super) fn from_io(name: String, path: &Path, source: io::Error) -> Self {
+        match source.kind() {
+            io::ErrorKind::NotFound => SourceError::NotFound { path: name },
+            io::ErrorKind::IsADirectory => SourceError::IsDirectory { path: name },
+            _ if path.is_dir() => SourceError::IsDirectory { path: name },
+            _ => SourceError::Io { path: name, source },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_errors_are_classified() {
+        let dir = std::env::temp_dir();
+        let missing = SourceError::from_io(
+            "x.inf".into(),
+            Path::new("x.inf"),
+            io::Error::from(io::ErrorKind::NotFound),
+        );
+        assert_eq!(missing.to_string(), "cannot read `x.inf`: no such file");
+        let denied = SourceError::from_io(
+            "d".into(),
+            &dir,
+            io::Error::from(io::ErrorKind::PermissionDenied),
+        );
+        assert!(matches!(denied, SourceError::IsDirectory { .. }));
+        let other = SourceError::from_io(
+            "y.inf".into(),
+            Path::new("/nonexistent/y.inf"),
+            io::Error::from(io::ErrorKind::PermissionDenied),
+        );
+        assert_eq!(other.to_string(), "cannot read `y.inf`: permission denied");
+    }
+}

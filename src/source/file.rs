@@ -1,0 +1,112 @@
+//! One input file, read and decoded.
+
+use std::path::Path;
+
+use super::decode::{DecodeWarning, Encoding, decode};
+use super::error::SourceError;
+use super::line_index::LineIndex;
+
+/// One input file, decoded.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// The path as the user gave it, for messages.
+    pub name: String,
+    /// The decoded text, byte-order mark removed, line ends as stored.
+    pub text: String,
+    /// The encoding the file was read in.
+    pub encoding: Encoding,
+    /// Problems met while decoding that still left usable text.
+    pub warnings: Vec<DecodeWarning>,
+    /// Line starts of `text`.
+    pub lines: LineIndex,
+}
+
+impl SourceFile {
+    /// Reads and decodes the file at `path`.
+    pub fn read(path: &Path) -> Result<SourceFile, SourceError> {
+        let name = path.display().to_string();
+        match std::fs::read(path) {
+            Ok(bytes) => Self::from_bytes(name, bytes),
+            Err(err) => Err(SourceError::from_io(name, path, err)),
+        }
+    }
+
+    /// Decodes `bytes` that came from `name` (which is used only in messages).
+    pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> Result<SourceFile, SourceError> {
+        let name = name.into();
+        match decode(bytes) {
+            Ok(decoded) => Ok(SourceFile {
+                lines: LineIndex::new(&decoded.text),
+                name,
+                text: decoded.text,
+                encoding: decoded.encoding,
+                warnings: decoded.warnings,
+            }),
+            Err(source) => Err(SourceError::Decode { path: name, source }),
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset into `text`.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_col(&self.text, offset)
+    }
+
+    /// The text under the file's name, for rendering diagnostics with miette.
+    pub fn named_source(&self) -> miette::NamedSource<String> {
+        miette::NamedSource::new(&self.name, self.text.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::DecodeError;
+
+    #[test]
+    fn from_bytes_decodes_and_indexes() {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(
+            "[Unicode]\r\nUnicode=yes\r\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        let file = SourceFile::from_bytes("GptTmpl.inf", bytes).unwrap();
+        assert_eq!(file.encoding, Encoding::Utf16LeBom);
+        assert_eq!(file.line_col(11), (2, 1));
+        assert_eq!(file.lines.line_count(), 3);
+        let source = file.named_source();
+        assert_eq!(source.name(), "GptTmpl.inf");
+        assert_eq!(source.inner(), &file.text);
+    }
+
+    #[test]
+    fn decode_errors_name_the_path() {
+        let err = SourceFile::from_bytes("empty.inf", Vec::new()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "cannot read `empty.inf` as a security template"
+        );
+        assert!(matches!(
+            err,
+            SourceError::Decode {
+                source: DecodeError::Empty,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn read_reports_missing_files_and_directories() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("none.inf");
+        let err = SourceFile::read(&missing).unwrap_err();
+        assert!(matches!(err, SourceError::NotFound { .. }), "{err}");
+        let err = SourceFile::read(dir.path()).unwrap_err();
+        assert!(matches!(err, SourceError::IsDirectory { .. }), "{err}");
+        let path = dir.path().join("t.inf");
+        std::fs::write(&path, b"[Version]\r\nsignature=\"$CHICAGO$\"\r\n").unwrap();
+        let file = SourceFile::read(&path).unwrap();
+        assert_eq!(file.encoding, Encoding::Utf8);
+        assert_eq!(file.name, path.display().to_string());
+    }
+}

@@ -1,0 +1,22 @@
+//! Bytes to decoded text.
+//!
+//! Security templates come as UTF-16LE with BOM (what `secedit` writes), but
+//! hand-edited copies in repositories are often UTF-8 or Windows-1252. This
+//! module turns any of them into a `String` plus a [`LineIndex`], and refuses
+//! files that are empty, truncated UTF-16 or binary.
+
+mod binary;
+pub mod decode;
+mod decode_error;
+mod detect;
+mod error;
+mod file;
+pub mod line_index;
+mod text8;
+mod utf16;
+
+pub use decode::{DecodeWarning, DecodeWarningKind, Decoded, Encoding, decode};
+pub use decode_error::{BinaryReason, DecodeError};
+pub use error::SourceError;
+pub use file::SourceFile;
+pub use line_index::LineIndex;

@@ -1,0 +1,104 @@
+//! Lossless parsing of security template text into lines and sections.
+//!
+//! [`parse`] never fails: a template that Windows would read must never be
+//! refused here, so anything odd becomes a warning and parsing goes on.
+
+mod builder;
+mod document;
+pub mod grammar;
+
+pub use document::{Document, Entry, Header, Item, Line, LineKind, Section, ValueList};
+
+/// Parses decoded template text. One pass over borrowed text.
+pub fn parse(text: &str) -> Document<'_> {
+    let mut builder = builder::Builder::new(text);
+    let mut rest = text;
+    while !rest.is_empty() {
+        let Ok((next, (content, ending))) = grammar::line(rest) else {
+            // `line` accepts any input; this arm only keeps the loop total.
+            builder.push_line(rest, "");
+            break;
+        };
+        builder.push_line(content, ending);
+        rest = next;
+    }
+    builder.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    const SAMPLE: &str = "; header comment\r\n[Unicode]\r\nUnicode=yes\r\n[Privilege Rights]\r\nSeBatchLogonRight = *S-1-5-32-544, svc_batch,\r\nSeDenyBatchLogonRight =\r\n[privilege rights]\r\nseservicelogonright=*S-1-5-80-0\r\n[Registry Keys]\r\n\"MACHINE\\SOFTWARE\",0,\"D:PAR\"";
+
+    #[test]
+    fn reconstructs_text_exactly() {
+        let doc = parse(SAMPLE);
+        assert_eq!(doc.reconstruct(), SAMPLE);
+    }
+
+    #[test]
+    fn repeated_sections_merge_case_insensitively() {
+        let doc = parse(SAMPLE);
+        let names: Vec<_> = doc.sections.iter().map(|s| s.name).collect();
+        assert_eq!(names, ["Unicode", "Privilege Rights", "Registry Keys"]);
+        let rights = doc.section("PRIVILEGE RIGHTS").unwrap();
+        assert_eq!(rights.headers.len(), 2);
+        let keys: Vec<_> = doc.entries(rights).map(|e| e.key).collect();
+        assert_eq!(
+            keys,
+            [
+                "SeBatchLogonRight",
+                "SeDenyBatchLogonRight",
+                "seservicelogonright"
+            ]
+        );
+    }
+
+    #[test]
+    fn items_carry_spans_into_the_text() {
+        let doc = parse(SAMPLE);
+        let rights = doc.section("Privilege Rights").unwrap();
+        let batch = doc.entries(rights).next().unwrap();
+        let texts: Vec<_> = batch.value.items.iter().map(|i| i.text).collect();
+        assert_eq!(texts, ["*S-1-5-32-544", "svc_batch", ""]);
+        for item in &batch.value.items {
+            assert_eq!(&SAMPLE[item.span.start..item.span.end], item.text);
+        }
+        assert_eq!(&SAMPLE[batch.key_span.start..batch.key_span.end], batch.key);
+    }
+
+    #[test]
+    fn empty_value_has_no_items_and_a_span_at_line_end() {
+        let doc = parse(SAMPLE);
+        let rights = doc.section("Privilege Rights").unwrap();
+        let deny = doc.entries(rights).nth(1).unwrap();
+        assert!(deny.value.items.is_empty());
+        assert!(deny.value.span.is_empty());
+        let line = &doc.lines[deny.line];
+        assert_eq!(deny.value.span, Span::new(line.span.end, line.span.end));
+    }
+
+    #[test]
+    fn text_before_first_section_is_warned_about() {
+        let doc = parse("garbage here\n[Version]\nsignature=\"$CHICAGO$\"\n");
+        assert_eq!(doc.warnings.len(), 1);
+        assert_eq!(doc.warnings[0].code, "syntax::text-before-first-section");
+        assert_eq!(doc.lines[0].kind, LineKind::Stray);
+    }
+
+    #[test]
+    fn unclosed_header_is_a_section_with_a_warning() {
+        let doc = parse("[Privilege Rights\nSeBatchLogonRight = x\n");
+        assert_eq!(doc.sections[0].name, "Privilege Rights");
+        assert_eq!(doc.warnings[0].code, "syntax::unclosed-section-header");
+    }
+
+    #[test]
+    fn lone_cr_and_missing_final_newline_are_lines() {
+        let doc = parse("[A]\rk=v\rlast=1");
+        assert_eq!(doc.lines.len(), 3);
+        assert_eq!(doc.lines[2].ending, "");
+    }
+}

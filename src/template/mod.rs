@@ -1,0 +1,158 @@
+//! The typed model of one security template.
+//!
+//! [`build`] reads the sections gplint understands from a parsed
+//! [`Document`] and keeps the rest raw. It never fails: what it cannot use
+//! becomes a warning with a span.
+
+pub mod group_membership;
+pub mod holder;
+mod keyed;
+pub mod privilege_rights;
+pub mod raw;
+pub mod registry_values;
+pub mod settings;
+
+pub use group_membership::{Membership, Relation};
+pub use holder::{Holder, PrincipalRef};
+pub use privilege_rights::RightAssignment;
+pub use raw::RawSection;
+pub use registry_values::RegistryValue;
+pub use settings::{Setting, SettingValue};
+
+use crate::diagnostic::Diagnostic;
+use crate::syntax::{Document, Section};
+
+/// One template, typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Template<'a> {
+    /// `[Unicode]` and `[Version]` settings, e.g. `signature`.
+    pub version: Vec<Setting<'a>>,
+    /// `[Privilege Rights]`.
+    pub privilege_rights: Vec<RightAssignment<'a>>,
+    /// `[Group Membership]`.
+    pub group_membership: Vec<Membership<'a>>,
+    /// `[System Access]`.
+    pub system_access: Vec<Setting<'a>>,
+    /// `[Kerberos Policy]`.
+    pub kerberos_policy: Vec<Setting<'a>>,
+    /// `[Event Audit]`.
+    pub event_audit: Vec<Setting<'a>>,
+    /// `[System Log]`, `[Security Log]`, `[Application Log]`, by section name.
+    pub logs: Vec<(&'a str, Vec<Setting<'a>>)>,
+    /// `[Registry Values]`.
+    pub registry_values: Vec<RegistryValue<'a>>,
+    /// Every other section, as written.
+    pub other_sections: Vec<RawSection<'a>>,
+    /// Problems found by the parser and while typing sections, in text order.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl<'a> Template<'a> {
+    /// The assignment of a right, by constant, compared case-insensitively.
+    pub fn right(&self, constant: &str) -> Option<&RightAssignment<'a>> {
+        self.privilege_rights
+            .iter()
+            .find(|a| a.constant().eq_ignore_ascii_case(constant))
+    }
+}
+
+/// Types a parsed document.
+pub fn build<'a>(doc: &Document<'a>) -> Template<'a> {
+    let mut template = Template {
+        warnings: doc.warnings.clone(),
+        ..Template::default()
+    };
+    for section in &doc.sections {
+        read_section(doc, section, &mut template);
+    }
+    template
+        .warnings
+        .sort_by_key(|w| w.primary_span().map(|s| s.start));
+    template
+}
+
+fn read_section<'a>(doc: &Document<'a>, section: &Section<'a>, t: &mut Template<'a>) {
+    let w = &mut t.warnings;
+    match section.name.to_ascii_lowercase().as_str() {
+        "unicode" | "version" => t.version.extend(settings::read(doc, section, w)),
+        "privilege rights" => t.privilege_rights = privilege_rights::read(doc, section, w),
+        "group membership" => t.group_membership = group_membership::read(doc, section, w),
+        "system access" => t.system_access = settings::read(doc, section, w),
+        "kerberos policy" => t.kerberos_policy = settings::read(doc, section, w),
+        "event audit" => t.event_audit = settings::read(doc, section, w),
+        "system log" | "security log" | "application log" => {
+            t.logs.push((section.name, settings::read(doc, section, w)));
+        }
+        "registry values" => t.registry_values = registry_values::read(doc, section, w),
+        _ => t.other_sections.push(raw::read(doc, section)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax;
+
+    fn typed(text: &str) -> Template<'_> {
+        build(&syntax::parse(text))
+    }
+
+    #[test]
+    fn rights_match_case_insensitively_and_keep_empty_lists() {
+        let t = typed(
+            "[Privilege Rights]\nseservicelogonright = *S-1-5-80-0\nSeDenyBatchLogonRight =\n",
+        );
+        let service = t.right("SeServiceLogonRight").unwrap();
+        assert_eq!(service.key, "seservicelogonright");
+        assert_eq!(service.holders.len(), 1);
+        assert!(t.right("SeDenyBatchLogonRight").unwrap().holders.is_empty());
+        assert!(t.right("SeBatchLogonRight").is_none());
+        assert!(t.warnings.is_empty());
+    }
+
+    #[test]
+    fn unknown_right_is_kept_with_a_suggestion() {
+        let t = typed("[Privilege Rights]\nSeServiceLogonRigth = svc\n");
+        assert_eq!(t.privilege_rights.len(), 1);
+        assert!(t.privilege_rights[0].right.is_none());
+        assert_eq!(t.warnings[0].code, "template::unknown-right");
+        assert_eq!(
+            t.warnings[0].help.as_deref(),
+            Some("did you mean `SeServiceLogonRight`?")
+        );
+    }
+
+    #[test]
+    fn line_without_equals_in_a_typed_section_warns() {
+        let t = typed("[System Access]\nMinimumPasswordAge\nMaximumPasswordAge = 42\n");
+        assert_eq!(t.warnings[0].code, "syntax::line-without-equals");
+        assert_eq!(t.system_access.len(), 1);
+    }
+
+    #[test]
+    fn duplicate_right_keeps_the_later_line() {
+        let t = typed("[Privilege Rights]\nSeBatchLogonRight = a\nSEBATCHLOGONRIGHT = b\n");
+        assert_eq!(t.privilege_rights.len(), 1);
+        assert_eq!(t.privilege_rights[0].holders[0].written, "b");
+        assert_eq!(t.warnings[0].code, "template::duplicate-key");
+    }
+
+    #[test]
+    fn group_membership_and_registry_values_are_typed() {
+        let t = typed(
+            "[Group Membership]\n*S-1-5-32-544__Members = *S-1-5-21-1-2-3-500\n*S-1-5-32-544__Memberof =\n[Registry Values]\nMACHINE\\System\\CurrentControlSet\\Control\\Lsa\\LimitBlankPasswordUse=4,1\n",
+        );
+        assert_eq!(t.group_membership.len(), 2);
+        assert_eq!(t.group_membership[0].relation, Relation::Members);
+        assert!(t.group_membership[1].values.is_empty());
+        assert_eq!(t.registry_values[0].kind, Some(4));
+        assert_eq!(t.registry_values[0].data, ["1"]);
+    }
+
+    #[test]
+    fn acl_sections_are_kept_raw_without_warnings() {
+        let t = typed("[Registry Keys]\n\"MACHINE\\SOFTWARE\",0,\"D:PAR(A;;KA;;;BA)\"\n");
+        assert_eq!(t.other_sections[0].lines.len(), 1);
+        assert!(t.warnings.is_empty());
+    }
+}

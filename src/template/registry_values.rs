@@ -1,0 +1,87 @@
+//! `[Registry Values]`: `MACHINE\path\Value = type,data`.
+
+use crate::diagnostic::Diagnostic;
+use crate::span::Span;
+use crate::syntax::{Document, Section};
+
+use super::keyed::{warn_duplicate_key, warn_values_line};
+
+/// One registry value line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RegistryValue<'a> {
+    /// The registry path and value name, as written.
+    pub path: &'a str,
+    /// Where the path is written.
+    pub path_span: Span,
+    /// The registry type: 1 REG_SZ, 4 REG_DWORD, 7 REG_MULTI_SZ, …; `None`
+    /// when the first item is not a number.
+    pub kind: Option<u32>,
+    /// The data items after the type, without quotes.
+    pub data: Vec<&'a str>,
+    /// Where the whole value is written.
+    pub value_span: Span,
+    /// Index of the line in the document.
+    pub line: usize,
+}
+
+impl RegistryValue<'_> {
+    /// The name of the registry type, e.g. `REG_DWORD`.
+    pub fn kind_name(&self) -> &'static str {
+        match self.kind {
+            Some(1) => "REG_SZ",
+            Some(2) => "REG_EXPAND_SZ",
+            Some(3) => "REG_BINARY",
+            Some(4) => "REG_DWORD",
+            Some(7) => "REG_MULTI_SZ",
+            Some(11) => "REG_QWORD",
+            _ => "unknown",
+        }
+    }
+}
+
+/// Reads every registry value of the section.
+pub fn read<'a>(
+    doc: &Document<'a>,
+    section: &Section<'a>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Vec<RegistryValue<'a>> {
+    let mut out: Vec<RegistryValue<'a>> = Vec::new();
+    for line in doc.section_lines(section) {
+        let Some(entry) = warn_values_line(line, section.name, warnings) else {
+            continue;
+        };
+        let mut items = entry.value.items.iter();
+        let kind_item = items.next();
+        let kind = kind_item.and_then(|item| item.text.trim().parse::<u32>().ok());
+        if let (None, Some(item)) = (kind, kind_item) {
+            warnings.push(bad_type(item.text, item.span));
+        }
+        let value = RegistryValue {
+            path: entry.key,
+            path_span: entry.key_span,
+            kind,
+            data: items.map(|item| item.text).collect(),
+            value_span: entry.value.span,
+            line: entry.line,
+        };
+        if let Some(earlier) = out
+            .iter()
+            .position(|v| v.path.eq_ignore_ascii_case(entry.key))
+        {
+            warn_duplicate_key(entry.key, entry.key_span, out[earlier].path_span, warnings);
+            out.remove(earlier);
+        }
+        out.push(value);
+    }
+    out
+}
+
+fn bad_type(text: &str, span: Span) -> Diagnostic {
+    Diagnostic::warning(
+        "template::bad-registry-type",
+        format!("`{text}` is not a registry type number"),
+        span,
+    )
+    .with_label("expected a number such as 4 (REG_DWORD)")
+    .with_help("write registry values as `MACHINE\\path\\Name=<type>,<data>`, e.g. `=4,1`")
+}

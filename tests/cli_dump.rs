@@ -1,0 +1,98 @@
+//! `gplint dump` from the outside: exit codes and what a user reads.
+
+mod common;
+
+use common::{fixture, gplint};
+
+fn path(relative: &str) -> String {
+    fixture(relative).display().to_string()
+}
+
+#[test]
+fn a_good_template_dumps_with_exit_0() {
+    let run = gplint(&["dump", &path("grammar/basic.inf")]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert!(run.stdout.contains("UTF-16LE with BOM"));
+    assert!(
+        run.stdout
+            .contains("SeServiceLogonRight (Log on as a service), allows service logon")
+    );
+    assert!(
+        run.stdout
+            .contains("*S-1-5-80-0  NT SERVICE\\ALL SERVICES  (group)")
+    );
+    assert!(run.stdout.contains("0 warnings"));
+}
+
+#[test]
+fn warnings_do_not_fail_dump() {
+    let run = gplint(&["dump", &path("grammar/line-without-equals.inf")]);
+    assert_eq!(run.code, 0);
+    assert!(run.stderr.contains("syntax::line-without-equals"));
+    assert!(run.stdout.contains("1 warning\n"));
+}
+
+fn assert_one_line_error(run: &common::Run, needle: &str) {
+    assert_eq!(
+        run.code, 2,
+        "stdout: {}\nstderr: {}",
+        run.stdout, run.stderr
+    );
+    let lines: Vec<_> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "one line of reason, got: {:?}", run.stderr);
+    assert!(lines[0].starts_with("error: "), "{}", lines[0]);
+    assert!(lines[0].contains(needle), "{} lacks {needle}", lines[0]);
+}
+
+#[test]
+fn a_missing_path_is_exit_2_with_one_line() {
+    let run = gplint(&["dump", "no/such/GptTmpl.inf"]);
+    assert_one_line_error(&run, "no/such/GptTmpl.inf");
+}
+
+#[test]
+fn a_directory_is_exit_2_with_one_line() {
+    let run = gplint(&["dump", &path("grammar")]);
+    assert_one_line_error(&run, "directory");
+}
+
+#[test]
+fn an_empty_file_is_exit_2_with_one_line() {
+    let run = gplint(&["dump", &path("bad/empty.inf")]);
+    assert_one_line_error(&run, "empty");
+}
+
+#[test]
+fn random_bytes_are_exit_2_with_one_line() {
+    let run = gplint(&["dump", &path("bad/random-bytes.inf")]);
+    assert_one_line_error(&run, "binary");
+}
+
+#[test]
+fn odd_length_utf16_is_exit_2_with_one_line() {
+    let run = gplint(&["dump", &path("bad/odd-length.inf")]);
+    assert_one_line_error(&run, "odd number of bytes");
+}
+
+#[test]
+fn one_bad_input_does_not_stop_the_others() {
+    let run = gplint(&[
+        "dump",
+        "--format",
+        "json",
+        &path("bad/empty.inf"),
+        &path("grammar/basic.inf"),
+    ]);
+    assert_eq!(run.code, 2);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["files"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn usage_errors_are_exit_2_and_help_is_exit_0() {
+    assert_eq!(gplint(&["dump"]).code, 2);
+    assert_eq!(gplint(&["frobnicate"]).code, 2);
+    let help = gplint(&["dump", "--help"]);
+    assert_eq!(help.code, 0);
+    assert!(help.stdout.contains("Exit codes"));
+}

@@ -1,0 +1,56 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::Command;
+
+/// A file under `tests/fixtures/`.
+pub fn fixture(relative: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(relative)
+}
+
+/// What a run of the binary printed and returned.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs the `gplint` binary with colour off, from the crate root.
+pub fn gplint(args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_gplint"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .output()
+        .expect("the gplint binary runs");
+    Run {
+        code: output.status.code().expect("gplint exits with a code"),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// The corpus folder named by `GPLINT_CORPUS`, or `None` after saying why
+/// the caller skips.
+pub fn corpus() -> Option<PathBuf> {
+    match std::env::var_os("GPLINT_CORPUS") {
+        Some(dir) => Some(PathBuf::from(dir)),
+        None => {
+            say(
+                "skipped: GPLINT_CORPUS is not set (set it to the shared corpus folder to run this test)",
+            );
+            None
+        }
+    }
+}
+
+/// Writes a line straight to the process's stderr, past the test harness's
+/// capture, so `cargo test` shows it (corpus counts, skips).
+pub fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
