@@ -16,6 +16,7 @@
 
 pub mod cli;
 pub mod diagnostic;
+pub mod facts;
 pub mod logon_type;
 pub mod principal;
 pub mod report;

@@ -1,0 +1,212 @@
+//! Facts: what the logon model computed, in the shape rules read.
+//!
+//! The rule engine never sees templates or tokens, only facts: flat
+//! records of named fields. Each kind of fact has a fixed set of fields,
+//! listed in [`FIELDS`], so a rule that names a field that does not exist
+//! is refused when it is loaded.
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
+/// What a fact is about; a rule applies to one kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FactKind {
+    /// One declared expectation: an account and a logon type it must, or
+    /// must not, be able to use, with the verdict of the logon model.
+    Expectation,
+    /// One `[Privilege Rights]` line of one input template.
+    Right,
+    /// One entry in the holder list of a right.
+    Holder,
+}
+
+impl FactKind {
+    /// Every kind, in order.
+    pub const ALL: [FactKind; 3] = [FactKind::Expectation, FactKind::Right, FactKind::Holder];
+
+    /// The name used in rule files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactKind::Expectation => "expectation",
+            FactKind::Right => "right",
+            FactKind::Holder => "holder",
+        }
+    }
+
+    /// The fields a fact of this kind has.
+    pub fn fields(self) -> &'static [FieldDoc] {
+        FIELDS
+            .iter()
+            .find(|(kind, _)| *kind == self)
+            .map_or(&[], |(_, fields)| fields)
+    }
+}
+
+/// A field a rule can test, with what it means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldDoc {
+    /// The field's name in rule files.
+    pub name: &'static str,
+    /// The type of its value.
+    pub ty: FieldType,
+    /// What it holds.
+    pub doc: &'static str,
+}
+
+/// The type of a field's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldType {
+    /// Text.
+    Text,
+    /// `true` or `false`.
+    Bool,
+    /// A whole number.
+    Int,
+    /// A list of text values.
+    List,
+}
+
+const fn text(name: &'static str, doc: &'static str) -> FieldDoc {
+    FieldDoc {
+        name,
+        ty: FieldType::Text,
+        doc,
+    }
+}
+
+const fn flag(name: &'static str, doc: &'static str) -> FieldDoc {
+    FieldDoc {
+        name,
+        ty: FieldType::Bool,
+        doc,
+    }
+}
+
+const fn int(name: &'static str, doc: &'static str) -> FieldDoc {
+    FieldDoc {
+        name,
+        ty: FieldType::Int,
+        doc,
+    }
+}
+
+const fn list(name: &'static str, doc: &'static str) -> FieldDoc {
+    FieldDoc {
+        name,
+        ty: FieldType::List,
+        doc,
+    }
+}
+
+/// The fields of each kind of fact.
+pub static FIELDS: &[(FactKind, &[FieldDoc])] = &[
+    (
+        FactKind::Expectation,
+        &[
+            text("account", "the account as declared, e.g. CONTOSO\\svc_sql or NT SERVICE\\MSSQLSERVER"),
+            text("account_sid", "the account's SID when declared or computed, else empty"),
+            text("account_kind", "domain, local, gmsa, virtual or builtin"),
+            text("logon_type", "interactive, network, batch, service or remote-interactive"),
+            text("logon_description", "the logon type in words, e.g. \"log on as a service\""),
+            text("expectation", "must (declared under logon) or must-not (declared under no_logon)"),
+            text("verdict", "allowed, denied or not-granted"),
+            text("source", "policy (a template defines the deciding right), default (the target's documented default) or builtin (Windows grants it by definition)"),
+            text("right", "the right that decides: the deny right when denied, else the allow right"),
+            text("allow_right", "the allow right of this logon type, e.g. SeServiceLogonRight"),
+            text("deny_right", "the deny right of this logon type, e.g. SeDenyServiceLogonRight"),
+            text("holder", "the entry that matched the account, as written, else empty"),
+            text("via", "the chain of groups through which the entry matched, e.g. \"CONTOSO\\svc_sql → Domain Users\", else empty"),
+            text("file", "the template that supplies the deciding right, else empty"),
+            text("symptom", "what the user sees when this logon type is refused"),
+        ],
+    ),
+    (
+        FactKind::Right,
+        &[
+            text("right", "the right's constant, or the key as written when unknown"),
+            text("written", "the key as written"),
+            flag("known", "whether gplint knows the right"),
+            text("suggestion", "for an unknown right, the closest known constant, else empty"),
+            text("right_kind", "logon-right or privilege; empty when unknown"),
+            text("logon_effect", "allow or deny for the ten logon rights, else empty"),
+            text("logon_type", "the logon type a logon right allows or denies, else empty"),
+            int("holder_count", "how many holders the line lists"),
+            flag("empty", "whether the line is defined with no holder (\"defined, nobody\")"),
+            list("holder_sids", "the SIDs of the holders gplint could resolve, e.g. S-1-1-0"),
+            list("holders", "the holders as written"),
+            flag("effective", "whether this line wins: no later input defines the same right"),
+            int("declared_virtual_accounts", "how many virtual accounts (NT SERVICE\\x) the expectations declare"),
+            text("file", "the template the line is in"),
+        ],
+    ),
+    (
+        FactKind::Holder,
+        &[
+            text("right", "the right's constant, or the key as written when unknown"),
+            text("logon_effect", "allow or deny for the ten logon rights, else empty"),
+            text("written", "the holder as written"),
+            text("sid", "the holder's SID when written or resolved, else empty"),
+            text("name", "the holder's name when written or known, else empty"),
+            flag("is_sid", "whether it is written as *SID"),
+            flag("resolved", "whether it names a SID, a well-known principal, or a declared account or group"),
+            flag("effective", "whether its line wins: no later input defines the same right"),
+            text("file", "the template the line is in"),
+        ],
+    ),
+];
+
+/// The value of one field of one fact.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FactValue<'a> {
+    /// Text.
+    Text(Cow<'a, str>),
+    /// A flag.
+    Bool(bool),
+    /// A number.
+    Int(i64),
+    /// A list of text values.
+    List(Vec<Cow<'a, str>>),
+}
+
+impl FactValue<'_> {
+    /// The value as message text: lists joined with ", ".
+    pub fn display(&self) -> String {
+        match self {
+            FactValue::Text(text) => text.to_string(),
+            FactValue::Bool(flag) => flag.to_string(),
+            FactValue::Int(number) => number.to_string(),
+            FactValue::List(items) => items.join(", "),
+        }
+    }
+}
+
+/// A record a rule can test.
+pub trait Fact {
+    /// Which kind of fact it is.
+    fn kind(&self) -> FactKind;
+    /// The value of a field; `None` for a field this kind does not have.
+    fn field(&self, name: &str) -> Option<FactValue<'_>>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_unique_documented_fields() {
+        for kind in FactKind::ALL {
+            let fields = kind.fields();
+            assert!(!fields.is_empty(), "{kind:?}");
+            for (i, field) in fields.iter().enumerate() {
+                assert!(!field.doc.is_empty(), "{}", field.name);
+                assert!(
+                    fields[..i].iter().all(|f| f.name != field.name),
+                    "{} twice in {kind:?}",
+                    field.name
+                );
+            }
+        }
+    }
+}
