@@ -105,53 +105,150 @@ pub static FIELDS: &[(FactKind, &[FieldDoc])] = &[
     (
         FactKind::Expectation,
         &[
-            text("account", "the account as declared, e.g. CONTOSO\\svc_sql or NT SERVICE\\MSSQLSERVER"),
-            text("account_sid", "the account's SID when declared or computed, else empty"),
+            text(
+                "account",
+                "the account as declared, e.g. CONTOSO\\svc_sql or NT SERVICE\\MSSQLSERVER",
+            ),
+            text(
+                "account_sid",
+                "the account's SID when declared or computed, else empty",
+            ),
             text("account_kind", "domain, local, gmsa, virtual or builtin"),
-            text("logon_type", "interactive, network, batch, service or remote-interactive"),
-            text("logon_description", "the logon type in words, e.g. \"log on as a service\""),
-            text("expectation", "must (declared under logon) or must-not (declared under no_logon)"),
+            text(
+                "logon_type",
+                "interactive, network, batch, service or remote-interactive",
+            ),
+            text(
+                "logon_description",
+                "the logon type in words, e.g. \"log on as a service\"",
+            ),
+            text(
+                "expectation",
+                "must (declared under logon) or must-not (declared under no_logon)",
+            ),
             text("verdict", "allowed, denied or not-granted"),
-            text("source", "policy (a template defines the deciding right), default (the target's documented default) or builtin (Windows grants it by definition)"),
-            text("right", "the right that decides: the deny right when denied, else the allow right"),
-            text("allow_right", "the allow right of this logon type, e.g. SeServiceLogonRight"),
-            text("deny_right", "the deny right of this logon type, e.g. SeDenyServiceLogonRight"),
-            text("holder", "the entry that matched the account, as written, else empty"),
-            text("via", "the chain of groups through which the entry matched, e.g. \"CONTOSO\\svc_sql → Domain Users\", else empty"),
-            text("file", "the template that supplies the deciding right, else empty"),
-            text("symptom", "what the user sees when this logon type is refused"),
+            text(
+                "source",
+                "policy (a template defines the deciding right), default (the target's documented default) or builtin (Windows grants it by definition)",
+            ),
+            text(
+                "right",
+                "the right that decides: the deny right when denied, else the allow right",
+            ),
+            text(
+                "allow_right",
+                "the allow right of this logon type, e.g. SeServiceLogonRight",
+            ),
+            text(
+                "deny_right",
+                "the deny right of this logon type, e.g. SeDenyServiceLogonRight",
+            ),
+            text(
+                "holder",
+                "the entry that matched the account, as written, else empty",
+            ),
+            text(
+                "holder_name",
+                "the matched entry's principal by the name a user knows (Domain Users, BUILTIN\\Administrators), else empty",
+            ),
+            text(
+                "via",
+                "the chain of groups through which the entry matched, e.g. \"CONTOSO\\svc_sql → Domain Users\", else empty",
+            ),
+            text(
+                "file",
+                "the template that supplies the deciding right, else empty",
+            ),
+            text(
+                "line",
+                "the line of the deciding right in that template, else empty",
+            ),
+            text(
+                "account_entry",
+                "the account as a template entry: *SID when its SID is known, else its name",
+            ),
+            text(
+                "symptom",
+                "what the user sees when this logon type is refused",
+            ),
         ],
     ),
     (
         FactKind::Right,
         &[
-            text("right", "the right's constant, or the key as written when unknown"),
+            text(
+                "right",
+                "the right's constant, or the key as written when unknown",
+            ),
             text("written", "the key as written"),
             flag("known", "whether gplint knows the right"),
-            text("suggestion", "for an unknown right, the closest known constant, else empty"),
+            text(
+                "suggestion",
+                "for an unknown right, the closest known constant or \"none\"; empty for a known right",
+            ),
             text("right_kind", "logon-right or privilege; empty when unknown"),
-            text("logon_effect", "allow or deny for the ten logon rights, else empty"),
-            text("logon_type", "the logon type a logon right allows or denies, else empty"),
+            text(
+                "logon_effect",
+                "allow or deny for the ten logon rights, else empty",
+            ),
+            text(
+                "logon_type",
+                "the logon type a logon right allows or denies, else empty",
+            ),
             int("holder_count", "how many holders the line lists"),
-            flag("empty", "whether the line is defined with no holder (\"defined, nobody\")"),
-            list("holder_sids", "the SIDs of the holders gplint could resolve, e.g. S-1-1-0"),
+            flag(
+                "empty",
+                "whether the line is defined with no holder (\"defined, nobody\")",
+            ),
+            list(
+                "holder_sids",
+                "the SIDs of the holders gplint could resolve, e.g. S-1-1-0",
+            ),
             list("holders", "the holders as written"),
-            flag("effective", "whether this line wins: no later input defines the same right"),
-            int("declared_virtual_accounts", "how many virtual accounts (NT SERVICE\\x) the expectations declare"),
+            flag(
+                "effective",
+                "whether this line wins: no later input defines the same right",
+            ),
+            int(
+                "declared_virtual_accounts",
+                "how many virtual accounts (NT SERVICE\\x) the expectations declare",
+            ),
             text("file", "the template the line is in"),
         ],
     ),
     (
         FactKind::Holder,
         &[
-            text("right", "the right's constant, or the key as written when unknown"),
-            text("logon_effect", "allow or deny for the ten logon rights, else empty"),
+            text(
+                "right",
+                "the right's constant, or the key as written when unknown",
+            ),
+            text(
+                "logon_effect",
+                "allow or deny for the ten logon rights, else empty",
+            ),
             text("written", "the holder as written"),
-            text("sid", "the holder's SID when written or resolved, else empty"),
-            text("name", "the holder's name when written or known, else empty"),
+            text(
+                "sid",
+                "the holder's SID when written or resolved, else empty",
+            ),
+            text(
+                "name",
+                "the holder's name when written or known, else empty",
+            ),
+            text(
+                "principal",
+                "the principal by its well-known name when gplint knows it (Everyone, NT AUTHORITY\\Authenticated Users, BUILTIN\\Users, Domain Users), else as written",
+            ),
             flag("is_sid", "whether it is written as *SID"),
-            flag("resolved", "whether it names a SID, a well-known principal, or a declared account or group"),
-            flag("effective", "whether its line wins: no later input defines the same right"),
+            flag(
+                "resolved",
+                "whether it names a SID, a well-known principal, or a declared account or group",
+            ),
+            flag(
+                "effective",
+                "whether its line wins: no later input defines the same right",
+            ),
             text("file", "the template the line is in"),
         ],
     ),

@@ -14,13 +14,19 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 #![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod check;
 pub mod cli;
 pub mod diagnostic;
+pub mod expect;
 pub mod facts;
+pub mod finding;
+pub mod logon;
 pub mod logon_type;
+pub mod policy;
 pub mod principal;
 pub mod report;
 pub mod rights;
+pub mod rules;
 pub mod source;
 pub mod span;
 pub mod suggest;

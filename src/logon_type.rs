@@ -103,6 +103,28 @@ impl LogonType {
         }
     }
 
+    /// What a person sees when Windows refuses this logon type with
+    /// `ERROR_LOGON_TYPE_NOT_GRANTED` (1385).
+    pub fn symptom(self) -> &'static str {
+        match self {
+            LogonType::Service => {
+                "The service does not start: \"Error 1069: The service did not start due to a logon failure\", with event 7041 in the System log."
+            }
+            LogonType::Batch => {
+                "The scheduled task does not run: its Last Run Result is 0x80070569, with Task Scheduler event 101."
+            }
+            LogonType::RemoteInteractive => {
+                "Remote Desktop refuses the session: \"The connection was denied because the user account is not authorized for remote login\"."
+            }
+            LogonType::Interactive => {
+                "The sign-in screen refuses the logon (\"The sign-in method you're trying to use isn't allowed\"), with security event 4625, status 0xC000015B."
+            }
+            LogonType::Network => {
+                "File shares, WinRM and other network access fail with error 1385, and security event 4625 with status 0xC000015B."
+            }
+        }
+    }
+
     /// The `SECURITY_LOGON_TYPE` / `LOGON32_LOGON_*` number.
     pub fn windows_number(self) -> u32 {
         match self {

@@ -4,13 +4,27 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+const CHECK_AFTER_HELP: &str = "Examples:
+  gplint check GptTmpl.inf --expect services.yaml
+  gplint check baseline.inf sql-servers.inf --expect services.yaml --format json
+  gplint check GptTmpl.inf --expect services.yaml --rules ./team-rules --fail-on warning
+
+Exit codes:
+  0  nothing at or above --fail-on (default: error)
+  1  findings at or above --fail-on
+  2  an input could not be read, or the command line is wrong";
+
 /// gplint: check Windows Group Policy security templates before they merge.
 ///
 /// gplint reads security templates (GptTmpl.inf, secedit /export INF files)
-/// in any encoding Windows writes, and reports what they do to logon rights.
+/// and an expectations file that declares your service accounts and users
+/// and how they must, or must not, log on. It predicts which logons Windows
+/// will refuse with ERROR_LOGON_TYPE_NOT_GRANTED (1385), and why.
 #[derive(Debug, Parser)]
-#[command(name = "gplint", version, about, long_about = None)]
-#[command(after_help = "Exit codes: 0 success, 1 findings, 2 input or usage error.")]
+#[command(name = "gplint", version, about, long_about)]
+#[command(
+    after_help = "Start with:\n  gplint check GptTmpl.inf --expect services.yaml\n  gplint explain GptTmpl.inf --expect services.yaml\n\nExit codes: 0 success, 1 findings, 2 input or usage error."
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -20,12 +34,95 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Check templates against an expectations file; report what breaks.
+    ///
+    /// Templates are applied in the order given, later ones taking
+    /// precedence: the last one that defines a right supplies its whole
+    /// list. Rights no template defines take the target's defaults.
+    #[command(after_help = CHECK_AFTER_HELP)]
+    Check(CheckArgs),
+    /// Show, for every declared account, the five logon types with verdict
+    /// and evidence: which right decides, which entry, through which groups.
+    #[command(
+        after_help = "Examples:\n  gplint explain GptTmpl.inf --expect services.yaml\n  gplint explain GptTmpl.inf --expect services.yaml --format json\n\nExit codes: 0 explained, 2 an input could not be read or the command line is wrong."
+    )]
+    Explain(ExplainArgs),
+    /// List the rules, or print one rule's documentation.
+    #[command(
+        after_help = "Examples:\n  gplint rules\n  gplint rules GPL101\n  gplint rules needed-logon-type-not-granted\n  gplint rules --rules ./team-rules"
+    )]
+    Rules(RulesArgs),
     /// Print what gplint reads in templates: rights and their holders,
     /// group membership, settings, and parse warnings.
     #[command(
         after_help = "Examples:\n  gplint dump GptTmpl.inf\n  gplint dump --format json secedit-export.inf > model.json\n\nExit codes: 0 every file was read (warnings allowed), 2 a file could not be read or decoded."
     )]
     Dump(DumpArgs),
+}
+
+/// Arguments of `gplint check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Templates, lowest precedence first (GptTmpl.inf, secedit /export output).
+    #[arg(required = true, value_name = "INF")]
+    pub files: Vec<PathBuf>,
+    /// The expectations file: accounts, groups and how they must log on.
+    #[arg(long, short = 'e', value_name = "FILE")]
+    pub expect: PathBuf,
+    /// A folder of extra rule files (*.yaml) to run beside the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// The lowest severity that makes gplint exit with 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+}
+
+/// Arguments of `gplint explain`.
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// Templates, lowest precedence first.
+    #[arg(required = true, value_name = "INF")]
+    pub files: Vec<PathBuf>,
+    /// The expectations file.
+    #[arg(long, short = 'e', value_name = "FILE")]
+    pub expect: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+}
+
+/// Arguments of `gplint rules`.
+#[derive(Debug, clap::Args)]
+pub struct RulesArgs {
+    /// A rule id (GPL101) or name; without it, every rule is listed.
+    #[arg(value_name = "ID")]
+    pub id: Option<String>,
+    /// A folder of extra rule files to list beside the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+}
+
+/// Output formats of `check` and `explain`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Rich diagnostics (check) or a matrix (explain).
+    Human,
+    /// One JSON document; see the README for its fields.
+    Json,
+}
+
+/// The severity threshold for exit code 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Errors fail the run.
+    Error,
+    /// Errors and warnings fail the run.
+    Warning,
+    /// Nothing fails the run; exit 0 unless an input is bad.
+    Never,
 }
 
 /// Arguments of `gplint dump`.

@@ -2,14 +2,19 @@
 //! beyond calling the stages in order and writing what they return.
 
 mod args;
+mod check;
 mod dump;
+mod load;
+mod rules;
 
 use std::ffi::OsString;
 use std::io::Write;
 
 use clap::Parser;
 
-pub use args::{Cli, Command, DumpArgs, DumpFormat};
+pub use args::{
+    CheckArgs, CheckFormat, Cli, Command, DumpArgs, DumpFormat, ExplainArgs, FailOn, RulesArgs,
+};
 
 use crate::report::Style;
 
@@ -52,6 +57,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> Outcome
         Err(error) => return clap_error(&error, io),
     };
     match cli.command {
+        Command::Check(args) => check::run_check(&args, io),
+        Command::Explain(args) => check::run_explain(&args, io),
+        Command::Rules(args) => rules::run(&args, io),
         Command::Dump(args) => dump::run(&args, io),
     }
 }

@@ -13,12 +13,14 @@
 //! reported as unresolved rather than guessed.
 
 mod describe;
+mod key;
 mod names;
 mod service_sid;
 mod sid;
 mod well_known;
 
 pub use describe::{Described, describe};
+pub use key::PrincipalKey;
 pub use names::{Resolved, ResolvedSid, resolve_name};
 pub use service_sid::{app_pool_sid, service_sid};
 pub use sid::{Sid, SidError, SidPart};

@@ -1,9 +1,15 @@
 //! Reporters: turn data into text. One file per output.
 
+pub mod check_human;
+pub mod check_json;
 pub mod dump_text;
 pub mod dump_view;
+pub mod explain_human;
+pub mod explain_view;
 pub mod one_line;
 pub mod render;
+pub mod sources;
 
 pub use one_line::one_line;
-pub use render::{Style, render};
+pub use render::{Style, render, render_coded};
+pub use sources::Sources;

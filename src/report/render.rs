@@ -25,8 +25,24 @@ impl Style {
 
 /// Renders one diagnostic into text ending in a newline.
 pub fn render(diagnostic: &Diagnostic, file_name: &str, text: &str, style: Style) -> String {
-    let source = NamedSource::new(file_name, text.to_owned()).with_language("ini");
-    let report = Report { diagnostic, source };
+    render_coded(diagnostic, diagnostic.code, file_name, text, style)
+}
+
+/// Renders one diagnostic under a code of the caller's choosing, such as
+/// a rule's `GPL101 needed-logon-type-not-granted`; an empty code shows none.
+pub fn render_coded(
+    diagnostic: &Diagnostic,
+    code: &str,
+    file_name: &str,
+    text: &str,
+    style: Style,
+) -> String {
+    let source = NamedSource::new(file_name, text.to_owned());
+    let report = Report {
+        diagnostic,
+        code,
+        source,
+    };
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
@@ -34,7 +50,10 @@ pub fn render(diagnostic: &Diagnostic, file_name: &str, text: &str, style: Style
     };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
-        .with_links(false);
+        .with_links(false)
+        // SIDs and paths must not be cut at their hyphens or mid-word.
+        .with_break_words(false)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
     let mut out = String::new();
     if handler.render_report(&mut out, &report).is_err() {
         // Rendering into a String cannot fail short of a formatting bug;
@@ -50,6 +69,8 @@ pub fn render(diagnostic: &Diagnostic, file_name: &str, text: &str, style: Style
 fn push_note(out: &mut String, note: Option<&str>, width: usize) {
     let Some(note) = note else { return };
     let options = textwrap::Options::new(width.saturating_sub(2).max(20))
+        .break_words(false)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .initial_indent("  note: ")
         .subsequent_indent("        ");
     for line in textwrap::wrap(note, options) {
@@ -60,6 +81,7 @@ fn push_note(out: &mut String, note: Option<&str>, width: usize) {
 
 struct Report<'d> {
     diagnostic: &'d Diagnostic,
+    code: &'d str,
     source: NamedSource<String>,
 }
 
@@ -79,7 +101,7 @@ impl std::error::Error for Report<'_> {}
 
 impl miette::Diagnostic for Report<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(self.diagnostic.code))
+        (!self.code.is_empty()).then(|| Box::new(self.code) as Box<dyn fmt::Display + 'a>)
     }
 
     fn severity(&self) -> Option<miette::Severity> {

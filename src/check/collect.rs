@@ -1,0 +1,137 @@
+//! Builds the facts rules read from the model's results.
+
+use crate::expect::{AccountKind, Expectations};
+use crate::logon::{AccountVerdicts, Directory};
+use crate::policy::{Resultant, key_of_ref};
+use crate::principal::{PrincipalKey, ResolvedSid, resolve_name};
+use crate::template::{Holder, PrincipalRef, RightAssignment};
+
+use super::expectation_fact::ExpectationFact;
+use super::right_fact::{HolderFact, LineContext, RightFact};
+
+/// One fact per declared account × logon type, in file order.
+pub fn expectation_facts<'a>(
+    expect: &'a Expectations,
+    directory: &'a Directory,
+    resultant: &'a Resultant<'a>,
+    verdicts: &'a [AccountVerdicts],
+    line_of: &dyn Fn(usize, crate::span::Span) -> usize,
+) -> Vec<ExpectationFact<'a>> {
+    let mut facts = Vec::new();
+    for account_verdicts in verdicts {
+        let (Some(decl), Some(subject)) = (
+            expect.accounts.get(account_verdicts.account),
+            directory.accounts.get(account_verdicts.account),
+        ) else {
+            continue;
+        };
+        let wanted = decl.logon.iter().map(|t| (t, true));
+        let forbidden = decl.no_logon.iter().map(|t| (t, false));
+        for (logon_type, must) in wanted.chain(forbidden) {
+            let Some(verdict) = account_verdicts.get(logon_type.value) else {
+                continue;
+            };
+            let file = verdict
+                .input
+                .and_then(|i| resultant.inputs.get(i))
+                .map(|input| input.name);
+            let line = verdict
+                .input
+                .zip(verdict.right_span)
+                .map(|(i, span)| line_of(i, span));
+            facts.push(ExpectationFact {
+                subject,
+                logon_type: logon_type.value,
+                must,
+                verdict,
+                file,
+                line,
+                yaml_span: logon_type.span,
+            });
+        }
+    }
+    facts
+}
+
+/// One fact per `[Privilege Rights]` line of every input, and one per holder.
+pub fn right_facts<'a>(
+    resultant: &'a Resultant<'a>,
+    directory: &'a Directory,
+    expect: &Expectations,
+) -> (Vec<RightFact<'a>>, Vec<HolderFact<'a>>) {
+    let declared_virtual_accounts = expect
+        .accounts
+        .iter()
+        .filter(|a| a.kind == AccountKind::Virtual)
+        .count();
+    let mut rights = Vec::new();
+    let mut holders = Vec::new();
+    for (input, policy_input) in resultant.inputs.iter().enumerate() {
+        for assignment in &policy_input.template.privilege_rights {
+            let context = LineContext {
+                input,
+                file: policy_input.name,
+                effective: resultant.is_effective(input, assignment.constant()),
+                declared_virtual_accounts,
+            };
+            let facts: Vec<HolderFact<'a>> = assignment
+                .holders
+                .iter()
+                .map(|holder| holder_fact(holder, assignment, context, directory, resultant))
+                .collect();
+            rights.push(RightFact {
+                assignment,
+                context,
+                holder_sids: facts.iter().filter_map(|f| f.sid.clone()).collect(),
+            });
+            holders.extend(facts);
+        }
+    }
+    (rights, holders)
+}
+
+fn holder_fact<'a>(
+    holder: &'a Holder<'a>,
+    assignment: &'a RightAssignment<'a>,
+    context: LineContext<'a>,
+    directory: &Directory,
+    resultant: &Resultant<'_>,
+) -> HolderFact<'a> {
+    let key = directory.canonical(&key_of_ref(&holder.principal, directory.domain));
+    let sid = match &holder.principal {
+        PrincipalRef::Sid(sid) => Some(sid.to_string()),
+        PrincipalRef::Name(name) => match resolve_name(name).map(|r| r.sid) {
+            Some(ResolvedSid::Fixed(sid)) => Some(sid.to_string()),
+            _ => None,
+        },
+        PrincipalRef::InvalidSid(..) => None,
+    };
+    let resolved = match &key {
+        PrincipalKey::Name(_) => {
+            directory.is_declared(&key) || names_a_group(&key, resultant, directory)
+        }
+        _ => !matches!(holder.principal, PrincipalRef::InvalidSid(..)),
+    };
+    let principal = match &key {
+        PrincipalKey::Name(_) if !directory.is_declared(&key) => holder.written.to_owned(),
+        _ => directory.display(&key),
+    };
+    HolderFact {
+        holder,
+        assignment,
+        context,
+        key,
+        resolved,
+        sid,
+        principal,
+    }
+}
+
+/// A name the templates' `[Group Membership]` defines is a real local group.
+fn names_a_group(key: &PrincipalKey, resultant: &Resultant<'_>, directory: &Directory) -> bool {
+    let m = &resultant.memberships;
+    m.members
+        .iter()
+        .chain(&m.member_of)
+        .any(|line| &directory.canonical(&line.group) == key)
+}

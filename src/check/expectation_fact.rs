@@ -1,0 +1,137 @@
+//! The fact of one declared expectation: an account, a logon type, what
+//! the expectations file demands, and the verdict.
+
+use std::borrow::Cow;
+
+use crate::facts::{Fact, FactKind, FactValue};
+use crate::finding::{FileRef, Location};
+use crate::logon::{Origin, Outcome, Subject, Verdict};
+use crate::logon_type::LogonType;
+use crate::rights;
+use crate::span::Span;
+
+/// One account × logon type the expectations declare.
+#[derive(Debug)]
+pub struct ExpectationFact<'a> {
+    /// The account.
+    pub subject: &'a Subject,
+    /// The logon type.
+    pub logon_type: LogonType,
+    /// `true` under `logon`, `false` under `no_logon`.
+    pub must: bool,
+    /// The model's verdict.
+    pub verdict: &'a Verdict,
+    /// The name of the template that supplies the deciding right.
+    pub file: Option<&'a str>,
+    /// The line of the deciding right in it.
+    pub line: Option<usize>,
+    /// The logon type's entry in the expectations file.
+    pub yaml_span: Span,
+}
+
+impl ExpectationFact<'_> {
+    /// Whether the finding rests on a default rather than on a template line.
+    pub fn from_default(&self) -> bool {
+        self.verdict.source == crate::logon::VerdictSource::Default
+    }
+
+    /// The place in a template that decides the verdict, when a template does.
+    pub fn primary(&self) -> Option<Location> {
+        let input = self.verdict.input?;
+        let matched = self.verdict.matched.as_ref();
+        let (span, label) = match (self.verdict.outcome, matched) {
+            (Outcome::NotGranted, _) => (
+                self.verdict.right_span?,
+                format!(
+                    "this list holds neither {} nor any of its groups",
+                    self.subject.display
+                ),
+            ),
+            (_, Some(m)) => (m.span?, matched_label(self, m)),
+            (_, None) => (self.verdict.right_span?, String::new()),
+        };
+        Some(Location {
+            file: FileRef::Template(input),
+            span,
+            label,
+        })
+    }
+
+    /// The expectation's entry in the expectations file.
+    pub fn related(&self) -> Location {
+        let label = if self.must {
+            "required here"
+        } else {
+            "forbidden here"
+        };
+        Location {
+            file: FileRef::Expectations,
+            span: self.yaml_span,
+            label: label.to_owned(),
+        }
+    }
+
+    fn entry(&self) -> String {
+        match self.subject.sid {
+            Some(sid) => format!("*{sid} ({})", self.subject.display),
+            None => self.subject.display.clone(),
+        }
+    }
+}
+
+/// Says how the entry reaches the account: the account itself, a chain of
+/// groups, or a SID Windows adds to every such token (with the reason).
+fn matched_label(fact: &ExpectationFact<'_>, matched: &crate::logon::Matched) -> String {
+    let verb = match fact.verdict.outcome {
+        Outcome::Denied => "denies",
+        _ => "grants",
+    };
+    let account = &fact.subject.display;
+    let path = matched.via_text();
+    match matched.via.first().map(|step| &step.origin) {
+        Some(Origin::Computed(why)) => format!("{verb} {account} through {path}: {why}"),
+        _ if matched.via.len() <= 1 => format!("{verb} {account} itself"),
+        _ => format!("{verb} {account} through {path}"),
+    }
+}
+
+fn text<'v>(value: impl Into<Cow<'v, str>>) -> Option<FactValue<'v>> {
+    Some(FactValue::Text(value.into()))
+}
+
+impl Fact for ExpectationFact<'_> {
+    fn kind(&self) -> FactKind {
+        FactKind::Expectation
+    }
+
+    fn field(&self, name: &str) -> Option<FactValue<'_>> {
+        let v = self.verdict;
+        let matched = v.matched.as_ref();
+        match name {
+            "account" => text(self.subject.display.as_str()),
+            "account_sid" => text(self.subject.sid.map(|s| s.to_string()).unwrap_or_default()),
+            "account_kind" => text(self.subject.kind.as_str()),
+            "account_entry" => text(self.entry()),
+            "logon_type" => text(self.logon_type.as_str()),
+            "logon_description" => text(self.logon_type.description()),
+            "expectation" => text(if self.must { "must" } else { "must-not" }),
+            "verdict" => text(v.outcome.as_str()),
+            "source" => text(v.source.as_str()),
+            "right" => text(v.right.constant),
+            "allow_right" => text(rights::allow_right(self.logon_type).constant),
+            "deny_right" => text(rights::deny_right(self.logon_type).constant),
+            "holder" => text(matched.map(|m| m.written.clone()).unwrap_or_default()),
+            "holder_name" => text(
+                matched
+                    .and_then(|m| m.via.last())
+                    .map(|step| step.principal.clone())
+                    .unwrap_or_default(),
+            ),
+            "via" => text(matched.map(|m| m.via_text()).unwrap_or_default()),
+            "file" => text(self.file.unwrap_or_default()),
+            "line" => text(self.line.map(|l| l.to_string()).unwrap_or_default()),
+            "symptom" => text(self.logon_type.symptom()),
+            _ => None,
+        }
+    }
+}

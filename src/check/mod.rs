@@ -1,0 +1,154 @@
+//! The check pipeline after parsing: the resultant policy, the logon
+//! model, facts, and the rules run over them to give findings.
+
+mod collect;
+pub mod expectation_fact;
+pub mod right_fact;
+
+use crate::expect::Expectations;
+use crate::facts::{Fact, FactKind};
+use crate::finding::{Finding, Location, lowered};
+use crate::logon::{self, AccountVerdicts, Directory};
+use crate::policy::{PolicyInput, Resultant};
+use crate::rules::{Rule, RuleSet};
+use crate::span::Span;
+
+pub use expectation_fact::ExpectationFact;
+pub use right_fact::{HolderFact, RightFact};
+
+/// Everything the model computes for one chain and one expectations file.
+#[derive(Debug)]
+pub struct Evaluation<'t> {
+    /// The chain folded by precedence.
+    pub resultant: Resultant<'t>,
+    /// The declared accounts and groups.
+    pub directory: Directory,
+    /// One entry per declared account.
+    pub verdicts: Vec<AccountVerdicts>,
+}
+
+impl<'t> Evaluation<'t> {
+    /// Folds the chain and decides every account's five logon types.
+    pub fn new(inputs: Vec<PolicyInput<'t>>, expect: &Expectations) -> Self {
+        let directory = Directory::new(expect);
+        let resultant = Resultant::fold(inputs, expect.target, directory.domain);
+        let verdicts = logon::evaluate(&resultant, &directory);
+        Evaluation {
+            resultant,
+            directory,
+            verdicts,
+        }
+    }
+}
+
+/// Runs every rule over the facts of an evaluation. `line_of` gives the
+/// 1-based line of a span in an input, for messages.
+pub fn findings(
+    evaluation: &Evaluation<'_>,
+    expect: &Expectations,
+    rules: &RuleSet,
+    line_of: &dyn Fn(usize, Span) -> usize,
+) -> Vec<Finding> {
+    let Evaluation {
+        resultant,
+        directory,
+        verdicts,
+    } = evaluation;
+    let expectations = collect::expectation_facts(expect, directory, resultant, verdicts, line_of);
+    let (rights, holders) = collect::right_facts(resultant, directory, expect);
+    let mut out = Vec::new();
+    for rule in rules.rules() {
+        match rule.applies_to {
+            FactKind::Expectation => {
+                for fact in expectations.iter().filter(|f| rule.when.matches(*f)) {
+                    out.push(expectation_finding(rule, fact));
+                }
+            }
+            FactKind::Right => {
+                for fact in rights.iter().filter(|f| rule.when.matches(*f)) {
+                    out.push(finding(rule, fact, Some(fact.primary()), false));
+                }
+            }
+            FactKind::Holder => {
+                for fact in holders.iter().filter(|f| rule.when.matches(*f)) {
+                    out.push(finding(rule, fact, Some(fact.primary()), false));
+                }
+            }
+        }
+    }
+    out.sort_by_key(Finding::sort_key);
+    out
+}
+
+fn expectation_finding(rule: &Rule, fact: &ExpectationFact<'_>) -> Finding {
+    let (primary, related) = match fact.primary() {
+        Some(primary) => (Some(primary), Some(fact.related())),
+        None => (Some(fact.related()), None),
+    };
+    let mut finding = finding(rule, fact, primary, fact.from_default());
+    finding.related = related;
+    finding.account = Some(fact.subject.display.clone());
+    finding.logon_type = Some(fact.logon_type);
+    if fact.from_default() {
+        let default_note = format!(
+            "no template defines {}: this rests on Windows' default for the target, which the machines may not have",
+            fact.verdict.right.constant
+        );
+        finding.note = Some(match finding.note {
+            Some(note) => format!("{note}\n{default_note}"),
+            None => default_note,
+        });
+    }
+    finding
+}
+
+fn finding(rule: &Rule, fact: &dyn Fact, primary: Option<Location>, from_default: bool) -> Finding {
+    let severity = if from_default {
+        lowered(rule.severity)
+    } else {
+        rule.severity
+    };
+    Finding {
+        rule: rule.id.clone(),
+        rule_name: rule.name.clone(),
+        severity,
+        message: rule.message.render(fact),
+        help: rule.help.as_ref().map(|h| h.render(fact)),
+        note: rule.symptom.as_ref().map(|s| s.render(fact)),
+        primary,
+        related: None,
+        account: None,
+        logon_type: None,
+        from_default,
+    }
+}
+
+/// Checks template texts against an expectations text in memory: the
+/// whole pipeline without files, for rule cases and tests. Errors are
+/// those of the expectations text.
+pub fn check_texts(
+    templates: &[&str],
+    expect_text: &str,
+    rules: &RuleSet,
+) -> Result<Vec<Finding>, Vec<crate::diagnostic::Diagnostic>> {
+    let expect = crate::expect::load("services.yaml", expect_text)?;
+    let typed: Vec<_> = templates
+        .iter()
+        .map(|text| crate::template::build(&crate::syntax::parse(text)))
+        .collect();
+    let inputs = typed
+        .iter()
+        .map(|template| PolicyInput {
+            name: "GptTmpl.inf",
+            template,
+        })
+        .collect();
+    let evaluation = Evaluation::new(inputs, &expect);
+    let line_of = |input: usize, span: Span| {
+        templates
+            .get(input)
+            .and_then(|text| text.get(..span.start))
+            .map_or(0, |before| before.lines().count().max(1))
+    };
+    Ok(findings(&evaluation, &expect, rules, &line_of))
+}

@@ -1,0 +1,84 @@
+//! Reading the inputs of `check` and `explain`, reporting what cannot be read.
+
+use std::path::{Path, PathBuf};
+
+use super::Io;
+use crate::diagnostic::Diagnostic;
+use crate::expect::{self, Expectations};
+use crate::report::{one_line, render};
+use crate::rules::RuleSet;
+use crate::source::SourceFile;
+
+/// Reads every template; each one that cannot be read gets one line on
+/// stderr. Returns the readable ones and whether any failed.
+pub fn templates(paths: &[PathBuf], io: &mut Io<'_>) -> (Vec<SourceFile>, bool) {
+    let mut failed = false;
+    let mut sources = Vec::new();
+    for path in paths {
+        match SourceFile::read(path) {
+            Ok(source) => sources.push(source),
+            Err(error) => {
+                let _ = writeln!(io.stderr, "error: {}", one_line(&error));
+                failed = true;
+            }
+        }
+    }
+    (sources, failed)
+}
+
+/// Reads and validates the expectations file; on failure every problem is
+/// rendered, pointing into the file.
+pub fn expectations(path: &Path, io: &mut Io<'_>) -> Option<(SourceFile, Expectations)> {
+    let source = match SourceFile::read(path) {
+        Ok(source) => source,
+        Err(error) => {
+            let _ = writeln!(io.stderr, "error: expectations file: {}", one_line(&error));
+            return None;
+        }
+    };
+    match expect::load(&source.name, &source.text) {
+        Ok(expectations) => Some((source, expectations)),
+        Err(diagnostics) => {
+            render_all(&diagnostics, &source, io);
+            None
+        }
+    }
+}
+
+/// The built-in rules plus each `--rules` folder.
+pub fn rules(dirs: &[PathBuf], io: &mut Io<'_>) -> Option<RuleSet> {
+    let mut set = match RuleSet::builtin() {
+        Ok(set) => set,
+        Err(errors) => return rule_errors(&errors, io),
+    };
+    for dir in dirs {
+        let sources = match RuleSet::load_dir(dir) {
+            Ok(sources) => sources,
+            Err(errors) => return rule_errors(&errors, io),
+        };
+        let extra = match RuleSet::from_sources(&sources, false) {
+            Ok(extra) => extra,
+            Err(errors) => return rule_errors(&errors, io),
+        };
+        if let Err(errors) = set.extend(extra) {
+            return rule_errors(&errors, io);
+        }
+    }
+    Some(set)
+}
+
+fn rule_errors(errors: &[crate::rules::RuleLoadError], io: &mut Io<'_>) -> Option<RuleSet> {
+    for error in errors {
+        let rendered = render(&error.diagnostic, &error.file, &error.text, io.style);
+        let _ = write!(io.stderr, "{rendered}");
+    }
+    None
+}
+
+/// Renders diagnostics that point into one file.
+pub fn render_all(diagnostics: &[Diagnostic], source: &SourceFile, io: &mut Io<'_>) {
+    for diagnostic in diagnostics {
+        let rendered = render(diagnostic, &source.name, &source.text, io.style);
+        let _ = write!(io.stderr, "{rendered}");
+    }
+}

@@ -1,0 +1,75 @@
+//! The expectations file (`services.yaml`): which accounts must, and must
+//! not, be able to log on in which ways.
+//!
+//! ```yaml
+//! target: member-server        # workstation | member-server | domain-controller
+//! domain_sid: S-1-5-21-1004336348-1177238915-682003330   # optional
+//! groups:                      # directory groups the templates cannot see
+//!   - name: CONTOSO\SQL Admins
+//!     member_of: [BUILTIN\Administrators]
+//! accounts:
+//!   - name: CONTOSO\svc_sql
+//!     member_of: [CONTOSO\SQL Admins, S-1-5-32-555]
+//!     logon: [service]
+//!     no_logon: [interactive, remote-interactive]
+//!   - service: MSSQLSERVER     # NT SERVICE\MSSQLSERVER, SID computed
+//!     logon: [service]
+//! ```
+//!
+//! [`load`] parses the text into a small YAML tree with a byte span on
+//! every node (saphyr-parser; serde_yaml gives no value spans), then checks
+//! and types it by hand so each error points at the exact key or value.
+//!
+//! Decisions a user may notice:
+//! - A single value where a list is expected is a one-item list
+//!   (`logon: service`); a key with no value (`member_of:`) is an empty
+//!   list, or an absent optional field.
+//! - A SID may carry a leading `*`, but YAML reads an unquoted `*` as an
+//!   alias, so it must be quoted (`'*S-1-5-32-555'`); unquoted, the error
+//!   says so.
+//! - Aliases are refused (no alias bombs); anchors and tags are ignored;
+//!   one document per file; nesting stops at 32 levels.
+//! - Unknown `BUILTIN\…` and `NT AUTHORITY\…` names are errors, since
+//!   they can only be typos; other unknown `member_of` names are not.
+//! - An account with neither `logon` nor `no_logon`, like a file with no
+//!   accounts, checks nothing and is an error.
+
+mod account;
+mod account_name;
+mod checks;
+mod conflicts;
+mod document;
+mod fields;
+mod group;
+mod kind;
+mod logon;
+mod model;
+mod names;
+mod shape;
+mod target;
+mod values;
+mod yaml;
+
+#[cfg(test)]
+mod tests;
+
+pub use kind::AccountKind;
+pub use model::{AccountDecl, Expectations, GroupDecl, Spanned};
+pub use target::Target;
+
+use crate::diagnostic::Diagnostic;
+
+/// Reads an expectations file. `file_name` is used in messages only; no
+/// I/O happens. On failure every problem found is returned, sorted by
+/// position, each an error with a span into `text`. A YAML syntax error
+/// stops reading, so it comes alone.
+pub fn load(file_name: &str, text: &str) -> Result<Expectations, Vec<Diagnostic>> {
+    let root = yaml::parse(text).map_err(|error| vec![error])?;
+    let mut errors = Vec::new();
+    let expectations = document::expectations(file_name, root.as_ref(), &mut errors);
+    if errors.is_empty() {
+        return Ok(expectations);
+    }
+    errors.sort_by_key(|error| error.primary_span().map(|span| span.start));
+    Err(errors)
+}

@@ -1,0 +1,42 @@
+//! Tests of [`load`](super::load) on whole files: what loads, with which
+//! spans, and which diagnostic each mistake gets.
+
+mod errors;
+mod kinds;
+mod references;
+mod valid;
+
+use super::{Expectations, load};
+use crate::diagnostic::Diagnostic;
+use crate::span::Span;
+
+/// The text a span covers.
+fn at(text: &str, span: Span) -> &str {
+    &text[span.start..span.end]
+}
+
+fn ok(text: &str) -> Expectations {
+    match load("services.yaml", text) {
+        Ok(loaded) => loaded,
+        Err(errors) => panic!("expected to load, got {errors:#?}"),
+    }
+}
+
+fn errors(text: &str) -> Vec<Diagnostic> {
+    load("services.yaml", text).expect_err("expected errors")
+}
+
+/// The only error, checked for its code and the text its primary label
+/// covers.
+fn only_error(text: &str, code: &str, covers: &str) -> Diagnostic {
+    let mut found = errors(text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let error = found.remove(0);
+    assert_eq!(error.code, code, "{error:#?}");
+    assert_eq!(
+        at(text, error.primary_span().unwrap()),
+        covers,
+        "{error:#?}"
+    );
+    error
+}

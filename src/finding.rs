@@ -1,0 +1,86 @@
+//! Findings: what a rule reports, as data with places in the inputs.
+
+use serde::Serialize;
+
+use crate::diagnostic::Severity;
+use crate::logon_type::LogonType;
+use crate::span::Span;
+
+/// Which input file a location is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FileRef {
+    /// A template of the chain, by index.
+    Template(usize),
+    /// The expectations file.
+    Expectations,
+}
+
+/// A labelled place in an input.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// Which file.
+    pub file: FileRef,
+    /// Where in it.
+    pub span: Span,
+    /// What this place has to do with the finding.
+    pub label: String,
+}
+
+/// One problem a rule found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The rule's id, e.g. `GPL101`.
+    pub rule: String,
+    /// The rule's name, e.g. `needed-logon-type-not-granted`.
+    pub rule_name: String,
+    /// How serious, after lowering for findings that rest on a default.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: String,
+    /// What to do.
+    pub help: Option<String>,
+    /// What Windows does: the symptom and error the user would see.
+    pub note: Option<String>,
+    /// The main place, in a template when there is one.
+    pub primary: Option<Location>,
+    /// The place in the expectations file that the finding is about.
+    pub related: Option<Location>,
+    /// The account, for findings about one.
+    pub account: Option<String>,
+    /// The logon type, for findings about one.
+    pub logon_type: Option<LogonType>,
+    /// Whether it rests on a default rather than on a template's line.
+    pub from_default: bool,
+}
+
+impl Finding {
+    /// The sort key that keeps output deterministic: file, place, rule, account.
+    pub fn sort_key(
+        &self,
+    ) -> (
+        Option<FileRef>,
+        usize,
+        String,
+        Option<String>,
+        Option<LogonType>,
+    ) {
+        let place = self.primary.as_ref().or(self.related.as_ref());
+        (
+            place.map(|l| l.file),
+            place.map_or(0, |l| l.span.start),
+            self.rule.clone(),
+            self.account.clone(),
+            self.logon_type,
+        )
+    }
+}
+
+/// A finding resting on a default is one step less severe: the default
+/// may not be what the machines really have.
+pub fn lowered(severity: Severity) -> Severity {
+    match severity {
+        Severity::Error => Severity::Warning,
+        Severity::Warning | Severity::Note => Severity::Note,
+    }
+}

@@ -1,0 +1,176 @@
+//! Group membership as the machine sees it: who is a member of what, and why.
+//!
+//! Edges come from the expectations (directory groups), from Windows'
+//! default memberships of BUILTIN groups, and from the templates'
+//! `[Group Membership]`: `__Members` replaces a local group's members,
+//! `__Memberof` adds a group to others.
+
+use std::collections::HashMap;
+
+use super::directory::Directory;
+use crate::expect::Target;
+use crate::policy::{MembershipLine, ResultantMembership};
+use crate::principal::PrincipalKey;
+use crate::span::Span;
+
+/// Why a principal is a member of a group.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EdgeReason {
+    /// A `member_of` entry in the expectations file.
+    Declared {
+        /// Where in the expectations file.
+        span: Span,
+    },
+    /// Windows' default membership of a BUILTIN group.
+    Default,
+    /// A `<group>__Members` line lists the member.
+    TemplateMembers {
+        /// Index of the input.
+        input: usize,
+        /// The member's entry.
+        span: Span,
+    },
+    /// A `<group>__Memberof` line adds the group.
+    TemplateMemberOf {
+        /// Index of the input.
+        input: usize,
+        /// The group's entry in the line's list.
+        span: Span,
+    },
+}
+
+/// One edge: the member belongs to `group`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edge {
+    /// The group.
+    pub group: PrincipalKey,
+    /// Why.
+    pub reason: EdgeReason,
+}
+
+/// Member → groups, canonical keys.
+#[derive(Clone, Debug, Default)]
+pub struct MembershipGraph {
+    edges: HashMap<PrincipalKey, Vec<Edge>>,
+}
+
+/// Windows' default members of BUILTIN groups (member SID, group SID).
+const DEFAULT_MEMBERS: &[(&str, &str)] = &[
+    ("S-1-5-11", "S-1-5-32-545"), // Authenticated Users ∈ Users
+    ("S-1-5-4", "S-1-5-32-545"),  // INTERACTIVE ∈ Users
+];
+
+impl MembershipGraph {
+    /// Builds the graph for one chain and one set of declarations.
+    pub fn build(
+        directory: &Directory,
+        memberships: &ResultantMembership<'_>,
+        target: Target,
+    ) -> Self {
+        let mut graph = MembershipGraph::default();
+        graph.add_declared(directory);
+        graph.add_defaults();
+        for line in &memberships.members {
+            if replaces_members(directory, &line.group, target) {
+                graph.replace_members(directory, line);
+            }
+        }
+        for line in &memberships.member_of {
+            graph.add_member_of(directory, line);
+        }
+        graph
+    }
+
+    /// The groups a principal is directly a member of.
+    pub fn groups_of(&self, member: &PrincipalKey) -> &[Edge] {
+        self.edges.get(member).map_or(&[], Vec::as_slice)
+    }
+
+    fn add(&mut self, member: PrincipalKey, group: PrincipalKey, reason: EdgeReason) {
+        self.edges
+            .entry(member)
+            .or_default()
+            .push(Edge { group, reason });
+    }
+
+    fn add_declared(&mut self, directory: &Directory) {
+        let accounts = directory.accounts.iter().map(|a| (&a.key, &a.member_of));
+        let groups = directory.groups.iter().map(|g| (&g.key, &g.member_of));
+        for (member, edges) in accounts.chain(groups) {
+            for edge in edges {
+                let reason = EdgeReason::Declared { span: edge.span };
+                self.add(member.clone(), edge.group.clone(), reason);
+            }
+        }
+    }
+
+    fn add_defaults(&mut self) {
+        let defaults = DEFAULT_MEMBERS.iter().filter_map(|(member, group)| {
+            Some((
+                PrincipalKey::well_known(member)?,
+                PrincipalKey::well_known(group)?,
+            ))
+        });
+        for (member, group) in defaults {
+            self.add(member, group, EdgeReason::Default);
+        }
+        // Domain Users is a member of Users, Domain Admins of Administrators
+        // and Domain Guests of Guests on every domain member.
+        let domain = [
+            (513, "S-1-5-32-545"),
+            (512, "S-1-5-32-544"),
+            (514, "S-1-5-32-546"),
+        ];
+        for (rid, group) in domain {
+            if let Some(group) = PrincipalKey::well_known(group) {
+                self.add(PrincipalKey::DomainRid(rid), group, EdgeReason::Default);
+            }
+        }
+    }
+
+    /// `__Members`: the group's members become exactly the listed ones.
+    fn replace_members(&mut self, directory: &Directory, line: &MembershipLine<'_>) {
+        let group = directory.canonical(&line.group);
+        for edges in self.edges.values_mut() {
+            edges.retain(|edge| edge.group != group);
+        }
+        for value in &line.values {
+            let Some(span) = value.span else { continue };
+            let reason = EdgeReason::TemplateMembers {
+                input: line.input,
+                span,
+            };
+            self.add(directory.canonical(&value.key), group.clone(), reason);
+        }
+    }
+
+    /// `__Memberof`: the group is added to each listed group.
+    fn add_member_of(&mut self, directory: &Directory, line: &MembershipLine<'_>) {
+        let member = directory.canonical(&line.group);
+        for value in &line.values {
+            let Some(span) = value.span else { continue };
+            let reason = EdgeReason::TemplateMemberOf {
+                input: line.input,
+                span,
+            };
+            self.add(member.clone(), directory.canonical(&value.key), reason);
+        }
+    }
+}
+
+/// Whether a `__Members` line reaches this group on the target.
+///
+/// Restricted Groups is applied by each machine to its own groups: on
+/// workstations and member servers a `__Members` line for a directory
+/// group has no effect (Microsoft KB 279301). On domain controllers the
+/// machine's groups are the domain's, so every line applies.
+fn replaces_members(directory: &Directory, group: &PrincipalKey, target: Target) -> bool {
+    if target == Target::DomainController {
+        return true;
+    }
+    let group = directory.canonical(group);
+    let domain_group = matches!(group, PrincipalKey::DomainRid(_))
+        || matches!(&group, PrincipalKey::Sid(sid) if sid.is_domain_relative())
+        || directory.is_directory_group(&group);
+    !domain_group
+}

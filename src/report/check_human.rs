@@ -1,0 +1,112 @@
+//! The human form of `gplint check`: each finding rendered with miette,
+//! pointing at the template line and at the expectation it breaks.
+
+use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::finding::{Finding, Location};
+
+use super::render::{Style, render_coded};
+use super::sources::Sources;
+
+/// Renders every finding, in order.
+pub fn render_findings(findings: &[Finding], sources: &Sources<'_>, style: Style) -> String {
+    findings
+        .iter()
+        .map(|finding| render_finding(finding, sources, style))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// One finding: the primary place with help and note, then the
+/// expectation it is about.
+pub fn render_finding(finding: &Finding, sources: &Sources<'_>, style: Style) -> String {
+    let code = format!("{} {}", finding.rule, finding.rule_name);
+    let mut out = match &finding.primary {
+        Some(primary) => place(finding, primary, &code, sources, style),
+        None => format!(
+            "{}[{code}]: {}\n",
+            finding.severity.as_str(),
+            finding.message
+        ),
+    };
+    if let Some(related) = &finding.related {
+        let context = Diagnostic {
+            code: "",
+            severity: Severity::Note,
+            message: expectation_title(finding),
+            labels: vec![label(related)],
+            help: None,
+            note: None,
+        };
+        if let Some(file) = sources.file(related.file) {
+            out.push_str(&render_coded(&context, "", &file.name, &file.text, style));
+        }
+    }
+    out
+}
+
+fn place(
+    finding: &Finding,
+    at: &Location,
+    code: &str,
+    sources: &Sources<'_>,
+    style: Style,
+) -> String {
+    let diagnostic = Diagnostic {
+        code: "",
+        severity: finding.severity,
+        message: finding.message.clone(),
+        labels: vec![label(at)],
+        help: finding.help.clone(),
+        note: finding.note.clone(),
+    };
+    match sources.file(at.file) {
+        Some(file) => render_coded(&diagnostic, code, &file.name, &file.text, style),
+        None => format!(
+            "{}[{code}]: {}\n",
+            finding.severity.as_str(),
+            finding.message
+        ),
+    }
+}
+
+fn label(location: &Location) -> Label {
+    Label {
+        span: location.span,
+        message: location.label.clone(),
+    }
+}
+
+fn expectation_title(finding: &Finding) -> String {
+    match (&finding.account, finding.logon_type) {
+        (Some(account), Some(t)) => format!("the expectation for {account}, {} logon", t.as_str()),
+        _ => "the expectation".to_owned(),
+    }
+}
+
+/// `gplint: 3 errors, 1 warning — 6 accounts × 5 logon types, 1 template`.
+pub fn summary_line(findings: &[Finding], accounts: usize, templates: usize) -> String {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let (errors, warnings, notes) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Note),
+    );
+    let mut parts = vec![plural(errors, "error"), plural(warnings, "warning")];
+    if notes > 0 {
+        parts.push(plural(notes, "note"));
+    }
+    format!(
+        "gplint: {} — {} × 5 logon types, {}\n",
+        parts.join(", "),
+        plural(accounts, "account"),
+        plural(templates, "template"),
+    )
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

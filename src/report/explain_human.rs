@@ -1,0 +1,103 @@
+//! The human form of `gplint explain`: a matrix of accounts × logon types.
+
+use std::fmt::Write;
+
+use super::explain_view::{CellView, ExplainView};
+use crate::logon_type::LogonType;
+
+/// Writes the matrix, then one footnote per cell that breaks its expectation.
+pub fn write(view: &ExplainView) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "target: {}    templates: {}",
+        target_name(view),
+        view.inputs.join(", ")
+    );
+    let mut rows: Vec<Vec<String>> = vec![header()];
+    let mut notes = Vec::new();
+    for account in &view.accounts {
+        let mut row = vec![account.account.clone()];
+        for (t, cell) in account.logon.cells() {
+            let mut text = cell_text(cell);
+            if !cell.as_expected {
+                notes.push(footnote(&account.account, t, cell));
+                text = format!("{text} ({})", notes.len());
+            }
+            row.push(text);
+        }
+        rows.push(row);
+    }
+    write_table(&mut out, &rows);
+    out.push_str(
+        "\n✓ allowed   ✗ refused   ! breaks the expectation   * rests on the target's default\n",
+    );
+    for (i, note) in notes.iter().enumerate() {
+        let _ = writeln!(out, "({}) {note}", i + 1);
+    }
+    out
+}
+
+fn target_name(view: &ExplainView) -> &'static str {
+    match view.target {
+        crate::expect::Target::Workstation => "workstation",
+        crate::expect::Target::MemberServer => "member-server",
+        crate::expect::Target::DomainController => "domain-controller",
+    }
+}
+
+fn header() -> Vec<String> {
+    let mut header = vec!["account".to_owned()];
+    header.extend(LogonType::ALL.iter().map(|t| t.as_str().to_owned()));
+    header
+}
+
+fn cell_text(cell: &CellView) -> String {
+    let mark = if cell.as_expected { "" } else { "!" };
+    let verdict = match cell.verdict {
+        "allowed" => "✓",
+        "denied" => "✗ denied",
+        _ => "✗",
+    };
+    let default = if cell.is_default() { "*" } else { "" };
+    format!("{mark}{verdict}{default}")
+}
+
+fn footnote(account: &str, t: LogonType, cell: &CellView) -> String {
+    let wanted = if cell.expected == Some("must") {
+        "must"
+    } else {
+        "must not"
+    };
+    let place = match (&cell.file, cell.line) {
+        (Some(file), Some(line)) => format!(" ({file}:{line})"),
+        _ => " (default)".to_owned(),
+    };
+    let why = match (cell.verdict, &cell.holder) {
+        ("denied", Some(holder)) => format!("{}{place} denies it through {holder}", cell.right),
+        ("allowed", Some(holder)) => format!("{}{place} grants it through {holder}", cell.right),
+        _ => format!("{}{place} holds none of the account's SIDs", cell.right),
+    };
+    format!("{account} {wanted} log on as {}: {why}", t.as_str())
+}
+
+fn write_table(out: &mut String, rows: &[Vec<String>]) {
+    let columns = rows.first().map_or(0, Vec::len);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, width)| format!("{cell:<width$}"))
+            .collect();
+        let _ = writeln!(out, "{}", cells.join("  ").trim_end());
+    }
+}

@@ -1,0 +1,44 @@
+//! Rules: YAML files that say which facts are problems, and how to say so.
+//!
+//! A rule file holds one rule: its id and name, the kind of fact it
+//! applies to, a predicate over that kind's fields (`when`), message
+//! templates with `{field}` placeholders, its docs, and its own valid and
+//! invalid cases. Everything a rule names is checked when it is loaded, so
+//! a misspelt field is an error with a span into the rule file rather than
+//! a rule that silently never fires.
+//!
+//! ```text
+//! rule file ─► yaml (nodes with spans) ─► load (checked Rule) ─► RuleSet
+//! ```
+//!
+//! The built-in pack is `rules/*.yaml` at the crate root, embedded by
+//! `build.rs`; [`RuleSet::load_dir`] reads a user's folder, the only I/O
+//! here.
+
+mod builtin;
+mod cases;
+mod char_offsets;
+mod dir;
+mod header;
+mod load;
+mod load_error;
+mod mapping;
+mod matcher_load;
+mod predicate;
+mod predicate_load;
+mod rule;
+mod ruleset;
+mod scalar;
+mod template;
+mod template_load;
+#[cfg(test)]
+mod test_rule;
+mod yaml;
+
+pub use builtin::builtin_sources;
+pub use load_error::RuleLoadError;
+pub use predicate::{Matcher, Predicate};
+pub use rule::{Rule, RuleCase, RuleOrigin, RuleTests};
+pub use ruleset::RuleSet;
+pub use scalar::Scalar;
+pub use template::MessageTemplate;

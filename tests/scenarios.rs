@@ -1,0 +1,425 @@
+//! Scenario tests of the logon model: templates + expectations → verdicts.
+//! Each test shows one statement of the model.
+
+use gplint::check::Evaluation;
+use gplint::expect;
+use gplint::logon::{Outcome, VerdictSource};
+use gplint::logon_type::LogonType;
+use gplint::policy::PolicyInput;
+use gplint::template::Template;
+use gplint::{syntax, template};
+
+/// The verdict, its source and its evidence chain for one account and type.
+struct Seen {
+    outcome: Outcome,
+    source: VerdictSource,
+    holder: Option<String>,
+    via: Vec<String>,
+    input: Option<usize>,
+}
+
+fn verdict(templates: &[&str], yaml: &str, account: &str, logon_type: LogonType) -> Seen {
+    let expectations = expect::load("services.yaml", yaml).unwrap_or_else(|e| panic!("{e:?}"));
+    let typed: Vec<Template<'_>> = templates
+        .iter()
+        .map(|text| template::build(&syntax::parse(text)))
+        .collect();
+    let inputs = typed
+        .iter()
+        .map(|t| PolicyInput {
+            name: "GptTmpl.inf",
+            template: t,
+        })
+        .collect();
+    let evaluation = Evaluation::new(inputs, &expectations);
+    let index = evaluation
+        .directory
+        .accounts
+        .iter()
+        .position(|a| a.display.eq_ignore_ascii_case(account))
+        .unwrap_or_else(|| panic!("no account {account}"));
+    let v = evaluation.verdicts[index].get(logon_type).unwrap();
+    Seen {
+        outcome: v.outcome,
+        source: v.source,
+        holder: v.matched.as_ref().map(|m| m.written.clone()),
+        via: v
+            .matched
+            .as_ref()
+            .map(|m| m.via.iter().map(|s| s.principal.clone()).collect())
+            .unwrap_or_default(),
+        input: v.input,
+    }
+}
+
+const SQL: &str =
+    "accounts:\n  - name: CONTOSO\\svc_sql\n    sid: S-1-5-21-1-2-3-1105\n    logon: [service]\n";
+
+#[test]
+fn deny_wins_over_allow() {
+    let t = "[Privilege Rights]\nSeServiceLogonRight = *S-1-5-21-1-2-3-1105\nSeDenyServiceLogonRight = *S-1-5-21-1-2-3-1105\n";
+    let seen = verdict(&[t], SQL, "CONTOSO\\svc_sql", LogonType::Service);
+    assert_eq!(seen.outcome, Outcome::Denied);
+    assert_eq!(seen.holder.as_deref(), Some("*S-1-5-21-1-2-3-1105"));
+}
+
+#[test]
+fn allowed_when_a_token_sid_holds_the_allow_right_and_none_the_deny_right() {
+    let t = "[Privilege Rights]\nSeServiceLogonRight = *S-1-5-21-1-2-3-1105\nSeDenyServiceLogonRight = Guest\n";
+    let seen = verdict(&[t], SQL, "CONTOSO\\svc_sql", LogonType::Service);
+    assert_eq!(seen.outcome, Outcome::Allowed);
+    assert_eq!(seen.source, VerdictSource::Policy);
+    assert_eq!(seen.via, ["CONTOSO\\svc_sql"]);
+}
+
+#[test]
+fn not_granted_when_no_token_sid_holds_the_allow_right() {
+    let t = "[Privilege Rights]\nSeServiceLogonRight = *S-1-5-20\n";
+    let seen = verdict(&[t], SQL, "CONTOSO\\svc_sql", LogonType::Service);
+    assert_eq!(seen.outcome, Outcome::NotGranted);
+    assert_eq!(seen.holder, None);
+}
+
+#[test]
+fn declared_groups_count_transitively_and_cycles_are_safe() {
+    let yaml = "groups:\n  - name: CONTOSO\\Inner\n    member_of: [CONTOSO\\Outer]\n  - name: CONTOSO\\Outer\n    sid: S-1-5-21-1-2-3-2000\naccounts:\n  - name: CONTOSO\\svc\n    member_of: [CONTOSO\\Inner]\n    logon: [batch]\n";
+    let t = "[Privilege Rights]\nSeBatchLogonRight = *S-1-5-21-1-2-3-2000\n";
+    let seen = verdict(&[t], yaml, "CONTOSO\\svc", LogonType::Batch);
+    assert_eq!(seen.outcome, Outcome::Allowed);
+    assert_eq!(
+        seen.via,
+        ["CONTOSO\\svc", "CONTOSO\\Inner", "CONTOSO\\Outer"]
+    );
+    // A cycle made by the template (Outer added back to Inner) ends.
+    let cyclic = "[Privilege Rights]\nSeBatchLogonRight = *S-1-5-21-1-2-3-2000\n[Group Membership]\n*S-1-5-21-1-2-3-2000__Memberof = CONTOSO\\Inner\n";
+    let seen = verdict(&[cyclic], yaml, "CONTOSO\\svc", LogonType::Batch);
+    assert_eq!(seen.outcome, Outcome::Allowed);
+}
+
+#[test]
+fn domain_accounts_hold_domain_users_as_primary_group() {
+    let t = "[Privilege Rights]\nSeBatchLogonRight = CONTOSO\\svc\nSeDenyBatchLogonRight = *S-1-5-21-1-2-3-513\n";
+    let yaml =
+        "domain_sid: S-1-5-21-1-2-3\naccounts:\n  - name: CONTOSO\\svc\n    logon: [batch]\n";
+    let seen = verdict(&[t], yaml, "CONTOSO\\svc", LogonType::Batch);
+    assert_eq!(seen.outcome, Outcome::Denied);
+    assert_eq!(seen.via, ["Domain Users"]);
+}
+
+#[test]
+fn gmsas_hold_domain_computers_not_domain_users() {
+    let t = "[Privilege Rights]\nSeServiceLogonRight = CONTOSO\\gmsa_web$\nSeDenyServiceLogonRight = CONTOSO\\Domain Users\n";
+    let yaml = "accounts:\n  - name: CONTOSO\\gmsa_web$\n    logon: [service]\n";
+    let seen = verdict(&[t], yaml, "CONTOSO\\gmsa_web$", LogonType::Service);
+    assert_eq!(seen.outcome, Outcome::Allowed);
+}
+
+#[test]
+fn every_token_holds_everyone() {
+    // The default deny of network logon holds Guest; define it empty.
+    let t = "[Privilege Rights]\nSeNetworkLogonRight = *S-1-1-0\nSeDenyNetworkLogonRight =\n";
+    let yaml = "accounts:\n  - name: Guest\n    logon: [network]\n";
+    let seen = verdict(&[t], yaml, "Guest", LogonType::Network);
+    assert_eq!(seen.outcome, Outcome::Allowed);
+    assert_eq!(seen.via, ["Everyone"]);
+}
+
+#[test]
+fn authenticated_users_excludes_guest() {
+    let t = "[Privilege Rights]\nSeNetworkLogonRight = *S-1-5-11\nSeDenyNetworkLogonRight =\n";
+    let yaml = "accounts:\n  - name: Guest\n    logon: [network]\n  - name: CONTOSO\\alice\n    logon: [network]\n";
+    assert_eq!(
+        verdict(&[t], yaml, "Guest", LogonType::Network).outcome,
+        Outcome::NotGranted
+    );
+    assert_eq!(
+        verdict(&[t], yaml, "CONTOSO\\alice", LogonType::Network).outcome,
+        Outcome::Allowed
+    );
+}
+
+#[test]
+fn builtin_users_holds_its_default_members() {
+    let t = "[Privilege Rights]\nSeInteractiveLogonRight = *S-1-5-32-545\n";
+    let yaml = "accounts:\n  - name: CONTOSO\\alice\n    logon: [interactive]\n  - name: bob\n    kind: local\n    logon: [interactive]\n";
+    let alice = verdict(&[t], yaml, "CONTOSO\\alice", LogonType::Interactive);
+    assert_eq!(alice.outcome, Outcome::Allowed);
+    assert_eq!(alice.via.last().map(String::as_str), Some("BUILTIN\\Users"));
+    // A local account reaches Users through Authenticated Users or INTERACTIVE.
+    assert_eq!(
+        verdict(&[t], yaml, "bob", LogonType::Interactive).outcome,
+        Outcome::Allowed
+    );
+}
+
+#[test]
+fn each_logon_type_adds_its_own_sid() {
+    let t = "[Privilege Rights]\nSeBatchLogonRight = *S-1-5-3\nSeServiceLogonRight = *S-1-5-6\nSeNetworkLogonRight = *S-1-5-2\nSeInteractiveLogonRight = *S-1-5-4\nSeRemoteInteractiveLogonRight = *S-1-5-14\n";
+    let yaml = "accounts:\n  - name: CONTOSO\\svc\n    logon: [batch]\n";
+    for t_ in LogonType::ALL {
+        assert_eq!(
+            verdict(&[t], yaml, "CONTOSO\\svc", t_).outcome,
+            Outcome::Allowed,
+            "{t_}"
+        );
+    }
+    // The batch SID does not reach a service logon.
+    let only_batch = "[Privilege Rights]\nSeServiceLogonRight = *S-1-5-3\n";
+    assert_eq!(
+        verdict(&[only_batch], yaml, "CONTOSO\\svc", LogonType::Service).outcome,
+        Outcome::NotGranted
+    );
+}
+
+#[test]
+fn local_accounts_hold_113_and_local_admins_114() {
+    let t = "[Privilege Rights]\nSeNetworkLogonRight = *S-1-1-0\nSeDenyNetworkLogonRight = *S-1-5-114\nSeDenyRemoteInteractiveLogonRight = *S-1-5-113\nSeRemoteInteractiveLogonRight = *S-1-5-32-544\n";
+    let yaml = "accounts:\n  - name: breakglass\n    kind: local\n    member_of: [BUILTIN\\Administrators]\n    logon: [interactive]\n  - name: kiosk\n    kind: local\n    logon: [network]\n  - name: CONTOSO\\admin\n    member_of: [BUILTIN\\Administrators]\n    logon: [network]\n";
+    assert_eq!(
+        verdict(&[t], yaml, "breakglass", LogonType::Network).outcome,
+        Outcome::Denied
+    );
+    assert_eq!(
+        verdict(&[t], yaml, "breakglass", LogonType::RemoteInteractive).outcome,
+        Outcome::Denied
+    );
+    assert_eq!(
+        verdict(&[t], yaml, "kiosk", LogonType::Network).outcome,
+        Outcome::Allowed
+    );
+    assert_eq!(
+        verdict(&[t], yaml, "CONTOSO\\admin", LogonType::Network).outcome,
+        Outcome::Allowed
+    );
+    assert_eq!(
+        verdict(&[t], yaml, "CONTOSO\\admin", LogonType::RemoteInteractive).outcome,
+        Outcome::Allowed
+    );
+}
+
+#[test]
+fn virtual_accounts_hold_all_services_and_their_own_sid_in_a_service_logon() {
+    let yaml = "accounts:\n  - service: MSSQLSERVER\n    logon: [service]\n";
+    let all = "[Privilege Rights]\nSeServiceLogonRight = *S-1-5-80-0\n";
+    let seen = verdict(&[all], yaml, "NT SERVICE\\MSSQLSERVER", LogonType::Service);
+    assert_eq!(seen.outcome, Outcome::Allowed);
+    assert_eq!(seen.via, ["NT SERVICE\\ALL SERVICES"]);
+    let own = "[Privilege Rights]\nSeServiceLogonRight = *S-1-5-80-3880718306-3832830129-1677859214-2598158968-1052248003\n";
+    assert_eq!(
+        verdict(&[own], yaml, "NT SERVICE\\MSSQLSERVER", LogonType::Service).outcome,
+        Outcome::Allowed
+    );
+    let by_name = "[Privilege Rights]\nSeServiceLogonRight = NT SERVICE\\mssqlserver\n";
+    assert_eq!(
+        verdict(
+            &[by_name],
+            yaml,
+            "NT SERVICE\\MSSQLSERVER",
+            LogonType::Service
+        )
+        .outcome,
+        Outcome::Allowed
+    );
+    let neither = "[Privilege Rights]\nSeServiceLogonRight = *S-1-5-20\n";
+    assert_eq!(
+        verdict(
+            &[neither],
+            yaml,
+            "NT SERVICE\\MSSQLSERVER",
+            LogonType::Service
+        )
+        .outcome,
+        Outcome::NotGranted
+    );
+    // ALL SERVICES is not in the token of a batch logon.
+    let batch = "[Privilege Rights]\nSeBatchLogonRight = *S-1-5-80-0\n";
+    assert_eq!(
+        verdict(&[batch], yaml, "NT SERVICE\\MSSQLSERVER", LogonType::Batch).outcome,
+        Outcome::NotGranted
+    );
+}
+
+#[test]
+fn members_replaces_a_local_groups_members_and_memberof_adds() {
+    let yaml = "groups:\n  - name: CONTOSO\\Jump Users\n    member_of: [BUILTIN\\Remote Desktop Users]\naccounts:\n  - name: CONTOSO\\alice\n    member_of: [CONTOSO\\Jump Users]\n    logon: [remote-interactive]\n";
+    let rdp = "[Privilege Rights]\nSeRemoteInteractiveLogonRight = *S-1-5-32-555\n";
+    assert_eq!(
+        verdict(&[rdp], yaml, "CONTOSO\\alice", LogonType::RemoteInteractive).outcome,
+        Outcome::Allowed
+    );
+    let emptied = "[Privilege Rights]\nSeRemoteInteractiveLogonRight = *S-1-5-32-555\n[Group Membership]\n*S-1-5-32-555__Members =\n";
+    assert_eq!(
+        verdict(
+            &[emptied],
+            yaml,
+            "CONTOSO\\alice",
+            LogonType::RemoteInteractive
+        )
+        .outcome,
+        Outcome::NotGranted
+    );
+    let readded = "[Privilege Rights]\nSeRemoteInteractiveLogonRight = *S-1-5-32-555\n[Group Membership]\n*S-1-5-32-555__Members =\nCONTOSO\\Jump Users__Memberof = *S-1-5-32-555\n";
+    let seen = verdict(
+        &[readded],
+        yaml,
+        "CONTOSO\\alice",
+        LogonType::RemoteInteractive,
+    );
+    assert_eq!(seen.outcome, Outcome::Allowed);
+    assert_eq!(
+        seen.via,
+        [
+            "CONTOSO\\alice",
+            "CONTOSO\\Jump Users",
+            "BUILTIN\\Remote Desktop Users"
+        ]
+    );
+    let listed = "[Privilege Rights]\nSeRemoteInteractiveLogonRight = *S-1-5-32-555\n[Group Membership]\n*S-1-5-32-555__Members = contoso\\ALICE\n";
+    assert_eq!(
+        verdict(
+            &[listed],
+            yaml,
+            "CONTOSO\\alice",
+            LogonType::RemoteInteractive
+        )
+        .outcome,
+        Outcome::Allowed
+    );
+}
+
+#[test]
+fn members_of_a_directory_group_applies_only_on_domain_controllers() {
+    let yaml = |target: &str| {
+        format!(
+            "target: {target}\ngroups:\n  - name: CONTOSO\\Ops\naccounts:\n  - name: CONTOSO\\alice\n    member_of: [CONTOSO\\Ops]\n    logon: [batch]\n"
+        )
+    };
+    let t = "[Privilege Rights]\nSeBatchLogonRight = CONTOSO\\Ops\n[Group Membership]\nCONTOSO\\Ops__Members =\n";
+    assert_eq!(
+        verdict(
+            &[t],
+            &yaml("member-server"),
+            "CONTOSO\\alice",
+            LogonType::Batch
+        )
+        .outcome,
+        Outcome::Allowed
+    );
+    assert_eq!(
+        verdict(
+            &[t],
+            &yaml("domain-controller"),
+            "CONTOSO\\alice",
+            LogonType::Batch
+        )
+        .outcome,
+        Outcome::NotGranted
+    );
+}
+
+#[test]
+fn builtin_service_accounts_log_on_as_services_by_definition() {
+    let t = "[Privilege Rights]\nSeServiceLogonRight = *S-1-5-80-0\n";
+    let yaml = "accounts:\n  - name: NT AUTHORITY\\NETWORK SERVICE\n    logon: [service]\n  - name: LocalSystem\n    logon: [service]\n";
+    let seen = verdict(
+        &[t],
+        yaml,
+        "NT AUTHORITY\\NETWORK SERVICE",
+        LogonType::Service,
+    );
+    assert_eq!(
+        (seen.outcome, seen.source),
+        (Outcome::Allowed, VerdictSource::Builtin)
+    );
+    assert_eq!(
+        verdict(&[t], yaml, "LocalSystem", LogonType::Service).outcome,
+        Outcome::Allowed
+    );
+    // Deny still wins.
+    let denied = "[Privilege Rights]\nSeDenyServiceLogonRight = *S-1-5-20\n";
+    assert_eq!(
+        verdict(
+            &[denied],
+            yaml,
+            "NT AUTHORITY\\NETWORK SERVICE",
+            LogonType::Service
+        )
+        .outcome,
+        Outcome::Denied
+    );
+}
+
+#[test]
+fn names_in_templates_match_declared_names_case_insensitively() {
+    let t = "[Privilege Rights]\nSeServiceLogonRight = contoso\\SVC_SQL\n";
+    let yaml = "accounts:\n  - name: CONTOSO\\svc_sql\n    logon: [service]\n";
+    assert_eq!(
+        verdict(&[t], yaml, "CONTOSO\\svc_sql", LogonType::Service).outcome,
+        Outcome::Allowed
+    );
+}
+
+#[test]
+fn a_name_declared_with_a_sid_matches_either_spelling() {
+    let yaml = "accounts:\n  - name: CONTOSO\\svc_sql\n    sid: S-1-5-21-1-2-3-1105\n    logon: [service]\n";
+    let by_name = "[Privilege Rights]\nSeServiceLogonRight = CONTOSO\\svc_sql\n";
+    assert_eq!(
+        verdict(&[by_name], yaml, "CONTOSO\\svc_sql", LogonType::Service).outcome,
+        Outcome::Allowed
+    );
+}
+
+#[test]
+fn the_last_input_that_defines_a_right_wins_and_lists_never_merge() {
+    let base = "[Privilege Rights]\nSeServiceLogonRight = *S-1-5-80-0,*S-1-5-21-1-2-3-1105\n";
+    let hardening = "[Privilege Rights]\nSeServiceLogonRight = *S-1-5-80-0\n";
+    let unrelated = "[System Access]\nMinimumPasswordLength = 14\n";
+    let seen = verdict(
+        &[base, hardening, unrelated],
+        SQL,
+        "CONTOSO\\svc_sql",
+        LogonType::Service,
+    );
+    assert_eq!(seen.outcome, Outcome::NotGranted);
+    assert_eq!(seen.input, Some(1));
+    let reversed = verdict(
+        &[hardening, base],
+        SQL,
+        "CONTOSO\\svc_sql",
+        LogonType::Service,
+    );
+    assert_eq!(reversed.outcome, Outcome::Allowed);
+    assert_eq!(reversed.input, Some(1));
+}
+
+#[test]
+fn an_undefined_right_takes_the_targets_default() {
+    let t = "[System Access]\nMinimumPasswordLength = 14\n";
+    let yaml = "target: member-server\naccounts:\n  - name: CONTOSO\\alice\n    logon: [remote-interactive, interactive]\n";
+    let rdp = verdict(&[t], yaml, "CONTOSO\\alice", LogonType::RemoteInteractive);
+    assert_eq!(
+        (rdp.outcome, rdp.source),
+        (Outcome::NotGranted, VerdictSource::Default)
+    );
+    let local = verdict(&[t], yaml, "CONTOSO\\alice", LogonType::Interactive);
+    assert_eq!(
+        (local.outcome, local.source),
+        (Outcome::Allowed, VerdictSource::Default)
+    );
+    let dc = "target: domain-controller\naccounts:\n  - name: CONTOSO\\alice\n    logon: [interactive]\n";
+    assert_eq!(
+        verdict(&[t], dc, "CONTOSO\\alice", LogonType::Interactive).outcome,
+        Outcome::NotGranted
+    );
+}
+
+#[test]
+fn a_default_deny_network_holds_guest() {
+    let t = "[Privilege Rights]\nSeNetworkLogonRight = *S-1-1-0\n";
+    let yaml = "accounts:\n  - name: Guest\n    logon: [network]\n";
+    let seen = verdict(&[t], yaml, "Guest", LogonType::Network);
+    assert_eq!(
+        (seen.outcome, seen.source),
+        (Outcome::Denied, VerdictSource::Default)
+    );
+}
