@@ -73,12 +73,17 @@ fn footnote(account: &str, t: LogonType, cell: &CellView) -> String {
         (Some(file), Some(line)) => format!(" ({file}:{line})"),
         _ => " (default)".to_owned(),
     };
-    let why = match (cell.verdict, &cell.holder) {
-        ("denied", Some(holder)) => format!("{}{place} denies it through {holder}", cell.right),
-        ("allowed", Some(holder)) => format!("{}{place} grants it through {holder}", cell.right),
+    let through = match (&cell.holder, cell.via.last()) {
+        (Some(holder), Some(name)) if holder != name => format!("{name} ({holder})"),
+        (Some(holder), _) => holder.clone(),
+        (None, _) => String::new(),
+    };
+    let why = match cell.verdict {
+        "denied" => format!("{}{place} denies it through {through}", cell.right),
+        "allowed" => format!("{}{place} grants it through {through}", cell.right),
         _ => format!("{}{place} holds none of the account's SIDs", cell.right),
     };
-    format!("{account} {wanted} log on as {}: {why}", t.as_str())
+    format!("{account} {wanted} {}: {why}", t.description())
 }
 
 fn write_table(out: &mut String, rows: &[Vec<String>]) {
