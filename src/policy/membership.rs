@@ -3,7 +3,7 @@
 use crate::principal::{PrincipalKey, Sid};
 use crate::template::{Membership, Relation};
 
-use super::{PolicyInput, ResolvedHolder, key_of_ref};
+use super::{PolicyInput, ResolvedHolder, key_of_ref, resolve};
 
 /// One winning membership line, with its group and values resolved.
 #[derive(Clone, Debug)]
@@ -38,15 +38,7 @@ impl<'t> ResultantMembership<'t> {
                     input,
                     group: key_of_ref(&line.group, domain),
                     line,
-                    values: line
-                        .values
-                        .iter()
-                        .map(|h| ResolvedHolder {
-                            key: key_of_ref(&h.principal, domain),
-                            written: h.written.to_owned(),
-                            span: Some(h.span),
-                        })
-                        .collect(),
+                    values: resolve(&line.values, domain),
                 };
                 let list = match line.relation {
                     Relation::Members => &mut out.members,

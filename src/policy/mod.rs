@@ -16,7 +16,7 @@ use crate::logon_type::LogonType;
 use crate::principal::{PrincipalKey, Sid};
 use crate::rights::{self, LogonEffect, RightInfo};
 use crate::span::Span;
-use crate::template::{PrincipalRef, RightAssignment, Template};
+use crate::template::{Holder, PrincipalRef, RightAssignment, Template};
 
 /// One input of the chain: a template and the name it is reported under.
 #[derive(Clone, Copy, Debug)]
@@ -149,15 +149,7 @@ fn resultant_right<'t>(
                 assignment,
                 overrides: defining.iter().copied().filter(|&i| i != input).collect(),
             },
-            holders: assignment
-                .holders
-                .iter()
-                .map(|h| ResolvedHolder {
-                    key: key_of_ref(&h.principal, domain),
-                    written: h.written.to_owned(),
-                    span: Some(h.span),
-                })
-                .collect(),
+            holders: resolve(&assignment.holders, domain),
         },
         None => ResultantRight {
             right,
@@ -172,6 +164,18 @@ fn resultant_right<'t>(
                 .collect(),
         },
     }
+}
+
+/// Resolves the holders of a template line, once for every account.
+pub fn resolve(holders: &[Holder<'_>], domain: Option<Sid>) -> Vec<ResolvedHolder> {
+    holders
+        .iter()
+        .map(|h| ResolvedHolder {
+            key: key_of_ref(&h.principal, domain),
+            written: h.written.to_owned(),
+            span: Some(h.span),
+        })
+        .collect()
 }
 
 /// The key of a principal as a template writes it.
