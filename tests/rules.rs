@@ -111,3 +111,27 @@ fn a_rule_with_a_bad_predicate_is_refused_with_a_diagnostic_into_its_file() {
     assert!(rendered.contains("team-rules/bad.yaml:6:10"), "{rendered}");
     insta::assert_snapshot!(rendered);
 }
+
+#[test]
+fn a_finding_that_rests_on_a_default_says_so_and_is_less_severe() {
+    let rules = RuleSet::builtin().unwrap();
+    let template = "[Privilege Rights]\nSeServiceLogonRight = *S-1-5-80-0\n";
+    let expect = "accounts:\n  - name: CONTOSO\\alice\n    logon: [remote-interactive]\n";
+    let findings = check_texts(&[template], expect, &rules).unwrap();
+    let finding = findings
+        .iter()
+        .find(|f| f.rule == "GPL101")
+        .expect("GPL101 fires");
+    assert!(finding.from_default);
+    assert_eq!(finding.severity, gplint::diagnostic::Severity::Warning);
+    assert!(
+        finding
+            .note
+            .as_deref()
+            .unwrap_or_default()
+            .contains("no template defines SeRemoteInteractiveLogonRight")
+    );
+    // Without a template line to point at, the finding points at the expectation.
+    let primary = finding.primary.as_ref().unwrap();
+    assert_eq!(primary.file, gplint::finding::FileRef::Expectations);
+}
