@@ -44,6 +44,9 @@ pub struct Finding {
     pub note: Option<String>,
     /// The main place, in a template when there is one.
     pub primary: Option<Location>,
+    /// Other places in templates, such as an earlier GPO's grant that the
+    /// winning GPO's list replaces.
+    pub secondary: Vec<Location>,
     /// The place in the expectations file that the finding is about.
     pub related: Option<Location>,
     /// The account, for findings about one.

@@ -423,3 +423,25 @@ fn a_default_deny_network_holds_guest() {
         (Outcome::Denied, VerdictSource::Default)
     );
 }
+
+#[test]
+fn a_replaced_grant_is_reported_with_the_earlier_entry() {
+    let base = "[Privilege Rights]\nSeServiceLogonRight = *S-1-5-80-0,*S-1-5-21-1-2-3-1105\n";
+    let hardening = "[Privilege Rights]\nSeServiceLogonRight = *S-1-5-80-0\n";
+    let rules = gplint::rules::RuleSet::builtin().unwrap();
+    let findings = gplint::check::check_texts(&[base, hardening], SQL, &rules).unwrap();
+    let finding = findings.iter().find(|f| f.rule == "GPL101").unwrap();
+    let primary = finding.primary.as_ref().unwrap();
+    assert_eq!(primary.file, gplint::finding::FileRef::Template(1));
+    assert!(
+        primary.label.contains("replaces the one from"),
+        "{}",
+        primary.label
+    );
+    let replaced = &finding.secondary[0];
+    assert_eq!(replaced.file, gplint::finding::FileRef::Template(0));
+    assert_eq!(
+        &base[replaced.span.start..replaced.span.end],
+        "*S-1-5-21-1-2-3-1105"
+    );
+}

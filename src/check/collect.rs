@@ -39,6 +39,11 @@ pub fn expectation_facts<'a>(
                 .input
                 .zip(verdict.right_span)
                 .map(|(i, span)| line_of(i, span));
+            let replaced_file = verdict
+                .replaced
+                .as_ref()
+                .and_then(|r| resultant.inputs.get(r.input))
+                .map(|input| input.name);
             facts.push(ExpectationFact {
                 subject,
                 logon_type: logon_type.value,
@@ -46,6 +51,7 @@ pub fn expectation_facts<'a>(
                 verdict,
                 file,
                 line,
+                replaced_file,
                 yaml_span: logon_type.span,
             });
         }

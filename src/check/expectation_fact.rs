@@ -25,6 +25,8 @@ pub struct ExpectationFact<'a> {
     pub file: Option<&'a str>,
     /// The line of the deciding right in it.
     pub line: Option<usize>,
+    /// The name of the earlier template whose grant the winner replaced.
+    pub replaced_file: Option<&'a str>,
     /// The logon type's entry in the expectations file.
     pub yaml_span: Span,
 }
@@ -40,13 +42,7 @@ impl ExpectationFact<'_> {
         let input = self.verdict.input?;
         let matched = self.verdict.matched.as_ref();
         let (span, label) = match (self.verdict.outcome, matched) {
-            (Outcome::NotGranted, _) => (
-                self.verdict.right_span?,
-                format!(
-                    "this list holds neither {} nor any of its groups",
-                    self.subject.display
-                ),
-            ),
+            (Outcome::NotGranted, _) => (self.verdict.right_span?, self.not_granted_label()),
             (_, Some(m)) => (m.span?, matched_label(self, m)),
             (_, None) => (self.verdict.right_span?, String::new()),
         };
@@ -55,6 +51,32 @@ impl ExpectationFact<'_> {
             span,
             label,
         })
+    }
+
+    /// Where an earlier template granted what the winning list takes away.
+    pub fn secondary(&self) -> Vec<Location> {
+        let Some(replaced) = &self.verdict.replaced else {
+            return Vec::new();
+        };
+        let winner = self.file.unwrap_or("a later template");
+        vec![Location {
+            file: FileRef::Template(replaced.input),
+            span: replaced.span,
+            label: format!(
+                "this entry granted {}, but the list from '{winner}' replaces this one",
+                self.subject.display
+            ),
+        }]
+    }
+
+    fn not_granted_label(&self) -> String {
+        let account = &self.subject.display;
+        match (self.replaced_file, &self.verdict.replaced) {
+            (Some(loser), Some(_)) => {
+                format!("this list replaces the one from '{loser}', which granted {account}")
+            }
+            _ => format!("this list holds neither {account} nor any of its groups"),
+        }
     }
 
     /// The expectation's entry in the expectations file.
@@ -129,6 +151,7 @@ impl Fact for ExpectationFact<'_> {
             ),
             "via" => text(matched.map(|m| m.via_text()).unwrap_or_default()),
             "file" => text(self.file.unwrap_or_default()),
+            "replaced_file" => text(self.replaced_file.unwrap_or_default()),
             "line" => text(self.line.map(|l| l.to_string()).unwrap_or_default()),
             "symptom" => text(self.logon_type.symptom()),
             _ => None,

@@ -87,6 +87,7 @@ fn expectation_finding(rule: &Rule, fact: &ExpectationFact<'_>) -> Finding {
     };
     let mut finding = finding(rule, fact, primary, fact.from_default());
     finding.related = related;
+    finding.secondary = fact.secondary();
     finding.account = Some(fact.subject.display.clone());
     finding.logon_type = Some(fact.logon_type);
     if fact.from_default() {
@@ -116,6 +117,7 @@ fn finding(rule: &Rule, fact: &dyn Fact, primary: Option<Location>, from_default
         help: rule.help.as_ref().map(|h| h.render(fact)),
         note: rule.symptom.as_ref().map(|s| s.render(fact)),
         primary,
+        secondary: Vec::new(),
         related: None,
         account: None,
         logon_type: None,

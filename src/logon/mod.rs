@@ -16,7 +16,7 @@ pub mod verdict;
 pub use directory::{Directory, Subject};
 pub use graph::{EdgeReason, MembershipGraph};
 pub use token::{Origin, Token};
-pub use verdict::{ChainStep, Matched, Outcome, Verdict, VerdictSource};
+pub use verdict::{ChainStep, Matched, Outcome, Replaced, Verdict, VerdictSource};
 
 use crate::logon_type::LogonType;
 use crate::policy::Resultant;

@@ -102,6 +102,20 @@ pub struct Verdict {
     pub right_span: Option<Span>,
     /// The entry that matched, for allowed and denied.
     pub matched: Option<Matched>,
+    /// For a right that is not granted: the latest earlier input whose
+    /// list of the same right would have granted it, replaced by the winner.
+    pub replaced: Option<Replaced>,
+}
+
+/// An earlier input's grant that the winning input's list replaces.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Replaced {
+    /// Index of the earlier input.
+    pub input: usize,
+    /// Its entry that would have granted the logon, as written.
+    pub written: String,
+    /// Where that entry is.
+    pub span: Span,
 }
 
 /// SYSTEM, LOCAL SERVICE, NETWORK SERVICE.
@@ -137,7 +151,38 @@ pub fn decide(
         Outcome::NotGranted
     };
     let evidence = found.map(|holder| matched(holder, directory, token));
-    Some(verdict(logon_type, outcome, allow, evidence))
+    let mut v = verdict(logon_type, outcome, allow, evidence);
+    if outcome == Outcome::NotGranted {
+        v.replaced = replaced_grant(resultant, allow, directory, token);
+    }
+    Some(v)
+}
+
+/// Precedence is where accounts silently lose rights: find the latest
+/// overridden list that would have granted the logon.
+fn replaced_grant(
+    resultant: &Resultant<'_>,
+    right: &ResultantRight<'_>,
+    directory: &Directory,
+    token: &Token,
+) -> Option<Replaced> {
+    let RightOrigin::Policy { overrides, .. } = &right.origin else {
+        return None;
+    };
+    overrides.iter().rev().find_map(|&input| {
+        let assignment = resultant
+            .inputs
+            .get(input)?
+            .template
+            .right(right.right.constant)?;
+        let holders = crate::policy::resolve(&assignment.holders, directory.domain);
+        let (holder, _) = first_match(&holders, directory, token)?;
+        Some(Replaced {
+            input,
+            written: holder.written.clone(),
+            span: holder.span?,
+        })
+    })
 }
 
 fn verdict(
@@ -160,6 +205,7 @@ fn verdict(
         input: right.input(),
         right_span,
         matched,
+        replaced: None,
     }
 }
 

@@ -28,20 +28,39 @@ pub fn render_finding(finding: &Finding, sources: &Sources<'_>, style: Style) ->
             finding.message
         ),
     };
+    for secondary in &finding.secondary {
+        out.push_str(&context(
+            secondary,
+            "the list that was replaced".to_owned(),
+            sources,
+            style,
+        ));
+    }
     if let Some(related) = &finding.related {
-        let context = Diagnostic {
-            code: "",
-            severity: Severity::Note,
-            message: expectation_title(finding),
-            labels: vec![label(related)],
-            help: None,
-            note: None,
-        };
-        if let Some(file) = sources.file(related.file) {
-            out.push_str(&render_coded(&context, "", &file.name, &file.text, style));
-        }
+        out.push_str(&context(
+            related,
+            expectation_title(finding),
+            sources,
+            style,
+        ));
     }
     out
+}
+
+/// A second place, rendered as a note with its own snippet.
+fn context(at: &Location, title: String, sources: &Sources<'_>, style: Style) -> String {
+    let note = Diagnostic {
+        code: "",
+        severity: Severity::Note,
+        message: title,
+        labels: vec![label(at)],
+        help: None,
+        note: None,
+    };
+    sources
+        .file(at.file)
+        .map(|file| render_coded(&note, "", &file.name, &file.text, style))
+        .unwrap_or_default()
 }
 
 fn place(

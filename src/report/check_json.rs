@@ -41,6 +41,8 @@ struct FindingView<'a> {
     from_default: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     expectation: Option<Place<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    replaces: Vec<Place<'a>>,
 }
 
 #[derive(Serialize)]
@@ -99,6 +101,11 @@ fn view<'a>(finding: &'a Finding, sources: &Sources<'a>) -> FindingView<'a> {
         note: finding.note.as_deref(),
         from_default: finding.from_default,
         expectation: finding.related.as_ref().and_then(|l| place(l, sources)),
+        replaces: finding
+            .secondary
+            .iter()
+            .filter_map(|l| place(l, sources))
+            .collect(),
     }
 }
 
