@@ -49,6 +49,9 @@ pub struct Finding {
     pub secondary: Vec<Location>,
     /// The place in the expectations file that the finding is about.
     pub related: Option<Location>,
+    /// The scope (machine group) whose chain of templates was evaluated,
+    /// when the expectations declare scopes or a GPO is evaluated alone.
+    pub scope: Option<String>,
     /// The account, for findings about one.
     pub account: Option<String>,
     /// The logon type, for findings about one.
@@ -58,6 +61,36 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// Rewrites template indices, e.g. from one chain's inputs to every
+    /// template read in the run.
+    pub fn remap_templates(&mut self, map: impl Fn(usize) -> usize) {
+        let places = self
+            .primary
+            .iter_mut()
+            .chain(self.secondary.iter_mut())
+            .chain(self.related.iter_mut());
+        for place in places {
+            if let FileRef::Template(index) = place.file {
+                place.file = FileRef::Template(map(index));
+            }
+        }
+    }
+
+    /// What identifies the problem, whatever line it is on: rule, scope,
+    /// account, logon type and the message's subject. Used for
+    /// deduplication and fingerprints.
+    pub fn identity(&self) -> String {
+        let logon = self.logon_type.map(|t| t.as_str()).unwrap_or_default();
+        format!(
+            "{}|{}|{}|{}|{}",
+            self.rule,
+            self.scope.as_deref().unwrap_or_default(),
+            self.account.as_deref().unwrap_or_default(),
+            logon,
+            self.message
+        )
+    }
+
     /// The sort key that keeps output deterministic: file, place, rule, account.
     pub fn sort_key(
         &self,

@@ -119,6 +119,7 @@ fn finding(rule: &Rule, fact: &dyn Fact, primary: Option<Location>, from_default
         primary,
         secondary: Vec::new(),
         related: None,
+        scope: None,
         account: None,
         logon_type: None,
         from_default,

@@ -19,7 +19,10 @@ pub fn render_findings(findings: &[Finding], sources: &Sources<'_>, style: Style
 /// One finding: the primary place with help and note, then the
 /// expectation it is about.
 pub fn render_finding(finding: &Finding, sources: &Sources<'_>, style: Style) -> String {
-    let code = format!("{} {}", finding.rule, finding.rule_name);
+    let code = match &finding.scope {
+        Some(scope) => format!("{} {} · scope {scope}", finding.rule, finding.rule_name),
+        None => format!("{} {}", finding.rule, finding.rule_name),
+    };
     let mut out = match &finding.primary {
         Some(primary) => place(finding, primary, &code, sources, style),
         None => format!(

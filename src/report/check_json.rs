@@ -28,6 +28,8 @@ struct FindingView<'a> {
     severity: Severity,
     message: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
+    scope: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     account: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     logon_type: Option<&'a str>,
@@ -88,6 +90,7 @@ fn view<'a>(finding: &'a Finding, sources: &Sources<'a>) -> FindingView<'a> {
         name: &finding.rule_name,
         severity: finding.severity,
         message: &finding.message,
+        scope: finding.scope.as_deref(),
         account: finding.account.as_deref(),
         logon_type: finding.logon_type.map(|t| t.as_str()),
         file: at
