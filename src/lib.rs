@@ -9,7 +9,8 @@
 //!          + lines   + spans   sections    miette diagnostics
 //! ```
 //!
-//! [`principal`] knows SIDs and names, [`rights`] the user rights. The
+//! [`principal`] knows SIDs and names, [`rights`] the user rights;
+//! [`yaml`] reads expectations and rule files into trees with spans. The
 //! library never prints: [`cli`] writes to the streams it is given.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 #![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -32,3 +33,4 @@ pub mod span;
 pub mod suggest;
 pub mod syntax;
 pub mod template;
+pub mod yaml;

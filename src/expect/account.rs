@@ -6,12 +6,12 @@ use super::kind::is_virtual_name;
 use super::logon::logon_types;
 use super::model::{AccountDecl, Spanned};
 use super::names::{fixed_sid, sid_mismatch, unknown_builtin};
-use super::yaml::Node;
 use super::{AccountKind, conflicts, values};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::logon_type::LogonType;
 use crate::principal::Sid;
 use crate::suggest::did_you_mean;
+use crate::yaml::Node;
 
 const ACCOUNT: Shape = Shape {
     what: "an account",

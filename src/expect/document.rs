@@ -6,12 +6,12 @@ use super::fields::{Field, Fields, Shape};
 use super::group::group;
 use super::model::{AccountDecl, Expectations, GroupDecl, Spanned};
 use super::shape::wrong_shape;
-use super::yaml::{Node, Value};
 use super::{AccountKind, Target, values};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::principal::Sid;
 use crate::span::Span;
 use crate::suggest::did_you_mean;
+use crate::yaml::{Node, NodeKind};
 
 const TOP: Shape = Shape {
     what: "an expectations file",
@@ -76,8 +76,8 @@ fn list<'n>(
     let Some(field) = field.filter(|field| !field.node.is_null()) else {
         return Some(Vec::new());
     };
-    match &field.node.value {
-        Value::Seq(items) => Some(items.iter().collect()),
+    match &field.node.kind {
+        NodeKind::Seq(items) => Some(items.iter().collect()),
         _ => {
             errors.push(wrong_shape(
                 &field.subject(),

@@ -2,10 +2,10 @@
 //! unknown keys get a did-you-mean, repeated keys are refused.
 
 use super::shape::wrong_shape;
-use super::yaml::{Node, Value};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::Span;
 use crate::suggest::did_you_mean;
+use crate::yaml::{Entry, Node, NodeKind};
 
 /// What a mapping is and which fields it may have.
 pub(super) struct Shape {
@@ -60,14 +60,14 @@ impl<'n> Fields<'n> {
         shape: &Shape,
         errors: &mut Vec<Diagnostic>,
     ) -> Option<Self> {
-        let Value::Map(entries) = &node.value else {
+        let NodeKind::Map(entries) = &node.kind else {
             let expected = format!("a mapping of fields ({})", shape.allowed.join(", "));
             errors.push(wrong_shape(shape.what, &expected, node, shape.example));
             return None;
         };
         let mut fields = Fields { found: Vec::new() };
-        for entry in entries {
-            if let Some(field) = known_field(&entry.key, &entry.value, shape, errors) {
+        for Entry { key, value } in entries {
+            if let Some(field) = known_field(key, value, shape, errors) {
                 fields.add(field, errors);
             }
         }
@@ -148,7 +148,7 @@ fn duplicate_key(name: &str, first: Span, again: Span) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
-    use super::super::yaml::parse;
+    use super::super::read_yaml::parse;
     use super::*;
 
     const SHAPE: Shape = Shape {

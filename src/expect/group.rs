@@ -5,8 +5,8 @@ use super::fields::{Fields, Shape};
 use super::model::GroupDecl;
 use super::names::{sid_mismatch, unknown_builtin};
 use super::values;
-use super::yaml::Node;
 use crate::diagnostic::Diagnostic;
+use crate::yaml::Node;
 
 /// `description` is accepted so a file can document its groups, but it is
 /// not kept: messages name groups by name.

@@ -54,7 +54,7 @@ fn unknown_logon_type(written: &str, span: Span) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::super::fields::{Fields, Shape};
-    use super::super::yaml::parse;
+    use super::super::read_yaml::parse;
     use super::*;
 
     const SHAPE: Shape = Shape {

@@ -16,9 +16,10 @@
 //!     logon: [service]
 //! ```
 //!
-//! [`load`] parses the text into a small YAML tree with a byte span on
-//! every node (saphyr-parser; serde_yaml gives no value spans), then checks
-//! and types it by hand so each error points at the exact key or value.
+//! [`load`] parses the text into the small YAML tree of [`crate::yaml`],
+//! with a byte span on every node (serde_yaml gives no value spans), then
+//! checks and types it by hand so each error points at the exact key or
+//! value.
 //!
 //! Decisions a user may notice:
 //! - A single value where a list is expected is a one-item list
@@ -45,10 +46,11 @@ mod kind;
 mod logon;
 mod model;
 mod names;
+mod read_yaml;
 mod shape;
 mod target;
 mod values;
-mod yaml;
+mod yaml_syntax;
 
 #[cfg(test)]
 mod tests;
@@ -64,7 +66,7 @@ use crate::diagnostic::Diagnostic;
 /// position, each an error with a span into `text`. A YAML syntax error
 /// stops reading, so it comes alone.
 pub fn load(file_name: &str, text: &str) -> Result<Expectations, Vec<Diagnostic>> {
-    let root = yaml::parse(text).map_err(|error| vec![error])?;
+    let root = read_yaml::parse(text).map_err(|error| vec![error])?;
     let mut errors = Vec::new();
     let expectations = document::expectations(file_name, root.as_ref(), &mut errors);
     if errors.is_empty() {

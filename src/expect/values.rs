@@ -3,10 +3,10 @@
 use super::fields::Field;
 use super::model::Spanned;
 use super::shape::wrong_shape;
-use super::yaml::{Node, Value};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::principal::Sid;
 use crate::span::Span;
+use crate::yaml::{Node, NodeKind};
 
 /// A field that holds one text, trimmed; an error when it is empty or not
 /// a single value.
@@ -59,10 +59,10 @@ pub(super) fn items<'n>(
     let Some(field) = field.filter(|field| !field.node.is_null()) else {
         return Vec::new();
     };
-    match &field.node.value {
-        Value::Seq(items) => items.iter().collect(),
-        Value::Scalar { .. } => vec![field.node],
-        Value::Map(_) => {
+    match &field.node.kind {
+        NodeKind::Seq(items) => items.iter().collect(),
+        NodeKind::Scalar { .. } => vec![field.node],
+        NodeKind::Map(_) => {
             errors.push(wrong_shape(&field.subject(), "a list", field.node, example));
             Vec::new()
         }
@@ -104,7 +104,7 @@ pub(super) fn item_text(
     empty_at: Span,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<Spanned<String>> {
-    if matches!(node.value, Value::Seq(_) | Value::Map(_)) {
+    if matches!(node.kind, NodeKind::Seq(_) | NodeKind::Map(_)) {
         errors.push(wrong_shape(
             subject,
             "a single value",
@@ -155,7 +155,7 @@ pub(super) fn strip_star(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::super::fields::{Fields, Shape};
-    use super::super::yaml::parse;
+    use super::super::read_yaml::parse;
     use super::*;
 
     const SHAPE: Shape = Shape {

@@ -4,11 +4,11 @@
 //! fire on everything.
 
 use super::load_error::error;
-use super::mapping::{Entry, Mapping, is_nothing, wrong_shape};
+use super::mapping::{Entry, Mapping, wrong_shape};
 use super::rule::{RuleCase, RuleTests};
-use super::yaml::{Node, NodeKind};
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
+use crate::yaml::{Node, NodeKind};
 
 const KINDS: [&str; 2] = ["invalid", "valid"];
 const CASE_KEYS: [&str; 3] = ["template", "expect", "target"];
@@ -19,7 +19,7 @@ pub(super) fn load(
     anchor: Span,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<RuleTests> {
-    let Some(tests) = tests.filter(|entry| !is_nothing(entry.value)) else {
+    let Some(tests) = tests.filter(|entry| !entry.value.is_null()) else {
         problems.push(missing(
             "a rule needs test cases",
             "a rule without `tests`",
@@ -43,7 +43,7 @@ fn cases(
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Vec<RuleCase>> {
     let message = format!("a rule needs at least one `{which}` case");
-    let Some(entry) = entry.filter(|entry| !is_nothing(entry.value)) else {
+    let Some(entry) = entry.filter(|entry| !entry.value.is_null()) else {
         problems.push(missing(
             &message,
             &format!("no `{which}` cases here"),
@@ -69,7 +69,7 @@ fn case(node: &Node, problems: &mut Vec<Diagnostic>) -> Option<RuleCase> {
     let template = map.required("template", problems).and_then(|entry| {
         // `template:` with nothing after it is an empty template, a
         // legitimate case.
-        if is_nothing(entry.value) {
+        if entry.value.is_null() {
             Some("")
         } else {
             entry.text(problems)
@@ -96,7 +96,7 @@ fn optional_text(
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Option<String>> {
     match entry {
-        Some(entry) if !is_nothing(entry.value) => match entry.value.kind {
+        Some(entry) if !entry.value.is_null() => match entry.value.kind {
             NodeKind::Scalar { .. } => entry.text(problems).map(|text| Some(text.to_owned())),
             _ => {
                 problems.push(
@@ -118,11 +118,11 @@ fn missing(message: &str, label: &str, span: Span) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
-    use super::super::yaml;
+    use super::super::read_yaml;
     use super::*;
 
     fn read(text: &str) -> Result<RuleTests, Vec<(&'static str, String)>> {
-        let node = yaml::parse(text).unwrap().unwrap();
+        let node = read_yaml::parse(text).unwrap().unwrap();
         let mut problems = Vec::new();
         let map = Mapping::read(&node, "a rule", &["id", "tests"], &mut problems).unwrap();
         let found = load(map.get("tests"), map.anchor(), &mut problems);

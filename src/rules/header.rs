@@ -135,7 +135,7 @@ fn unknown_word(entry: &Entry<'_>, word: &str, code: &'static str, names: &[&str
 
 #[cfg(test)]
 mod tests {
-    use super::super::yaml;
+    use super::super::read_yaml;
     use super::*;
 
     const KEYS: [&str; 5] = ["id", "name", "severity", "applies_to", "summary"];
@@ -146,7 +146,7 @@ mod tests {
         text: &str,
         read: impl Fn(&Mapping<'_>, &mut Vec<Diagnostic>) -> Option<T>,
     ) -> Result<T, (&'static str, String)> {
-        let node = yaml::parse(text).unwrap().unwrap();
+        let node = read_yaml::parse(text).unwrap().unwrap();
         let mut problems = Vec::new();
         let map = Mapping::read(&node, "a rule", &KEYS, &mut problems).unwrap();
         read(&map, &mut problems).ok_or_else(|| {
@@ -226,7 +226,7 @@ mod tests {
 
     #[test]
     fn unknown_words_suggest_the_close_one() {
-        let node = yaml::parse("severity: Eror").unwrap().unwrap();
+        let node = read_yaml::parse("severity: Eror").unwrap().unwrap();
         let mut problems = Vec::new();
         let map = Mapping::read(&node, "a rule", &KEYS, &mut problems).unwrap();
         assert_eq!(severity(&map, &mut problems), None);

@@ -7,10 +7,10 @@ use super::header;
 use super::load_error::error;
 use super::mapping::{Entry, Mapping};
 use super::predicate_load;
+use super::read_yaml;
 use super::rule::{Rule, RuleOrigin};
 use super::template::MessageTemplate;
 use super::template_load;
-use super::yaml;
 use crate::diagnostic::Diagnostic;
 use crate::facts::FactKind;
 use crate::span::Span;
@@ -33,7 +33,7 @@ const KEYS: [&str; 11] = [
 /// Reads the rule in `text`, from `file`; a built-in rule's file must be
 /// named after its id and name.
 pub(super) fn load(file: &str, text: &str, builtin: bool) -> Result<Rule, Vec<Diagnostic>> {
-    let root = match yaml::parse(text) {
+    let root = match read_yaml::parse(text) {
         Ok(Some(root)) => root,
         Ok(None) => return Err(vec![empty_file(text)]),
         Err(problem) => return Err(vec![problem]),

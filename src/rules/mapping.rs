@@ -4,10 +4,10 @@
 //! rule file, so a typo like `sumary:` never silently drops a value.
 
 use super::load_error::error;
-use super::yaml::{Node, NodeKind};
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 use crate::suggest::did_you_mean;
+use crate::yaml::{self, Node, NodeKind};
 
 /// One known key and its value.
 #[derive(Clone, Copy, Debug)]
@@ -44,7 +44,7 @@ impl<'n> Mapping<'n> {
             return None;
         };
         let mut entries: Vec<Entry<'n>> = Vec::new();
-        for (key, value) in pairs {
+        for yaml::Entry { key, value } in pairs {
             let Some(name) = key.as_scalar() else {
                 problems.push(wrong_shape(key, "a key", "a name"));
                 continue;
@@ -59,8 +59,8 @@ impl<'n> Mapping<'n> {
         }
         let anchor = pairs
             .first()
-            .map_or(Span::new(node.span.start, node.span.start), |(key, _)| {
-                key.span
+            .map_or(Span::new(node.span.start, node.span.start), |pair| {
+                pair.key.span
             });
         Some(Mapping {
             entries,
@@ -118,7 +118,7 @@ impl<'n> Entry<'n> {
     /// empty, as YAML reads them as nothing.
     pub(super) fn filled_text(&self, problems: &mut Vec<Diagnostic>) -> Option<&'n str> {
         let text = self.text(problems)?;
-        if is_nothing(self.value) || text.trim().is_empty() {
+        if self.value.is_null() || text.trim().is_empty() {
             problems.push(
                 error(
                     "rule::empty-value",
@@ -134,13 +134,12 @@ impl<'n> Entry<'n> {
     }
 }
 
-/// Whether a node is YAML's null: unquoted nothing, `~` or `null`.
-pub(super) fn is_nothing(node: &Node) -> bool {
-    match &node.kind {
-        NodeKind::Scalar { value, plain: true } => {
-            matches!(value.as_str(), "" | "~" | "null" | "Null" | "NULL")
-        }
-        _ => false,
+/// What a node is, for messages: "text", "a list" or "a mapping".
+pub(super) fn shape(node: &Node) -> &'static str {
+    match node.kind {
+        NodeKind::Scalar { .. } => "text",
+        NodeKind::Seq(_) => "a list",
+        NodeKind::Map(_) => "a mapping",
     }
 }
 
@@ -148,7 +147,7 @@ pub(super) fn is_nothing(node: &Node) -> bool {
 pub(super) fn wrong_shape(node: &Node, what: &str, expected: &str) -> Diagnostic {
     error(
         "rule::wrong-type",
-        format!("{what} should be {expected}, not {}", node.shape()),
+        format!("{what} should be {expected}, not {}", shape(node)),
         node.span,
     )
     .with_label(format!("expected {expected}"))
@@ -180,7 +179,7 @@ fn unknown(name: &str, span: Span, what: &str, keys: &[&'static str]) -> Diagnos
 
 #[cfg(test)]
 mod tests {
-    use super::super::yaml;
+    use super::super::read_yaml;
     use super::*;
 
     fn snippet(text: &str, span: Span) -> &str {
@@ -190,7 +189,7 @@ mod tests {
     #[test]
     fn known_keys_are_read_in_order() {
         let text = "b: 2\na: 1\n";
-        let node = yaml::parse(text).unwrap().unwrap();
+        let node = read_yaml::parse(text).unwrap().unwrap();
         let mut problems = Vec::new();
         let map = Mapping::read(&node, "a test", &["a", "b"], &mut problems).unwrap();
         assert!(problems.is_empty());
@@ -203,7 +202,7 @@ mod tests {
     #[test]
     fn unknown_key_suggests_the_close_one() {
         let text = "sumary: x\n";
-        let node = yaml::parse(text).unwrap().unwrap();
+        let node = read_yaml::parse(text).unwrap().unwrap();
         let mut problems = Vec::new();
         let map = Mapping::read(&node, "a rule", &["summary"], &mut problems).unwrap();
         assert!(map.get("summary").is_none());
@@ -215,7 +214,7 @@ mod tests {
     #[test]
     fn repeated_key_points_at_the_second() {
         let text = "a: 1\na: 2\n";
-        let node = yaml::parse(text).unwrap().unwrap();
+        let node = read_yaml::parse(text).unwrap().unwrap();
         let mut problems = Vec::new();
         let map = Mapping::read(&node, "a rule", &["a"], &mut problems).unwrap();
         assert_eq!(map.get("a").unwrap().value.as_scalar(), Some("1"));
@@ -227,7 +226,7 @@ mod tests {
     #[test]
     fn missing_key_points_at_the_first_key() {
         let text = "a: 1\n";
-        let node = yaml::parse(text).unwrap().unwrap();
+        let node = read_yaml::parse(text).unwrap().unwrap();
         let mut problems = Vec::new();
         let map = Mapping::read(&node, "a rule", &["a", "b"], &mut problems).unwrap();
         assert!(map.required("b", &mut problems).is_none());
@@ -239,7 +238,7 @@ mod tests {
     #[test]
     fn a_list_is_not_a_mapping() {
         let text = "- a\n";
-        let node = yaml::parse(text).unwrap().unwrap();
+        let node = read_yaml::parse(text).unwrap().unwrap();
         let mut problems = Vec::new();
         assert!(Mapping::read(&node, "a rule", &["a"], &mut problems).is_none());
         assert_eq!(problems[0].code, "rule::wrong-type");
@@ -252,7 +251,7 @@ mod tests {
     #[test]
     fn null_text_is_empty() {
         let text = "a: ~\nb: '~'\n";
-        let node = yaml::parse(text).unwrap().unwrap();
+        let node = read_yaml::parse(text).unwrap().unwrap();
         let mut problems = Vec::new();
         let map = Mapping::read(&node, "a rule", &["a", "b"], &mut problems).unwrap();
         assert_eq!(map.get("a").unwrap().filled_text(&mut problems), None);

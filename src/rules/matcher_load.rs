@@ -6,9 +6,9 @@ use super::load_error::error;
 use super::mapping::{Entry, wrong_shape};
 use super::predicate::Matcher;
 use super::scalar::{Mismatch, Scalar, describe, typed};
-use super::yaml::{Node, NodeKind};
 use crate::diagnostic::Diagnostic;
 use crate::facts::{FieldDoc, FieldType};
+use crate::yaml::{Node, NodeKind};
 
 /// The matcher keys, in the order the docs list them.
 pub(super) const MATCHERS: [&str; 6] = [
@@ -143,7 +143,7 @@ fn unsuitable(entry: &Entry<'_>, field: &FieldDoc) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::super::mapping::Mapping;
-    use super::super::yaml;
+    use super::super::read_yaml;
     use super::*;
     use crate::facts::FactKind;
 
@@ -153,7 +153,7 @@ mod tests {
 
     /// Loads the only key of `text` as a matcher for `name` of a right.
     fn read(text: &str, name: &str) -> Result<Matcher, (&'static str, String)> {
-        let node = yaml::parse(text).unwrap().unwrap();
+        let node = read_yaml::parse(text).unwrap().unwrap();
         let mut problems = Vec::new();
         let map = Mapping::read(&node, "a predicate", &MATCHERS, &mut problems).unwrap();
         let entry = map.entries()[0];
@@ -219,7 +219,7 @@ mod tests {
 
     #[test]
     fn quoting_is_suggested_for_numbers_compared_with_text() {
-        let node = yaml::parse("equals: 3").unwrap().unwrap();
+        let node = read_yaml::parse("equals: 3").unwrap().unwrap();
         let mut problems = Vec::new();
         let map = Mapping::read(&node, "a predicate", &MATCHERS, &mut problems).unwrap();
         load(

@@ -8,7 +8,7 @@
 //! a rule that silently never fires.
 //!
 //! ```text
-//! rule file ─► yaml (nodes with spans) ─► load (checked Rule) ─► RuleSet
+//! rule file ─► crate::yaml (nodes with spans) ─► load (checked Rule) ─► RuleSet
 //! ```
 //!
 //! The built-in pack is `rules/*.yaml` at the crate root, embedded by
@@ -17,7 +17,6 @@
 
 mod builtin;
 mod cases;
-mod char_offsets;
 mod dir;
 mod header;
 mod load;
@@ -26,6 +25,7 @@ mod mapping;
 mod matcher_load;
 mod predicate;
 mod predicate_load;
+mod read_yaml;
 mod rule;
 mod ruleset;
 mod scalar;
@@ -33,7 +33,6 @@ mod template;
 mod template_load;
 #[cfg(test)]
 mod test_rule;
-mod yaml;
 
 pub use builtin::builtin_sources;
 pub use load_error::RuleLoadError;

@@ -6,10 +6,10 @@ use super::load_error::error;
 use super::mapping::{Entry, Mapping, wrong_shape};
 use super::matcher_load::{self, MATCHERS};
 use super::predicate::Predicate;
-use super::yaml::{Node, NodeKind};
 use crate::diagnostic::Diagnostic;
 use crate::facts::FactKind;
 use crate::suggest::did_you_mean;
+use crate::yaml::{Node, NodeKind};
 
 const COMBINATORS: [&str; 3] = ["all", "any", "not"];
 
@@ -172,12 +172,12 @@ fn two_matchers(first: &Entry<'_>, second: &Entry<'_>) -> Diagnostic {
 mod tests {
     use super::super::matcher_load::MATCHERS;
     use super::super::predicate::Matcher;
+    use super::super::read_yaml;
     use super::super::scalar::Scalar;
-    use super::super::yaml;
     use super::*;
 
     fn read(text: &str, kind: FactKind) -> Result<Predicate, Vec<Diagnostic>> {
-        let node = yaml::parse(text).unwrap().unwrap();
+        let node = read_yaml::parse(text).unwrap().unwrap();
         let mut problems = Vec::new();
         let found = load(&node, kind, &mut problems);
         match found {

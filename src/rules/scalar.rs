@@ -3,9 +3,9 @@
 //! Text compares case-insensitively because what rules test are Windows
 //! names, SIDs and right constants, which Windows itself compares that way.
 
+use super::mapping::shape;
 use crate::facts::{FactValue, FieldType};
-
-use super::yaml::{Node, NodeKind};
+use crate::yaml::{Node, NodeKind};
 
 /// One value written in a predicate.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,14 +53,16 @@ enum Core<'n> {
 }
 
 fn core(node: &Node) -> Option<Core<'_>> {
-    let NodeKind::Scalar { value, plain } = &node.kind else {
+    let NodeKind::Scalar { text, plain } = &node.kind else {
         return None;
     };
-    if !plain {
-        return Some(Core::Text(value));
+    if node.is_null() {
+        return Some(Core::Nothing);
     }
-    Some(match value.as_str() {
-        "" | "~" | "null" | "Null" | "NULL" => Core::Nothing,
+    if !plain {
+        return Some(Core::Text(text));
+    }
+    Some(match text.as_str() {
         "true" | "True" | "TRUE" => Core::Bool(true),
         "false" | "False" | "FALSE" => Core::Bool(false),
         text => text.parse().map_or(Core::Text(text), Core::Int),
@@ -95,7 +97,7 @@ pub(super) fn typed(node: &Node, ty: FieldType) -> Result<Scalar, Mismatch> {
     };
     let mismatch = |found| Err(Mismatch { expected, found });
     let Some(value) = core(node) else {
-        return mismatch(node.shape());
+        return mismatch(shape(node));
     };
     match (ty, value) {
         (FieldType::Bool, Core::Bool(flag)) => Ok(Scalar::Bool(flag)),
@@ -112,12 +114,12 @@ pub(super) fn typed(node: &Node, ty: FieldType) -> Result<Scalar, Mismatch> {
 mod tests {
     use std::borrow::Cow;
 
-    use super::super::yaml;
+    use super::super::read_yaml;
     use super::*;
 
     fn value_of(text: &str) -> Node {
-        match yaml::parse(text).unwrap().unwrap().kind {
-            NodeKind::Map(mut entries) => entries.remove(0).1,
+        match read_yaml::parse(text).unwrap().unwrap().kind {
+            NodeKind::Map(mut entries) => entries.remove(0).value,
             other => panic!("{other:?}"),
         }
     }

@@ -6,11 +6,11 @@ use std::ops::Range;
 use super::load_error::error;
 use super::mapping::Entry;
 use super::template::MessageTemplate;
-use super::yaml::Node;
 use crate::diagnostic::Diagnostic;
 use crate::facts::FactKind;
 use crate::span::Span;
 use crate::suggest::did_you_mean;
+use crate::yaml::Node;
 
 /// Reads the template written as `entry`; `text` is the rule file.
 pub(super) fn load(
@@ -91,13 +91,13 @@ fn locate(text: &str, node: &Node, value: &str, at: &Range<usize>) -> Span {
 #[cfg(test)]
 mod tests {
     use super::super::mapping::Mapping;
-    use super::super::yaml;
+    use super::super::read_yaml;
     use super::*;
 
     const KEYS: [&str; 1] = ["message"];
 
     fn read(text: &str) -> Result<MessageTemplate, Vec<Diagnostic>> {
-        let node = yaml::parse(text).unwrap().unwrap();
+        let node = read_yaml::parse(text).unwrap().unwrap();
         let mut problems = Vec::new();
         let map = Mapping::read(&node, "a rule", &KEYS, &mut problems).unwrap();
         let entry = map.get("message").unwrap();

@@ -335,3 +335,17 @@ fn a_misspelt_entry_does_not_hide_other_problems_of_the_account() {
         ]
     );
 }
+
+#[test]
+fn nesting_past_32_levels_is_refused() {
+    let text: String = (0..200).map(|i| format!("{}- \n", " ".repeat(i))).collect();
+    let found = errors(&text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].code, "expect::too-deep");
+}
+
+#[test]
+fn a_second_document_is_refused() {
+    let text = "accounts: []\n---\naccounts: []\n";
+    only_error(text, "expect::multiple-documents", "---");
+}

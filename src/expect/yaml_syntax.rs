@@ -1,14 +1,13 @@
-//! YAML syntax errors as diagnostics at the parser's position.
+//! YAML syntax errors in an expectations file, with their own advice for
+//! the one most users hit: a template-style `*S-1-…` SID left unquoted.
 
-use saphyr_parser::ScanError;
-
-use super::offsets::Offsets;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::Span;
+use crate::yaml::SyntaxError;
 
 /// The diagnostic for the parser's first error in `text`.
-pub(crate) fn syntax_error(text: &str, offsets: &Offsets, error: &ScanError) -> Diagnostic {
-    let at = offsets.byte(error.marker().index());
+pub(super) fn syntax_error(text: &str, error: &SyntaxError) -> Diagnostic {
+    let at = error.span.start;
     let rest = text.get(at..).unwrap_or_default();
     if let Some(token) = star_sid(rest) {
         return unquoted_star_sid(token, Span::new(at, at + token.len()));
@@ -16,8 +15,8 @@ pub(crate) fn syntax_error(text: &str, offsets: &Offsets, error: &ScanError) -> 
     Diagnostic::new(
         Severity::Error,
         "expect::yaml-syntax",
-        format!("this is not valid YAML: {}", error.info()),
-        Span::new(at, at + first_char_len(rest)),
+        format!("this is not valid YAML: {}", error.info),
+        pointer(error.span, rest),
     )
     .with_label("here")
     .with_help(
@@ -55,18 +54,20 @@ fn unquoted_star_sid(token: &str, span: Span) -> Diagnostic {
     .with_help(format!("write `{bare}`, or quote it: '{token}'"))
 }
 
-/// Underlines one character where there is one on the line, so the
-/// rendered pointer has something to sit under.
-fn first_char_len(rest: &str) -> usize {
-    match rest.chars().next() {
-        Some(c) if c != '\n' && c != '\r' => c.len_utf8(),
-        _ => 0,
+/// Underlines the character the parser stopped at where there is one on
+/// the line, so the rendered pointer has something to sit under; a line
+/// break is left out of the span.
+fn pointer(char_span: Span, rest: &str) -> Span {
+    if rest.starts_with(['\n', '\r']) {
+        Span::new(char_span.start, char_span.start)
+    } else {
+        char_span
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::parse;
+    use super::super::read_yaml::parse;
 
     fn error(text: &str) -> (&'static str, &str) {
         let diagnostic = parse(text).unwrap_err();

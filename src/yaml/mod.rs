@@ -1,0 +1,26 @@
+//! YAML read into a small tree with a byte span on every node, for the
+//! expectations file and for rule files alike.
+//!
+//! serde_yaml says where a syntax error is but not where each value is,
+//! and every message about these files should point at the exact key or
+//! value. So a text is parsed once, from saphyr-parser's events, into this
+//! tree, which each caller then checks and types by hand.
+//!
+//! The reader is also where hostile input stops: aliases are refused,
+//! nesting is capped and only one document is read. How deep a kind of
+//! file may nest, and what else it refuses, is its `Dialect`. Problems
+//! come back as a `YamlError`, which each caller words for its own file.
+
+mod build;
+mod dialect;
+mod error;
+mod node;
+mod offsets;
+mod parse;
+#[cfg(test)]
+mod tests;
+
+pub(crate) use dialect::Dialect;
+pub(crate) use error::{Construct, SyntaxError, YamlError};
+pub(crate) use node::{Entry, Node, NodeKind};
+pub(crate) use parse::parse;
