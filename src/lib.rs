@@ -18,6 +18,7 @@
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
+pub mod discover;
 pub mod expect;
 pub mod facts;
 pub mod finding;

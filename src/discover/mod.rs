@@ -1,0 +1,37 @@
+//! Finding GPOs on disk: SYSVOL policy folders, GPMC backups, or one file.
+//!
+//! ```text
+//! Policies/{GUID}/GPT.INI                        SYSVOL GPO folder
+//!         /{GUID}/Machine/Microsoft/Windows NT/SecEdit/GptTmpl.inf
+//! <name>/{BackupId}/bkupInfo.xml                 GPMC backup
+//!                  /gpreport.xml                  name, GUID, links
+//!                  /DomainSysvol/GPO/Machine/microsoft/windows nt/SecEdit/GptTmpl.inf
+//! ```
+//!
+//! [`discover`] is the only function here that touches the file system.
+//! It reads only what names a GPO (GUID, display name, links) and where
+//! its template is; decoding and parsing templates happens elsewhere.
+//! Path parts are matched ignoring case, since copies made on Windows
+//! keep whatever case each tool wrote.
+
+mod backup;
+mod bkup_info;
+mod error;
+mod gpo;
+mod gpreport;
+mod gpt_ini;
+mod guid;
+mod listing;
+mod lookup;
+mod read;
+mod sysvol;
+mod walk;
+mod xml;
+
+#[cfg(test)]
+mod tests;
+
+pub use error::DiscoverError;
+pub use gpo::{Gpo, GpoKind, GpoLink};
+pub use guid::normalize_guid;
+pub use walk::{Discovery, discover, discover_all};

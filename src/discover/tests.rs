@@ -1,0 +1,300 @@
+//! Discovery over the project's fixture trees, temporary trees, and (when
+//! `GPLINT_CORPUS` is set) the shared corpus of real GPMC backups.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::*;
+
+fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/trees")
+        .join(rel)
+}
+
+fn names(gpos: &[Gpo]) -> Vec<&str> {
+    gpos.iter().filter_map(|g| g.name.as_deref()).collect()
+}
+
+#[test]
+fn sysvol_policies_are_found_in_guid_order() {
+    let gpos = discover(&fixture("sysvol")).unwrap();
+    assert_eq!(
+        names(&gpos),
+        [
+            "Default Domain Policy",
+            "Default Domain Controllers Policy",
+            "Servers Baseline"
+        ]
+    );
+    let guids: Vec<_> = gpos.iter().filter_map(|g| g.guid.as_deref()).collect();
+    assert_eq!(
+        guids,
+        [
+            "{31B2F340-016D-11D2-945F-00C04FB984F9}",
+            "{6AC1786C-016F-11D2-945F-00C04FB984F9}",
+            "{E3B1C5A7-2D4F-4B6E-8A0C-9F1D3B5E7A26}",
+        ]
+    );
+    assert!(
+        gpos.iter()
+            .all(|g| g.kind == GpoKind::Sysvol && g.links.is_empty())
+    );
+    let policies = fixture("sysvol/contoso.com/Policies");
+    assert_eq!(
+        gpos[0].template,
+        Some(policies.join(
+            "{31B2F340-016D-11D2-945F-00C04FB984F9}/MACHINE/Microsoft/Windows NT/SecEdit/GptTmpl.inf"
+        ))
+    );
+    assert_eq!(
+        gpos[1].template,
+        Some(policies.join(
+            "{6AC1786C-016F-11D2-945F-00C04FB984F9}/Machine/microsoft/windows nt/SecEdit/GptTmpl.inf"
+        ))
+    );
+    assert_eq!(gpos[2].template, None);
+    assert_eq!(
+        gpos[2].root,
+        policies.join("{E3B1C5A7-2D4F-4B6E-8A0C-9F1D3B5E7A26}")
+    );
+}
+
+#[test]
+fn one_gpo_folder_is_itself_a_tree() {
+    let folder = fixture("sysvol/contoso.com/Policies/{6AC1786C-016F-11D2-945F-00C04FB984F9}");
+    let gpos = discover(&folder).unwrap();
+    assert_eq!(gpos.len(), 1);
+    assert_eq!(gpos[0].root, folder);
+    assert_eq!(
+        gpos[0].label(),
+        "'Default Domain Controllers Policy' {6AC1786C-016F-11D2-945F-00C04FB984F9}"
+    );
+}
+
+fn link(name: &str, path: &str, enabled: bool, no_override: bool) -> GpoLink {
+    GpoLink {
+        som_name: name.into(),
+        som_path: path.into(),
+        enabled,
+        no_override,
+    }
+}
+
+#[test]
+fn backups_are_found_with_ids_and_links() {
+    let gpos = discover(&fixture("backups")).unwrap();
+    assert_eq!(
+        names(&gpos),
+        [
+            "Domain - Logon Restrictions",
+            "SQL Servers - Hardening",
+            "Servers Baseline"
+        ]
+    );
+    let ids: Vec<_> = gpos
+        .iter()
+        .map(|g| (g.guid.as_deref().unwrap(), g.backup_id.as_deref().unwrap()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            (
+                "{0F6B2D8E-4A1C-4E7B-9C3D-6E8A0B2C4D5F}",
+                "{7A5C3E1F-8B6D-4A2C-9E0F-1B3D5F7A9C2E}"
+            ),
+            (
+                "{C7A3E5B9-1D2F-4A6C-8E0B-5F3D7A9C1E24}",
+                "{2E8F4A6C-9B1D-4F3E-A5C7-D0B2E4F6A813}"
+            ),
+            (
+                "{4B1E8F2A-7C3D-4E5F-9A6B-2C8D1E0F3A47}",
+                "{9D2C6A1E-3F4B-4C8D-B7E5-0A1F2E3D4C5B}"
+            ),
+        ]
+    );
+    assert_eq!(gpos[0].links, [link("contoso", "contoso.com", true, true)]);
+    assert_eq!(
+        gpos[1].links,
+        [link("SQL", "contoso.com/Servers/SQL", true, false)]
+    );
+    assert_eq!(
+        gpos[2].links,
+        [
+            link("Servers", "contoso.com/Servers", true, false),
+            link(
+                "Staging Servers",
+                "contoso.com/Staging Servers",
+                false,
+                false
+            ),
+        ]
+    );
+    for gpo in &gpos {
+        assert_eq!(gpo.kind, GpoKind::Backup);
+        let template = gpo.template.as_ref().unwrap();
+        assert!(template.starts_with(&gpo.root), "{}", template.display());
+        assert!(
+            template.ends_with("DomainSysvol/GPO/Machine/microsoft/windows nt/SecEdit/GptTmpl.inf")
+        );
+    }
+}
+
+#[test]
+fn the_whole_fixture_tree_is_backups_then_sysvol() {
+    let gpos = discover(&fixture("")).unwrap();
+    let kinds: Vec<_> = gpos.iter().map(|g| g.kind).collect();
+    assert_eq!(kinds, [[GpoKind::Backup; 3], [GpoKind::Sysvol; 3]].concat());
+}
+
+#[test]
+fn fixture_templates_decode_as_windows_stores_them() {
+    use crate::source::{Encoding, SourceFile};
+    for gpo in discover(&fixture("")).unwrap() {
+        let Some(template) = gpo.template else {
+            continue;
+        };
+        let source = SourceFile::read(&template).unwrap();
+        assert_eq!(
+            source.encoding,
+            Encoding::Utf16LeBom,
+            "{}",
+            template.display()
+        );
+        assert!(
+            source.text.contains("[Privilege Rights]\r\n"),
+            "{}",
+            template.display()
+        );
+    }
+}
+
+#[test]
+fn a_file_is_one_file_gpo() {
+    let file = fixture(
+        "backups/SQL Servers - Hardening/{2E8F4A6C-9B1D-4F3E-A5C7-D0B2E4F6A813}/gpreport.xml",
+    );
+    let gpos = discover(&file).unwrap();
+    assert_eq!(gpos, [Gpo::file(&file)]);
+    assert_eq!(gpos[0].kind, GpoKind::File);
+    assert_eq!(gpos[0].template.as_deref(), Some(file.as_path()));
+    assert_eq!(gpos[0].label(), file.display().to_string());
+}
+
+#[test]
+fn a_loose_template_in_a_directory_is_a_file_gpo() {
+    let dir = tempfile::tempdir().unwrap();
+    let secedit = dir.path().join("SecEdit");
+    std::fs::create_dir(&secedit).unwrap();
+    std::fs::write(secedit.join("GPTTMPL.INF"), "[Unicode]\r\nUnicode=yes\r\n").unwrap();
+    std::fs::write(secedit.join("notes.txt"), "x").unwrap();
+    let gpos = discover(dir.path()).unwrap();
+    assert_eq!(gpos, [Gpo::file(&secedit.join("GPTTMPL.INF"))]);
+}
+
+#[test]
+fn an_empty_directory_holds_no_gpo() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    std::fs::write(dir.path().join("readme.txt"), "x").unwrap();
+    let err = discover(dir.path()).unwrap_err();
+    let DiscoverError::NoGpo { path } = &err else {
+        panic!("expected NoGpo, got {err}");
+    };
+    assert_eq!(path, dir.path());
+    assert!(err.to_string().contains("holds no GPO"), "{err}");
+}
+
+#[test]
+fn a_missing_path_is_unreadable() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope");
+    let err = discover(&missing).unwrap_err();
+    let DiscoverError::Unreadable { path, source } = &err else {
+        panic!("expected Unreadable, got {err}");
+    };
+    assert_eq!(path, &missing);
+    assert_eq!(source.kind(), std::io::ErrorKind::NotFound);
+}
+
+#[test]
+fn a_gpt_ini_that_is_not_text_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let ini = dir.path().join("GPT.INI");
+    std::fs::write(&ini, b"[General]\0\0\x01\x02").unwrap();
+    let err = discover(dir.path()).unwrap_err();
+    let DiscoverError::Decode { path, .. } = &err else {
+        panic!("expected Decode, got {err}");
+    };
+    assert_eq!(path, &ini);
+}
+
+#[test]
+fn symlink_loops_terminate_and_are_noted() {
+    let dir = tempfile::tempdir().unwrap();
+    let gpo = dir.path().join("{31B2F340-016D-11D2-945F-00C04FB984F9}");
+    std::fs::create_dir(&gpo).unwrap();
+    std::fs::write(gpo.join("GPT.INI"), "[General]\r\nVersion=1\r\n").unwrap();
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    std::os::unix::fs::symlink(".", gpo.join("Machine")).unwrap();
+    std::os::unix::fs::symlink("a", dir.path().join("b")).unwrap();
+    std::os::unix::fs::symlink("b", dir.path().join("a")).unwrap();
+    let found = discover_all(dir.path()).unwrap();
+    assert_eq!(found.gpos.len(), 1);
+    assert_eq!(found.gpos[0].template, None);
+    assert_eq!(
+        found.skipped_links,
+        [
+            dir.path().join("a"),
+            dir.path().join("b"),
+            dir.path().join("loop"),
+            gpo.join("Machine"),
+        ]
+    );
+}
+
+#[test]
+fn the_real_backups_in_the_corpus_are_all_found() {
+    let Some(corpus) = std::env::var_os("GPLINT_CORPUS") else {
+        let _ = std::io::stderr().write_all(
+            b"skipped: set GPLINT_CORPUS to the shared corpus to discover its GPO backups\n",
+        );
+        return;
+    };
+    let root = Path::new(&corpus).join("trees/disa-stig-gpo-backups");
+    let gpos = discover(&root).unwrap();
+    assert_eq!(gpos.len(), 66, "GPOs under {}", root.display());
+    let with_template = gpos.iter().filter(|g| g.template.is_some()).count();
+    assert_eq!(with_template, 20);
+    for gpo in &gpos {
+        assert_eq!(gpo.kind, GpoKind::Backup, "{}", gpo.root.display());
+        assert!(gpo.name.is_some(), "{}", gpo.root.display());
+        assert!(gpo.guid.is_some(), "{}", gpo.root.display());
+        assert!(gpo.backup_id.is_some(), "{}", gpo.root.display());
+        assert!(gpo.links.is_empty(), "{}", gpo.root.display());
+    }
+}
+
+#[test]
+fn a_link_given_as_the_path_is_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("backups");
+    std::os::unix::fs::symlink(fixture("backups"), &link).unwrap();
+    let found = discover_all(&link).unwrap();
+    assert_eq!(found.gpos.len(), 3);
+    assert!(found.gpos.iter().all(|g| g.root.starts_with(&link)));
+    assert!(found.skipped_links.is_empty());
+}
+
+#[test]
+fn a_link_to_one_gpo_folder_is_that_gpo() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("ddp");
+    let target = fixture("sysvol/contoso.com/Policies/{31B2F340-016D-11D2-945F-00C04FB984F9}");
+    std::os::unix::fs::symlink(target, &link).unwrap();
+    let gpos = discover(&link).unwrap();
+    assert_eq!(gpos.len(), 1);
+    assert_eq!(gpos[0].name.as_deref(), Some("Default Domain Policy"));
+    // The GUID comes from the folder's own name, which the link hides.
+    assert_eq!(gpos[0].guid, None);
+}
