@@ -1,6 +1,7 @@
 //! The check pipeline after parsing: the resultant policy, the logon
 //! model, facts, and the rules run over them to give findings.
 
+mod cases;
 mod collect;
 pub mod expectation_fact;
 pub mod right_fact;
@@ -13,6 +14,7 @@ use crate::policy::{PolicyInput, Resultant};
 use crate::rules::{Rule, RuleSet};
 use crate::span::Span;
 
+pub use cases::{ExpectationCase, expectation_cases};
 pub use expectation_fact::ExpectationFact;
 pub use right_fact::{HolderFact, RightFact};
 

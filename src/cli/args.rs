@@ -8,11 +8,22 @@ const CHECK_AFTER_HELP: &str = "Examples:
   gplint check GptTmpl.inf --expect services.yaml
   gplint check baseline.inf sql-servers.inf --expect services.yaml --format json
   gplint check GptTmpl.inf --expect services.yaml --rules ./team-rules --fail-on warning
+  gplint check GptTmpl.inf --expect services.yaml --format sarif --output gplint.sarif
+  gplint check GptTmpl.inf --expect services.yaml --format junit -o gplint-junit.xml
 
-Exit codes:
+Formats:
+  human   rich diagnostics pointing into the files (no colour with --output)
+  json    one document, stable in shape (see the README)
+  sarif   SARIF 2.1.0, for code scanning (GitHub: upload-sarif)
+  github  GitHub Actions annotations; appends a Markdown summary to the
+          file $GITHUB_STEP_SUMMARY names, when it is set
+  junit   JUnit XML: one test case per declared expectation
+
+Exit codes (the same for every format, with or without --output):
   0  nothing at or above --fail-on (default: error)
   1  findings at or above --fail-on
-  2  an input could not be read, or the command line is wrong";
+  2  an input could not be read, the report could not be written, or the
+     command line is wrong";
 
 /// gplint: check Windows Group Policy security templates before they merge.
 ///
@@ -58,6 +69,16 @@ pub enum Command {
         after_help = "Examples:\n  gplint dump GptTmpl.inf\n  gplint dump --format json secedit-export.inf > model.json\n\nExit codes: 0 every file was read (warnings allowed), 2 a file could not be read or decoded."
     )]
     Dump(DumpArgs),
+    /// Print a shell completion script for gplint.
+    #[command(
+        after_help = "Examples:\n  gplint completions bash > ~/.local/share/bash-completion/completions/gplint\n  gplint completions zsh > ~/.zfunc/_gplint\n  gplint completions fish > ~/.config/fish/completions/gplint.fish\n  gplint completions powershell >> $PROFILE"
+    )]
+    Completions(CompletionsArgs),
+    /// Print gplint's manual page (roff), or a subcommand's.
+    #[command(
+        after_help = "Examples:\n  gplint man > gplint.1 && man ./gplint.1\n  gplint man check > gplint-check.1\n  gplint man | gzip > /usr/local/share/man/man1/gplint.1.gz"
+    )]
+    Man(ManArgs),
 }
 
 /// Arguments of `gplint check`.
@@ -75,6 +96,11 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
+    /// Write the report to FILE instead of standard output (replacing it).
+    /// Diagnostics about the inputs still go to standard error; the exit
+    /// code is the same.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// The lowest severity that makes gplint exit with 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
@@ -90,8 +116,8 @@ pub struct ExplainArgs {
     #[arg(long, short = 'e', value_name = "FILE")]
     pub expect: PathBuf,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
-    pub format: CheckFormat,
+    #[arg(long, value_enum, default_value_t = ExplainFormat::Human)]
+    pub format: ExplainFormat,
 }
 
 /// Arguments of `gplint rules`.
@@ -105,13 +131,44 @@ pub struct RulesArgs {
     pub rules: Vec<PathBuf>,
 }
 
-/// Output formats of `check` and `explain`.
+/// Output formats of `check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
-    /// Rich diagnostics (check) or a matrix (explain).
+    /// Rich diagnostics pointing into the files.
     Human,
     /// One JSON document; see the README for its fields.
     Json,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// JUnit XML: each declared expectation is a test case.
+    Junit,
+}
+
+/// Output formats of `explain`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExplainFormat {
+    /// A matrix of accounts and logon types.
+    Human,
+    /// One JSON document; see the README for its fields.
+    Json,
+}
+
+/// Arguments of `gplint man`.
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// A subcommand (check, explain, …) whose page to print: gplint-COMMAND(1).
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+}
+
+/// Arguments of `gplint completions`.
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 /// The severity threshold for exit code 1.

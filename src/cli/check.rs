@@ -1,11 +1,12 @@
 //! `gplint check` and `gplint explain`.
 
-use super::{CheckArgs, CheckFormat, ExplainArgs, FailOn, Io, Outcome, load};
+use super::output::{self, CheckReport};
+use super::{CheckArgs, ExplainArgs, ExplainFormat, FailOn, Io, Outcome, load};
 use crate::check::{self, Evaluation};
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
 use crate::policy::PolicyInput;
-use crate::report::{Sources, check_human, check_json, explain_human, explain_view};
+use crate::report::{Sources, explain_human, explain_view};
 use crate::source::SourceFile;
 use crate::template::Template;
 use crate::{syntax, template};
@@ -31,30 +32,16 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Outcome {
         templates: &sources,
         expectations: &expect_source,
     };
-    let accounts = expect.accounts.len();
-    match args.format {
-        CheckFormat::Human => {
-            let _ = write!(
-                io.stdout,
-                "{}",
-                check_human::render_findings(&findings, &report, io.style)
-            );
-            let summary = check_human::summary_line(&findings, accounts, sources.len());
-            let _ = write!(
-                io.stdout,
-                "{}{summary}",
-                if findings.is_empty() { "" } else { "\n" }
-            );
-        }
-        CheckFormat::Json => {
-            let _ = write!(
-                io.stdout,
-                "{}",
-                check_json::write(&findings, &report, accounts)
-            );
-        }
-    }
-    if unreadable {
+    let cases = check::expectation_cases(&evaluation, &expect, None);
+    let output = CheckReport {
+        findings: &findings,
+        sources: &report,
+        accounts: expect.accounts.len(),
+        rules: &rules,
+        cases: &cases,
+    };
+    let written = output::write_check(args, &output, io);
+    if unreadable || !written {
         Outcome::UsageOrInput
     } else if fails(&findings, args.fail_on) {
         Outcome::Findings
@@ -78,8 +65,8 @@ pub fn run_explain(args: &ExplainArgs, io: &mut Io<'_>) -> Outcome {
     };
     let view = explain_view::view(&evaluation, &expect, &report);
     let text = match args.format {
-        CheckFormat::Human => explain_human::write(&view),
-        CheckFormat::Json => {
+        ExplainFormat::Human => explain_human::write(&view),
+        ExplainFormat::Json => {
             let mut json = serde_json::to_string_pretty(&view).unwrap_or_default();
             json.push('\n');
             json

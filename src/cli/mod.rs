@@ -4,7 +4,9 @@
 mod args;
 mod check;
 mod dump;
+mod generate;
 mod load;
+mod output;
 mod rules;
 
 use std::ffi::OsString;
@@ -13,7 +15,8 @@ use std::io::Write;
 use clap::Parser;
 
 pub use args::{
-    CheckArgs, CheckFormat, Cli, Command, DumpArgs, DumpFormat, ExplainArgs, FailOn, RulesArgs,
+    CheckArgs, CheckFormat, Cli, Command, CompletionsArgs, DumpArgs, DumpFormat, ExplainArgs,
+    ExplainFormat, FailOn, ManArgs, RulesArgs,
 };
 
 use crate::report::Style;
@@ -61,6 +64,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> Outcome
         Command::Explain(args) => check::run_explain(&args, io),
         Command::Rules(args) => rules::run(&args, io),
         Command::Dump(args) => dump::run(&args, io),
+        Command::Completions(args) => generate::completions(&args, io),
+        Command::Man(args) => generate::man(&args, io),
     }
 }
 

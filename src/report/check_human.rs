@@ -98,7 +98,9 @@ fn label(location: &Location) -> Label {
     }
 }
 
-fn expectation_title(finding: &Finding) -> String {
+/// What the expectations file says that a finding breaks, as a title:
+/// `the expectation for CONTOSO\svc_sql, service logon`.
+pub(crate) fn expectation_title(finding: &Finding) -> String {
     match (&finding.account, finding.logon_type) {
         (Some(account), Some(t)) => format!("the expectation for {account}, {} logon", t.as_str()),
         _ => "the expectation".to_owned(),
@@ -125,7 +127,8 @@ pub fn summary_line(findings: &[Finding], accounts: usize, templates: usize) -> 
     )
 }
 
-fn plural(n: usize, word: &str) -> String {
+/// `1 error`, `3 errors`.
+pub(crate) fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("1 {word}")
     } else {

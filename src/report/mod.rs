@@ -6,9 +6,15 @@ pub mod dump_text;
 pub mod dump_view;
 pub mod explain_human;
 pub mod explain_view;
+pub mod github;
+pub mod github_summary;
+pub mod junit;
 pub mod one_line;
 pub mod render;
+pub mod rule_docs;
+pub mod sarif;
 pub mod sources;
+pub mod xml;
 
 pub use one_line::one_line;
 pub use render::{Style, render, render_coded};

@@ -1,6 +1,6 @@
 //! The texts findings point into, by [`FileRef`].
 
-use crate::finding::FileRef;
+use crate::finding::{FileRef, Location};
 use crate::source::SourceFile;
 use crate::span::Span;
 
@@ -27,4 +27,26 @@ impl<'a> Sources<'a> {
         let source = self.file(file)?;
         Some((source.line_col(span.start), source.line_col(span.end)))
     }
+
+    /// A location's file name and 1-based start and end (line, column),
+    /// columns in characters.
+    pub fn region(&self, location: &Location) -> Option<Region<'a>> {
+        let source = self.file(location.file)?;
+        Some(Region {
+            file: &source.name,
+            start: source.line_col(location.span.start),
+            end: source.line_col(location.span.end),
+        })
+    }
+}
+
+/// Where a location is, in the terms reports print.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Region<'a> {
+    /// The file's name as the user gave it.
+    pub file: &'a str,
+    /// 1-based line and column of the first character.
+    pub start: (usize, usize),
+    /// 1-based line and column just past the last character.
+    pub end: (usize, usize),
 }

@@ -18,6 +18,7 @@
 mod builtin;
 mod cases;
 mod dir;
+mod docs;
 mod header;
 mod load;
 mod load_error;
@@ -35,6 +36,7 @@ mod template_load;
 mod test_rule;
 
 pub use builtin::builtin_sources;
+pub use docs::{DocSection, sections as doc_sections};
 pub use load_error::RuleLoadError;
 pub use predicate::{Matcher, Predicate};
 pub use rule::{Rule, RuleCase, RuleOrigin, RuleTests};

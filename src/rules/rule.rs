@@ -42,6 +42,15 @@ impl Rule {
     pub fn matches(&self, fact: &dyn Fact) -> bool {
         fact.kind() == self.applies_to && self.when.matches(fact)
     }
+
+    /// The body of the docs' `## title` section (case-insensitive), if
+    /// the docs have one.
+    pub fn docs_section(&self, title: &str) -> Option<&str> {
+        super::docs::sections(&self.docs)
+            .into_iter()
+            .find(|s| s.title.eq_ignore_ascii_case(title))
+            .map(|s| s.body)
+    }
 }
 
 /// The file a rule was read from, kept so later problems (a duplicate id,

@@ -20,11 +20,20 @@ pub struct Run {
 
 /// Runs the `gplint` binary with colour off, from the crate root.
 pub fn gplint(args: &[&str]) -> Run {
+    gplint_with_env(args, &[])
+}
+
+/// Runs the `gplint` binary as [`gplint`] does, with extra environment
+/// variables. A `GITHUB_STEP_SUMMARY` of the test's own runner is never
+/// passed on, so tests run inside GitHub Actions do not write to it.
+pub fn gplint_with_env(args: &[&str], env: &[(&str, &str)]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_gplint"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
         .env("COLUMNS", "100")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .envs(env.iter().copied())
         .output()
         .expect("the gplint binary runs");
     Run {

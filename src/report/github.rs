@@ -1,0 +1,109 @@
+//! The GitHub Actions form of `gplint check`: one workflow command per
+//! finding, which the runner turns into an annotation on the file and line
+//! of a pull request.
+
+use std::fmt::Write as _;
+
+use crate::diagnostic::Severity;
+use crate::finding::Finding;
+
+use super::sources::Sources;
+
+/// One `::error file=…,line=…::message` line per finding, in order.
+pub fn write(findings: &[Finding], sources: &Sources<'_>) -> String {
+    findings
+        .iter()
+        .map(|finding| command(finding, sources) + "\n")
+        .collect()
+}
+
+/// One workflow command: the severity's command, the place and title as
+/// properties, and message, help and note as data on separate lines.
+pub fn command(finding: &Finding, sources: &Sources<'_>) -> String {
+    let mut properties = Vec::new();
+    if let Some(region) = finding.primary.as_ref().and_then(|at| sources.region(at)) {
+        properties.push(format!("file={}", escape_property(region.file)));
+        properties.push(format!("line={}", region.start.0));
+        properties.push(format!("col={}", region.start.1));
+        properties.push(format!("endLine={}", region.end.0));
+        properties.push(format!("endColumn={}", region.end.1));
+    }
+    properties.push(format!("title={}", escape_property(&title(finding))));
+    format!(
+        "::{} {}::{}",
+        command_name(finding.severity),
+        properties.join(","),
+        escape_data(&text(finding))
+    )
+}
+
+/// The workflow command for a severity; GitHub has no `note`, only `notice`.
+fn command_name(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Note => "notice",
+    }
+}
+
+fn title(finding: &Finding) -> String {
+    match &finding.scope {
+        Some(scope) => format!("{} {} (scope {scope})", finding.rule, finding.rule_name),
+        None => format!("{} {}", finding.rule, finding.rule_name),
+    }
+}
+
+fn text(finding: &Finding) -> String {
+    let mut text = finding.message.clone();
+    if let Some(help) = &finding.help {
+        let _ = write!(text, "\nhelp: {help}");
+    }
+    if let Some(note) = &finding.note {
+        let _ = write!(text, "\nnote: {note}");
+    }
+    text
+}
+
+/// Escapes a command's message as the runner expects: `%`, CR and LF.
+pub fn escape_data(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes a property value: as data, and `:` and `,`, which would end
+/// the value.
+pub fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_escapes_percent_and_line_ends_only() {
+        assert_eq!(escape_data("100%\r\nnext: a,b"), "100%25%0D%0Anext: a,b");
+        assert_eq!(escape_data("%0A"), "%250A");
+    }
+
+    #[test]
+    fn properties_also_escape_colon_and_comma() {
+        assert_eq!(escape_property(r"C:\GPOs\a,b.inf"), r"C%3A\GPOs\a%2Cb.inf");
+        assert_eq!(escape_property("50%\n"), "50%25%0A");
+    }
+
+    #[test]
+    fn notes_become_notices() {
+        assert_eq!(command_name(Severity::Note), "notice");
+        assert_eq!(command_name(Severity::Warning), "warning");
+        assert_eq!(command_name(Severity::Error), "error");
+    }
+}

@@ -1,0 +1,128 @@
+//! The JUnit XML form of `gplint check`, for CI systems that show test
+//! reports (GitLab's `artifacts:reports:junit`, Jenkins, Azure Pipelines).
+//!
+//! Each declared expectation is a test case that passes or fails, under
+//! `gplint expectations`; every other finding (how a right is assigned,
+//! entries that cannot mean what they say) is a failing case under
+//! `gplint rules`, classed by rule id.
+
+use std::fmt::Write as _;
+
+use crate::check::ExpectationCase;
+use crate::finding::Finding;
+
+use super::sources::Sources;
+use super::xml;
+
+/// One test case as written: its name, class and failing findings.
+struct Case<'f> {
+    name: String,
+    classname: String,
+    failures: Vec<&'f Finding>,
+}
+
+/// Writes the report: `cases` are the expectations the check tested.
+pub fn write(findings: &[Finding], sources: &Sources<'_>, cases: &[ExpectationCase]) -> String {
+    let expectations: Vec<Case<'_>> = cases
+        .iter()
+        .map(|case| Case {
+            name: case_name(case),
+            classname: case.scope.clone().unwrap_or_else(|| "expectations".into()),
+            failures: findings.iter().filter(|f| case.is_about(f)).collect(),
+        })
+        .collect();
+    let rules: Vec<Case<'_>> = findings
+        .iter()
+        .filter(|f| !cases.iter().any(|case| case.is_about(f)))
+        .map(|f| Case {
+            name: f.message.clone(),
+            classname: f.rule.clone(),
+            failures: vec![f],
+        })
+        .collect();
+    let tests = expectations.len() + rules.len();
+    let failures = failed(&expectations) + failed(&rules);
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        out,
+        "<testsuites name=\"gplint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">"
+    );
+    out.push_str(&suite("gplint expectations", &expectations, sources));
+    out.push_str(&suite("gplint rules", &rules, sources));
+    out.push_str("</testsuites>\n");
+    out
+}
+
+/// `CONTOSO\svc_sql must log on as a service`, `… must not …`.
+pub fn case_name(case: &ExpectationCase) -> String {
+    let verb = if case.must { "must" } else { "must not" };
+    format!("{} {verb} {}", case.account, case.logon_type.description())
+}
+
+fn failed(cases: &[Case<'_>]) -> usize {
+    cases.iter().filter(|c| !c.failures.is_empty()).count()
+}
+
+fn suite(name: &str, cases: &[Case<'_>], sources: &Sources<'_>) -> String {
+    let mut out = format!(
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">\n",
+        xml::attribute(name),
+        cases.len(),
+        failed(cases)
+    );
+    for case in cases {
+        out.push_str(&testcase(case, sources));
+    }
+    out.push_str("  </testsuite>\n");
+    out
+}
+
+fn testcase(case: &Case<'_>, sources: &Sources<'_>) -> String {
+    let open = format!(
+        "    <testcase name=\"{}\" classname=\"{}\"",
+        xml::attribute(&case.name),
+        xml::attribute(&case.classname)
+    );
+    let Some(first) = case.failures.first() else {
+        return format!("{open}/>\n");
+    };
+    // One <failure> per case, as most readers expect: the first finding's
+    // message as its summary, every finding in its body.
+    let body: Vec<String> = case.failures.iter().map(|f| details(f, sources)).collect();
+    format!(
+        "{open}>\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>\n",
+        xml::attribute(&first.message),
+        xml::attribute(&format!("{} {}", first.rule, first.rule_name)),
+        xml::text(&body.join("\n\n"))
+    )
+}
+
+/// A finding as a failure's text: rule, severity and place, then the
+/// message, help, note and the expectation's place.
+fn details(finding: &Finding, sources: &Sources<'_>) -> String {
+    let at = |place: Option<&crate::finding::Location>| {
+        place
+            .and_then(|l| sources.region(l))
+            .map(|r| format!("{}:{}:{}", r.file, r.start.0, r.start.1))
+    };
+    let mut text = format!(
+        "{} {} ({})",
+        finding.rule,
+        finding.rule_name,
+        finding.severity.as_str()
+    );
+    if let Some(place) = at(finding.primary.as_ref()) {
+        let _ = write!(text, " at {place}");
+    }
+    let _ = write!(text, "\n{}", finding.message);
+    if let Some(help) = &finding.help {
+        let _ = write!(text, "\nhelp: {help}");
+    }
+    if let Some(note) = &finding.note {
+        let _ = write!(text, "\nnote: {note}");
+    }
+    if let Some(place) = at(finding.related.as_ref()) {
+        let _ = write!(text, "\nexpectation: {place}");
+    }
+    text
+}

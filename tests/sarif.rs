@@ -1,0 +1,180 @@
+//! `check --format sarif`: valid SARIF 2.1.0, one result per finding, and
+//! fingerprints that do not move when lines do.
+
+mod common;
+
+use std::path::Path;
+
+use common::{corpus, gplint, say};
+use serde_json::Value;
+
+const TEMPLATE: &str = "examples/quickstart/GptTmpl.inf";
+const EXPECT: &str = "examples/quickstart/services.yaml";
+
+fn sarif(template: &str, expect: &str) -> Value {
+    let run = gplint(&["check", template, "--expect", expect, "--format", "sarif"]);
+    assert_eq!(run.code, 1, "stderr: {}", run.stderr);
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+fn results(log: &Value) -> &Vec<Value> {
+    log["runs"][0]["results"].as_array().unwrap()
+}
+
+#[test]
+fn quickstart_sarif_validates_against_the_2_1_0_schema() {
+    let Some(corpus) = corpus() else { return };
+    let schema_path = corpus.join("../schemas/sarif-schema-2.1.0.json");
+    let Ok(schema_text) = std::fs::read_to_string(&schema_path) else {
+        say(&format!(
+            "skipped: no SARIF schema at {}",
+            schema_path.display()
+        ));
+        return;
+    };
+    let mut schema: Value = serde_json::from_str(&schema_text).unwrap();
+    mend_language_patterns(&mut schema);
+    // This copy of the schema keeps the root's constraints under
+    // `definitions/Root` and none at its root, which alone would accept
+    // any document: validate against that definition.
+    if schema.get("properties").is_none() && schema["definitions"].get("Root").is_some() {
+        schema["$ref"] = "#/definitions/Root".into();
+    }
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    let log = sarif(TEMPLATE, EXPECT);
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "invalid SARIF:\n{}", errors.join("\n"));
+    // The validator is not vacuous: a bad level and a bad URI are caught.
+    let mut broken = log.clone();
+    broken["runs"][0]["results"][0]["level"] = "fatal".into();
+    assert!(!validator.is_valid(&broken));
+    let mut broken = log;
+    broken["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] =
+        "GPOs/a b.inf".into();
+    assert!(!validator.is_valid(&broken));
+}
+
+/// The official schema's `language` patterns have a stray `]`: not a valid
+/// ECMA regex, so a validator that checks formats refuses the schema
+/// itself. A well-formed pattern of the same intent lets every other
+/// format (our URIs) be checked.
+fn mend_language_patterns(schema: &mut Value) {
+    const BROKEN: &str = "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$";
+    match schema {
+        Value::Object(map) => {
+            if map.get("pattern").and_then(Value::as_str) == Some(BROKEN) {
+                map.insert("pattern".into(), "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$".into());
+            }
+            map.values_mut().for_each(mend_language_patterns);
+        }
+        Value::Array(items) => items.iter_mut().for_each(mend_language_patterns),
+        _ => {}
+    }
+}
+
+#[test]
+fn one_result_per_finding_with_rule_index_and_places() {
+    let json = gplint(&["check", TEMPLATE, "--expect", EXPECT, "--format", "json"]);
+    let json: Value = serde_json::from_str(&json.stdout).unwrap();
+    let log = sarif(TEMPLATE, EXPECT);
+    let run = &log["runs"][0];
+    assert_eq!(log["version"], "2.1.0");
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    let driver = &run["tool"]["driver"];
+    assert_eq!(driver["name"], "gplint");
+    assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
+    let rules = driver["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), 8);
+    assert_eq!(
+        rules[0]["helpUri"],
+        "https://github.com/gplint/gplint/blob/main/docs/rules.md#gpl101"
+    );
+    let results = results(&log);
+    assert_eq!(results.len(), json["findings"].as_array().unwrap().len());
+    for result in results {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+    }
+    let gmsa = results
+        .iter()
+        .find(|r| r["properties"]["account"] == "CONTOSO\\gmsa_web$")
+        .unwrap();
+    assert_eq!(gmsa["level"], "error");
+    let place = &gmsa["locations"][0]["physicalLocation"];
+    assert_eq!(place["artifactLocation"]["uri"], TEMPLATE);
+    assert_eq!(place["region"]["startLine"], 20);
+    assert_eq!(place["region"]["startColumn"], 1);
+    assert_eq!(place["region"]["endColumn"], 20);
+    let related = &gmsa["relatedLocations"][0];
+    assert_eq!(related["id"], 1);
+    assert_eq!(
+        related["physicalLocation"]["artifactLocation"]["uri"],
+        EXPECT
+    );
+    assert_eq!(related["physicalLocation"]["region"]["startLine"], 28);
+    assert!(
+        related["message"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("the expectation for CONTOSO\\gmsa_web$, service logon")
+    );
+    let fingerprint = gmsa["partialFingerprints"]["gplint/v1"].as_str().unwrap();
+    assert_eq!(fingerprint.len(), 40);
+}
+
+/// The quickstart template with a blank CRLF line before every section
+/// and right, stored as Windows stores it: UTF-16LE with BOM.
+fn with_blank_lines(dir: &Path) -> String {
+    let source = gplint::source::SourceFile::read(Path::new(TEMPLATE)).unwrap();
+    let text: String = source
+        .text
+        .split_inclusive('\n')
+        .map(|line| format!("\r\n{line}"))
+        .collect();
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let path = dir.join("GptTmpl.inf");
+    std::fs::write(&path, bytes).unwrap();
+    path.display().to_string()
+}
+
+fn fingerprints(log: &Value) -> Vec<(String, String, u64)> {
+    let mut found: Vec<(String, String, u64)> = results(log)
+        .iter()
+        .map(|r| {
+            (
+                r["ruleId"].as_str().unwrap().to_owned(),
+                r["partialFingerprints"]["gplint/v1"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned(),
+                r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                    .as_u64()
+                    .unwrap(),
+            )
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn fingerprints_survive_inserted_blank_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let moved = with_blank_lines(dir.path());
+    let before = fingerprints(&sarif(TEMPLATE, EXPECT));
+    let after = fingerprints(&sarif(&moved, EXPECT));
+    let ids = |v: &[(String, String, u64)]| -> Vec<(String, String)> {
+        v.iter().map(|(r, f, _)| (r.clone(), f.clone())).collect()
+    };
+    assert_eq!(ids(&before), ids(&after));
+    // The lines did move: the fingerprints held because they ignore them.
+    let lines = |v: &[(String, String, u64)]| -> Vec<u64> { v.iter().map(|e| e.2).collect() };
+    assert_ne!(lines(&before), lines(&after));
+}
