@@ -12,13 +12,76 @@ const TEMPLATE: &str = "examples/quickstart/GptTmpl.inf";
 const EXPECT: &str = "examples/quickstart/services.yaml";
 
 fn sarif(template: &str, expect: &str) -> Value {
-    let run = gplint(&["check", template, "--expect", expect, "--format", "sarif"]);
-    assert_eq!(run.code, 1, "stderr: {}", run.stderr);
-    serde_json::from_str(&run.stdout).unwrap()
+    sarif_of(&[template], expect)
 }
 
 fn results(log: &Value) -> &Vec<Value> {
     log["runs"][0]["results"].as_array().unwrap()
+}
+
+/// Two GPOs where the later one's list replaces the grant of the first,
+/// in a folder whose name needs percent-encoding in a URI.
+fn replaced_grant(dir: &Path) -> (String, String, String) {
+    let folder = dir.join("GPO one");
+    std::fs::create_dir_all(&folder).unwrap();
+    let first = folder.join("a.inf");
+    let second = folder.join("b.inf");
+    let expect = dir.join("services.yaml");
+    std::fs::write(
+        &first,
+        "[Privilege Rights]\r\nSeServiceLogonRight = CONTOSO\\svc_sql\r\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &second,
+        "[Privilege Rights]\r\nSeServiceLogonRight = *S-1-5-20\r\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &expect,
+        "accounts:\n  - name: CONTOSO\\svc_sql\n    logon: [service]\n",
+    )
+    .unwrap();
+    let shown = |p: &Path| p.display().to_string();
+    (shown(&first), shown(&second), shown(&expect))
+}
+
+fn sarif_of(files: &[&str], expect: &str) -> Value {
+    let mut args = vec!["check"];
+    args.extend(files);
+    args.extend(["--expect", expect, "--format", "sarif"]);
+    let run = gplint(&args);
+    assert_eq!(run.code, 1, "stderr: {}", run.stderr);
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+#[test]
+fn replaced_lists_and_the_expectation_are_related_locations() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second, expect) = replaced_grant(dir.path());
+    let log = sarif_of(&[&first, &second], &expect);
+    let result = &results(&log)[0];
+    let uri = |place: &Value| {
+        place["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert!(uri(&result["locations"][0]).ends_with("/GPO%20one/b.inf"));
+    let related = result["relatedLocations"].as_array().unwrap();
+    assert_eq!(related.len(), 2);
+    assert_eq!(
+        (related[0]["id"].as_u64(), related[1]["id"].as_u64()),
+        (Some(1), Some(2))
+    );
+    assert!(uri(&related[0]).ends_with("/GPO%20one/a.inf"));
+    assert!(
+        related[0]["message"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("the list that was replaced")
+    );
+    assert!(uri(&related[1]).ends_with("/services.yaml"));
 }
 
 #[test]
@@ -50,6 +113,10 @@ fn quickstart_sarif_validates_against_the_2_1_0_schema() {
         .map(|e| format!("{} at {}", e, e.instance_path()))
         .collect();
     assert!(errors.is_empty(), "invalid SARIF:\n{}", errors.join("\n"));
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second, expect) = replaced_grant(dir.path());
+    let replaced = sarif_of(&[&first, &second], &expect);
+    assert!(validator.is_valid(&replaced), "{replaced}");
     // The validator is not vacuous: a bad level and a bad URI are caught.
     let mut broken = log.clone();
     broken["runs"][0]["results"][0]["level"] = "fatal".into();

@@ -33,15 +33,7 @@ pub struct CheckReport<'a> {
 /// Writes the report where `args` says. Returns `false` when it could
 /// not be written, after saying why on stderr.
 pub fn write_check(args: &CheckArgs, report: &CheckReport<'_>, io: &mut Io<'_>) -> bool {
-    // A file is read later, by a person or a tool: no escape codes in it.
-    let style = match args.output {
-        Some(_) => Style {
-            color: false,
-            ..io.style
-        },
-        None => io.style,
-    };
-    let text = render(args.format, report, style);
+    let text = render(args.format, report, style(args, io.style));
     let written = match &args.output {
         Some(path) => write_file(path, &text, io),
         // As before there were formats: a closed pipe is the reader's choice.
@@ -54,6 +46,17 @@ pub fn write_check(args: &CheckArgs, report: &CheckReport<'_>, io: &mut Io<'_>) 
         step_summary(report, io);
     }
     written
+}
+
+/// A file is read later, by a person or a tool: no escape codes in it.
+fn style(args: &CheckArgs, terminal: Style) -> Style {
+    match args.output {
+        Some(_) => Style {
+            color: false,
+            ..terminal
+        },
+        None => terminal,
+    }
 }
 
 /// The report's text in one format.
@@ -114,6 +117,40 @@ fn step_summary(report: &CheckReport<'_>, io: &mut Io<'_>) {
             "warning: cannot append the summary to `{}` (${STEP_SUMMARY}): {}",
             Path::new(&path).display(),
             one_line(&error)
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+    use crate::cli::{Cli, Command};
+
+    fn check_args(extra: &[&str]) -> CheckArgs {
+        let mut args = vec!["gplint", "check", "t.inf", "--expect", "s.yaml"];
+        args.extend(extra);
+        match Cli::try_parse_from(args).unwrap().command {
+            Command::Check(args) => args,
+            other => panic!("not check: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_report_written_to_a_file_has_no_colour() {
+        let colour = Style {
+            color: true,
+            width: 80,
+        };
+        assert_eq!(style(&check_args(&[]), colour), colour);
+        let to_file = style(&check_args(&["--output", "r.txt"]), colour);
+        assert_eq!(
+            to_file,
+            Style {
+                color: false,
+                width: 80
+            }
         );
     }
 }

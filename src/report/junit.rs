@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 
 use crate::check::ExpectationCase;
-use crate::finding::Finding;
+use crate::finding::{Finding, Location};
 
 use super::sources::Sources;
 use super::xml;
@@ -100,7 +100,7 @@ fn testcase(case: &Case<'_>, sources: &Sources<'_>) -> String {
 /// A finding as a failure's text: rule, severity and place, then the
 /// message, help, note and the expectation's place.
 fn details(finding: &Finding, sources: &Sources<'_>) -> String {
-    let at = |place: Option<&crate::finding::Location>| {
+    let at = |place: Option<&Location>| {
         place
             .and_then(|l| sources.region(l))
             .map(|r| format!("{}:{}:{}", r.file, r.start.0, r.start.1))

@@ -6,7 +6,8 @@
 /// otherwise read as a scheme or a host.
 pub(super) fn file_uri(name: &str) -> String {
     let slashed = name.replace('\\', "/");
-    let drive = matches!(slashed.as_bytes(), [letter, b':', b'/', ..] if letter.is_ascii_alphabetic());
+    let drive =
+        matches!(slashed.as_bytes(), [letter, b':', b'/', ..] if letter.is_ascii_alphabetic());
     let (prefix, rest) = if drive {
         // The drive's colon stays literal: `file:///C:/x` is the usual form.
         let (letter, rest) = slashed.split_at(2);
