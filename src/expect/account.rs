@@ -4,9 +4,9 @@ use super::account_name::account_name;
 use super::fields::{Field, Fields, Shape};
 use super::kind::is_virtual_name;
 use super::logon::logon_types;
-use super::model::{AccountDecl, Spanned};
+use super::model::{AccountDecl, ScopeDecl, Spanned};
 use super::names::{fixed_sid, sid_mismatch, unknown_builtin};
-use super::{AccountKind, conflicts, values};
+use super::{AccountKind, conflicts, scope_refs, values};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::logon_type::LogonType;
 use crate::principal::Sid;
@@ -22,6 +22,7 @@ const ACCOUNT: Shape = Shape {
         "sid",
         "kind",
         "member_of",
+        "scopes",
         "logon",
         "no_logon",
         "description",
@@ -31,10 +32,12 @@ const ACCOUNT: Shape = Shape {
 
 /// Types one account item. Every problem found is pushed to `errors`;
 /// `None` when the item is too broken to stand for an account. An
-/// explicit `domain_sid` helps infer the kind of bare names.
+/// explicit `domain_sid` helps infer the kind of bare names; its
+/// `scopes` entries must be among the declared `scopes`.
 pub(super) fn account(
     node: &Node,
     domain_sid: Option<&Sid>,
+    scopes: &[ScopeDecl],
     errors: &mut Vec<Diagnostic>,
 ) -> Option<AccountDecl> {
     let fields = Fields::read(node, &ACCOUNT, errors)?;
@@ -42,6 +45,12 @@ pub(super) fn account(
     let declared_sid = values::sid(fields.get("sid"), errors);
     let kind = declared_kind(fields.get("kind"), errors);
     let member_of = values::names(fields.get("member_of"), errors);
+    let in_scopes = values::texts(fields.get("scopes"), "scopes: [sql-servers]", errors);
+    errors.extend(
+        in_scopes
+            .iter()
+            .filter_map(|s| scope_refs::check(s, scopes)),
+    );
     let (logon, no_logon, logon_ok) = read_logon(&fields, errors);
     let description = values::optional_text(fields.get("description"), errors).map(|d| d.value);
     let name = name?;
@@ -58,6 +67,7 @@ pub(super) fn account(
         kind,
         kind_inferred,
         member_of,
+        scopes: in_scopes,
         logon,
         no_logon,
         description,

@@ -61,7 +61,7 @@ fn bad_service_name(written: &Spanned<String>) -> Diagnostic {
     ))
 }
 
-/// An error for an account or group item that has no `name`.
+/// An error for an account, group or scope item that has no `name`.
 pub(super) fn missing_name(what: &str, item: Span, example: &str) -> Diagnostic {
     Diagnostic::new(
         Severity::Error,

@@ -4,19 +4,28 @@ use super::account::account;
 use super::checks::cross_check;
 use super::fields::{Field, Fields, Shape};
 use super::group::group;
-use super::model::{AccountDecl, Expectations, GroupDecl, Spanned};
+use super::model::{AccountDecl, Expectations, GroupDecl, ScopeDecl, Spanned};
+use super::scope::{check_unique, scope};
 use super::shape::wrong_shape;
+use super::target_field::target;
+use super::waiver::waiver;
 use super::{AccountKind, Target, values};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::principal::Sid;
 use crate::span::Span;
-use crate::suggest::did_you_mean;
 use crate::yaml::{Node, NodeKind};
 
 const TOP: Shape = Shape {
     what: "an expectations file",
     of: "at the top level",
-    allowed: &["target", "domain_sid", "groups", "accounts"],
+    allowed: &[
+        "target",
+        "domain_sid",
+        "scopes",
+        "groups",
+        "accounts",
+        "waivers",
+    ],
     example: "accounts:\n  - name: CONTOSO\\svc_sql\n    logon: [service]",
 };
 
@@ -31,8 +40,10 @@ pub(super) fn expectations(
         target: Target::default(),
         target_span: None,
         domain_sid: None,
+        scopes: Vec::new(),
         groups: Vec::new(),
         accounts: Vec::new(),
+        waivers: Vec::new(),
     };
     let Some(root) = root else {
         errors.push(no_accounts(file_name, Span::default()));
@@ -41,83 +52,85 @@ pub(super) fn expectations(
     let Some(fields) = Fields::read(root, &TOP, errors) else {
         return out;
     };
-    (out.target, out.target_span) = target(fields.get("target"), errors);
+    (out.target, out.target_span) = target(fields.get("target"), Target::default(), errors);
     let declared_domain = domain_sid(fields.get("domain_sid"), errors);
     let declared = declared_domain.as_ref().map(|d| &d.value);
-    let group_items = list(fields.get("groups"), "a list of groups", errors).unwrap_or_default();
-    out.groups = group_items
-        .iter()
-        .filter_map(|node| group(node, errors))
-        .collect();
-    let account_items = list(fields.get("accounts"), "a list of accounts", errors);
-    if account_items.as_ref().is_some_and(Vec::is_empty) {
-        let at = fields
-            .get("accounts")
-            .map_or(Span::default(), |field| field.span());
-        errors.push(no_accounts(file_name, at));
-    }
-    let account_items = account_items.unwrap_or_default();
-    out.accounts = account_items
-        .iter()
-        .filter_map(|node| account(node, declared, errors))
-        .collect();
+    let top_target = out.target;
+    out.scopes = typed(&fields, "scopes", errors, |node, errors| {
+        scope(node, top_target, errors)
+    });
+    check_unique(&out.scopes, errors);
+    out.groups = typed(&fields, "groups", errors, group);
+    out.accounts = accounts(file_name, &fields, declared, &out.scopes, errors);
+    out.waivers = typed(&fields, "waivers", errors, |node, errors| {
+        waiver(node, &out.scopes, errors)
+    });
     out.domain_sid = declared_domain.or_else(|| inferred_domain(&out.groups, &out.accounts));
     cross_check(&out.groups, &out.accounts, errors);
     out
 }
 
-/// The items of `groups` or `accounts`; nothing written is no items.
-/// `None` (with an error) when the value is not a list.
-fn list<'n>(
-    field: Option<Field<'n>>,
-    expected: &str,
+/// The declared accounts; a file without any is an error, since it
+/// checks nothing.
+fn accounts(
+    file_name: &str,
+    fields: &Fields<'_>,
+    domain_sid: Option<&Sid>,
+    scopes: &[ScopeDecl],
     errors: &mut Vec<Diagnostic>,
-) -> Option<Vec<&'n Node>> {
+) -> Vec<AccountDecl> {
+    if lists_nothing(fields.get("accounts")) {
+        let at = fields.get("accounts").map_or(Span::default(), |f| f.span());
+        errors.push(no_accounts(file_name, at));
+    }
+    typed(fields, "accounts", errors, |node, errors| {
+        account(node, domain_sid, scopes, errors)
+    })
+}
+
+/// The items of the top-level list `key`, each typed by `read`; what
+/// could not be read is left out.
+fn typed<'n, T>(
+    fields: &Fields<'n>,
+    key: &str,
+    errors: &mut Vec<Diagnostic>,
+    mut read: impl FnMut(&'n Node, &mut Vec<Diagnostic>) -> Option<T>,
+) -> Vec<T> {
+    let items = list(fields.get(key), errors).unwrap_or_default();
+    items
+        .into_iter()
+        .filter_map(|node| read(node, errors))
+        .collect()
+}
+
+/// Whether a list field is missing, empty or an empty list. A value of
+/// the wrong shape is not: it has its own error.
+fn lists_nothing(field: Option<Field<'_>>) -> bool {
+    field.is_none_or(|field| match &field.node.kind {
+        NodeKind::Seq(items) => items.is_empty(),
+        _ => field.node.is_null(),
+    })
+}
+
+/// The items of a top-level list such as `accounts`; nothing written is
+/// no items. `None` (with an error) when the value is not a list.
+fn list<'n>(field: Option<Field<'n>>, errors: &mut Vec<Diagnostic>) -> Option<Vec<&'n Node>> {
     let Some(field) = field.filter(|field| !field.node.is_null()) else {
         return Some(Vec::new());
     };
     match &field.node.kind {
         NodeKind::Seq(items) => Some(items.iter().collect()),
         _ => {
+            let expected = format!("a list of {}", field.name);
             errors.push(wrong_shape(
                 &field.subject(),
-                expected,
+                &expected,
                 field.node,
                 TOP.example,
             ));
             None
         }
     }
-}
-
-fn target(field: Option<Field<'_>>, errors: &mut Vec<Diagnostic>) -> (Target, Option<Span>) {
-    let Some(written) = values::optional_text(field, errors) else {
-        return (Target::default(), None);
-    };
-    match Target::parse(&written.value) {
-        Some(target) => (target, Some(written.span)),
-        None => {
-            errors.push(unknown_target(&written));
-            (Target::default(), Some(written.span))
-        }
-    }
-}
-
-fn unknown_target(written: &Spanned<String>) -> Diagnostic {
-    let names = Target::ALL.map(Target::as_str);
-    let all = names.join(", ");
-    let help = match did_you_mean(&written.value, names) {
-        Some(near) => format!("did you mean `{near}`? The targets are: {all}"),
-        None => format!("the targets are: {all}"),
-    };
-    Diagnostic::new(
-        Severity::Error,
-        "expect::unknown-target",
-        format!("`{}` is not a target", written.value),
-        written.span,
-    )
-    .with_label("unknown target")
-    .with_help(help)
 }
 
 /// `domain_sid` must be a domain prefix `S-1-5-21-a-b-c`, to which RIDs

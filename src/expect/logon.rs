@@ -2,7 +2,7 @@
 
 use super::fields::Field;
 use super::model::Spanned;
-use super::values::{item_text, items};
+use super::values::{item_text, items, optional_text};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::logon_type::LogonType;
 use crate::span::Span;
@@ -24,17 +24,34 @@ pub(super) fn logon_types(
         };
         match LogonType::parse(&written.value) {
             Some(logon) => types.push(Spanned::new(logon, written.span)),
-            None => errors.push(unknown_logon_type(&written.value, written.span)),
+            None => errors.push(unknown_logon_type(&written.value, written.span, true)),
         }
     }
     types
 }
 
-fn unknown_logon_type(written: &str, span: Span) -> Diagnostic {
+/// A field that holds at most one logon type, as a waiver narrows to.
+pub(super) fn logon_type(
+    field: Option<Field<'_>>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Spanned<LogonType>> {
+    let written = optional_text(field, errors)?;
+    let logon = LogonType::parse(&written.value);
+    if logon.is_none() {
+        errors.push(unknown_logon_type(&written.value, written.span, false));
+    }
+    logon.map(|logon| Spanned::new(logon, written.span))
+}
+
+/// `in_list` says whether several logon types may be written, which
+/// decides what to make of a comma.
+fn unknown_logon_type(written: &str, span: Span, in_list: bool) -> Diagnostic {
     let names = LogonType::ALL.map(LogonType::as_str);
     let all = names.join(", ");
-    let help = if written.contains(',') {
+    let help = if written.contains(',') && in_list {
         format!("write several logon types as a list: [{written}]")
+    } else if written.contains(',') {
+        "write one logon type here, or leave the field out to cover them all".to_owned()
     } else {
         match did_you_mean(written, names) {
             Some(near) => format!("did you mean `{near}`? The logon types are: {all} (or rdp)"),
@@ -65,11 +82,22 @@ mod tests {
     };
 
     fn read(text: &str) -> (Vec<Spanned<LogonType>>, Vec<Diagnostic>) {
+        read_with(text, logon_types)
+    }
+
+    fn read_one(text: &str) -> (Option<Spanned<LogonType>>, Vec<Diagnostic>) {
+        read_with(text, logon_type)
+    }
+
+    fn read_with<T>(
+        text: &str,
+        read: impl Fn(Option<Field<'_>>, &mut Vec<Diagnostic>) -> T,
+    ) -> (T, Vec<Diagnostic>) {
         let node = parse(text).unwrap().unwrap();
         let mut errors = Vec::new();
         let fields = Fields::read(&node, &SHAPE, &mut errors).unwrap();
-        let types = logon_types(fields.get("logon"), &mut errors);
-        (types, errors)
+        let value = read(fields.get("logon"), &mut errors);
+        (value, errors)
     }
 
     fn at(text: &str, span: Span) -> &str {
@@ -120,5 +148,43 @@ mod tests {
             errors[0].help.as_deref(),
             Some("write several logon types as a list: [service, batch]")
         );
+    }
+
+    #[test]
+    fn one_logon_type_parses_with_its_span() {
+        let text = "logon: Remote_Interactive\n";
+        let (logon, errors) = read_one(text);
+        let logon = logon.unwrap();
+        assert_eq!(logon.value, LogonType::RemoteInteractive);
+        assert_eq!(at(text, logon.span), "Remote_Interactive");
+        assert!(errors.is_empty());
+        assert_eq!(read_one("logon:\n").0, None);
+    }
+
+    #[test]
+    fn one_misspelt_logon_type_gets_a_suggestion() {
+        let text = "logon: sevice\n";
+        let (logon, errors) = read_one(text);
+        assert_eq!(logon, None);
+        assert_eq!(errors[0].code, "expect::unknown-logon-type");
+        assert_eq!(at(text, errors[0].primary_span().unwrap()), "sevice");
+        assert!(
+            errors[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .starts_with("did you mean `service`?")
+        );
+    }
+
+    #[test]
+    fn one_logon_type_is_not_told_to_be_a_list() {
+        let (_, errors) = read_one("logon: service, batch\n");
+        assert_eq!(
+            errors[0].help.as_deref(),
+            Some("write one logon type here, or leave the field out to cover them all")
+        );
+        let (_, errors) = read_one("logon: [service]\n");
+        assert_eq!(errors[0].code, "expect::wrong-shape");
     }
 }

@@ -4,16 +4,26 @@
 //! ```yaml
 //! target: member-server        # workstation | member-server | domain-controller
 //! domain_sid: S-1-5-21-1004336348-1177238915-682003330   # optional
+//! scopes:                      # GPOs that apply together, lowest precedence first
+//!   - name: sql-servers
+//!     target: member-server    # optional; default: the top-level target
+//!     gpos: [Default Domain Policy, 'SQL Servers - Hardening', GPOs/Baseline]
 //! groups:                      # directory groups the templates cannot see
 //!   - name: CONTOSO\SQL Admins
 //!     member_of: [BUILTIN\Administrators]
 //! accounts:
 //!   - name: CONTOSO\svc_sql
 //!     member_of: [CONTOSO\SQL Admins, S-1-5-32-555]
+//!     scopes: [sql-servers]    # optional; default: every scope
 //!     logon: [service]
 //!     no_logon: [interactive, remote-interactive]
 //!   - service: MSSQLSERVER     # NT SERVICE\MSSQLSERVER, SID computed
 //!     logon: [service]
+//! waivers:                     # accepted findings
+//!   - rule: GPL101             # optional narrowing: account, logon, scope, file
+//!     account: CONTOSO\svc_sql
+//!     reason: Moving to a gMSA, change 1234
+//!     expires: 2027-03-31      # the last day the waiver holds
 //! ```
 //!
 //! [`load`] parses the text into the small YAML tree of [`crate::yaml`],
@@ -34,29 +44,44 @@
 //!   they can only be typos; other unknown `member_of` names are not.
 //! - An account with neither `logon` nor `no_logon`, like a file with no
 //!   accounts, checks nothing and is an error.
+//! - Scope names and `gpos` entries compare without regard to case. Whether
+//!   a `gpos` entry names a GPO, whether a waiver's `rule` names a rule and
+//!   whether a waiver has expired are for the caller, who has the GPOs,
+//!   the rules and today's date.
+//! - A waiver needs a non-empty `reason` and an `expires` date written
+//!   exactly `YYYY-MM-DD`, so every accepted exception says why and ends.
+//! - An unquoted `{GUID}` is a YAML mapping; the error says to quote it.
 
 mod account;
 mod account_name;
 mod checks;
 mod conflicts;
+mod date;
 mod document;
 mod fields;
+mod gpos;
 mod group;
 mod kind;
 mod logon;
 mod model;
 mod names;
 mod read_yaml;
+mod scope;
+mod scope_refs;
 mod shape;
 mod target;
+mod target_field;
 mod values;
+mod waiver;
+mod waiver_fields;
 mod yaml_syntax;
 
 #[cfg(test)]
 mod tests;
 
+pub use date::Date;
 pub use kind::AccountKind;
-pub use model::{AccountDecl, Expectations, GroupDecl, Spanned};
+pub use model::{AccountDecl, Expectations, GroupDecl, ScopeDecl, Spanned, WaiverDecl};
 pub use target::Target;
 
 use crate::diagnostic::Diagnostic;

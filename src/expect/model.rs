@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{AccountKind, Target};
+use super::{AccountKind, Date, Target};
 use crate::logon_type::LogonType;
 use crate::principal::Sid;
 use crate::span::Span;
@@ -35,10 +35,56 @@ pub struct Expectations {
     /// taken from the first declared domain-relative SID of a group or a
     /// domain account or gMSA (with that SID's span).
     pub domain_sid: Option<Spanned<Sid>>,
+    /// The sets of GPOs that apply together, in file order.
+    pub scopes: Vec<ScopeDecl>,
     /// Directory groups the templates cannot see, in file order.
     pub groups: Vec<GroupDecl>,
     /// The accounts to check, in file order.
     pub accounts: Vec<AccountDecl>,
+    /// Accepted findings, in file order.
+    pub waivers: Vec<WaiverDecl>,
+}
+
+/// A scope declared under `scopes:`: GPOs that apply together to one
+/// kind of machine, such as the SQL servers' OU.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ScopeDecl {
+    /// The scope's name, e.g. `sql-servers`; unique without regard to case.
+    pub name: Spanned<String>,
+    /// The machines the scope is for: as written, or the top-level target.
+    pub target: Target,
+    /// Where `target` is written; `None` when the top-level target applies.
+    pub target_span: Option<Span>,
+    /// The GPOs in precedence order, lowest first, each a display name, a
+    /// GUID or a path as written; never empty, no entry twice. Whether
+    /// each names a GPO is for the caller, who has the GPOs.
+    pub gpos: Vec<Spanned<String>>,
+    /// The whole sequence item.
+    pub span: Span,
+}
+
+/// A waiver declared under `waivers:`: findings of one rule that are
+/// accepted until a date. Each optional field narrows which findings.
+/// Whether `rule` names a rule and whether the waiver has expired are
+/// for the caller.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct WaiverDecl {
+    /// The rule's id (`GPL101`) or name, as written.
+    pub rule: Spanned<String>,
+    /// Only findings about this account, as written.
+    pub account: Option<Spanned<String>>,
+    /// Only findings about this logon type.
+    pub logon: Option<Spanned<LogonType>>,
+    /// Only findings in this declared scope.
+    pub scope: Option<Spanned<String>>,
+    /// Only findings in this file, as written.
+    pub file: Option<Spanned<String>>,
+    /// Why the findings are accepted; never empty.
+    pub reason: Spanned<String>,
+    /// The last day the waiver holds.
+    pub expires: Spanned<Date>,
+    /// The whole sequence item.
+    pub span: Span,
 }
 
 /// A directory group declared under `groups:`.
@@ -71,6 +117,8 @@ pub struct AccountDecl {
     pub kind_inferred: bool,
     /// Groups the account belongs to, names or SIDs as written (`*` stripped).
     pub member_of: Vec<Spanned<String>>,
+    /// The scopes where the expectation holds; empty for every scope.
+    pub scopes: Vec<Spanned<String>>,
     /// Logon types the account must be able to use.
     pub logon: Vec<Spanned<LogonType>>,
     /// Logon types the account must not be able to use.
@@ -79,4 +127,70 @@ pub struct AccountDecl {
     pub description: Option<String>,
     /// The whole sequence item.
     pub span: Span,
+}
+
+impl AccountDecl {
+    /// Whether the expectation holds in the scope called `scope`: an
+    /// account that lists no scopes holds in every one.
+    pub fn in_scope(&self, scope: &str) -> bool {
+        self.scopes.is_empty() || self.scopes.iter().any(|s| same_name(&s.value, scope))
+    }
+}
+
+/// Scope names and GPO entries are compared without regard to case, as
+/// Windows compares account and GPO names.
+pub(super) fn same_name(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// `name` folded as [`same_name`] compares it, for use as a map key.
+pub(super) fn fold(name: &str) -> String {
+    name.chars().flat_map(char::to_lowercase).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn account(scopes: &[&str]) -> AccountDecl {
+        AccountDecl {
+            name: Spanned::new("svc".to_owned(), Span::default()),
+            sid: None,
+            kind: AccountKind::Local,
+            kind_inferred: true,
+            member_of: Vec::new(),
+            scopes: scopes
+                .iter()
+                .map(|s| Spanned::new((*s).to_owned(), Span::default()))
+                .collect(),
+            logon: Vec::new(),
+            no_logon: Vec::new(),
+            description: None,
+            span: Span::default(),
+        }
+    }
+
+    #[test]
+    fn an_account_without_scopes_holds_everywhere() {
+        assert!(account(&[]).in_scope("sql-servers"));
+        assert!(account(&[]).in_scope(""));
+    }
+
+    #[test]
+    fn listed_scopes_match_without_case() {
+        let sql = account(&["sql-servers", "Web-Servers"]);
+        assert!(sql.in_scope("SQL-Servers"));
+        assert!(sql.in_scope("web-servers"));
+        assert!(!sql.in_scope("sql"));
+        assert!(!sql.in_scope("domain-controllers"));
+    }
+
+    #[test]
+    fn names_fold_beyond_ascii() {
+        assert!(same_name("Dienste-Straße-Ä", "dienste-straße-ä"));
+        assert!(!same_name("a", "ab"));
+        assert_eq!(fold("GPOs/Baseline-Ä"), "gpos/baseline-ä");
+    }
 }

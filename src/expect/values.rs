@@ -69,6 +69,22 @@ pub(super) fn items<'n>(
     }
 }
 
+/// A list of texts such as scope names, each trimmed and non-empty. A
+/// single value is a one-item list.
+pub(super) fn texts(
+    field: Option<Field<'_>>,
+    example: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Spanned<String>> {
+    let subject = field
+        .map(|field| format!("an entry of {}", field.subject()))
+        .unwrap_or_default();
+    items(field, example, errors)
+        .into_iter()
+        .filter_map(|item| item_text(&subject, item, item.span, errors))
+        .collect()
+}
+
 /// A `member_of` list: group names or SIDs, kept as written but trimmed
 /// and without a leading `*`. A SID-looking entry must be a valid SID.
 pub(super) fn names(
@@ -279,6 +295,31 @@ mod tests {
             "an entry of `member_of` should be a single value, not a list"
         );
         assert_eq!(at(text, errors[0].primary_span().unwrap()), "[a]");
+    }
+
+    #[test]
+    fn texts_are_trimmed_and_spanned_and_empty_ones_refused() {
+        let text = "name: [' GPOs/Baseline ', '{6AC1786C-016F-11D2-945F-00C04FB984F9}', '']\n";
+        let (texts, errors) = with_field(text, "name", |f, e| super::texts(f, "x", e));
+        let values: Vec<&str> = texts.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(
+            values,
+            ["GPOs/Baseline", "{6AC1786C-016F-11D2-945F-00C04FB984F9}"]
+        );
+        assert_eq!(at(text, texts[0].span), "' GPOs/Baseline '");
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].code, "expect::empty-value");
+        assert_eq!(errors[0].message, "an entry of `name` has no value");
+        assert_eq!(at(text, errors[0].primary_span().unwrap()), "''");
+    }
+
+    #[test]
+    fn a_single_text_is_a_one_item_list() {
+        let text = "name: Default Domain Policy\n";
+        let (texts, errors) = with_field(text, "name", |f, e| super::texts(f, "x", e));
+        assert_eq!(texts.len(), 1);
+        assert_eq!(at(text, texts[0].span), "Default Domain Policy");
+        assert!(errors.is_empty());
     }
 
     #[test]

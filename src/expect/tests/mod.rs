@@ -4,7 +4,9 @@
 mod errors;
 mod kinds;
 mod references;
+mod scopes;
 mod valid;
+mod waivers;
 
 use super::{Expectations, load};
 use crate::diagnostic::Diagnostic;
