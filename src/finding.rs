@@ -92,17 +92,10 @@ impl Finding {
     }
 
     /// The sort key that keeps output deterministic: file, place, rule, account.
-    pub fn sort_key(
-        &self,
-    ) -> (
-        Option<FileRef>,
-        usize,
-        String,
-        Option<String>,
-        Option<LogonType>,
-    ) {
+    pub fn sort_key(&self) -> SortKey {
         let place = self.primary.as_ref().or(self.related.as_ref());
         (
+            self.scope.clone(),
             place.map(|l| l.file),
             place.map_or(0, |l| l.span.start),
             self.rule.clone(),
@@ -111,6 +104,16 @@ impl Finding {
         )
     }
 }
+
+/// The order findings are reported in: scope, file, place, rule, account.
+pub type SortKey = (
+    Option<String>,
+    Option<FileRef>,
+    usize,
+    String,
+    Option<String>,
+    Option<LogonType>,
+);
 
 /// A finding resting on a default is one step less severe: the default
 /// may not be what the machines really have.

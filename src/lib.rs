@@ -29,6 +29,7 @@ pub mod principal;
 pub mod report;
 pub mod rights;
 pub mod rules;
+pub mod scope;
 pub mod source;
 pub mod span;
 pub mod suggest;

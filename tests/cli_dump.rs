@@ -53,7 +53,7 @@ fn a_missing_path_is_exit_2_with_one_line() {
 #[test]
 fn a_directory_is_exit_2_with_one_line() {
     let run = gplint(&["dump", &path("grammar")]);
-    assert_one_line_error(&run, "directory");
+    assert_one_line_error(&run, "holds no GPO");
 }
 
 #[test]
@@ -95,4 +95,42 @@ fn usage_errors_are_exit_2_and_help_is_exit_0() {
     let help = gplint(&["dump", "--help"]);
     assert_eq!(help.code, 0);
     assert!(help.stdout.contains("Exit codes"));
+}
+
+#[test]
+fn a_folder_of_backups_lists_every_gpo_with_name_and_guid() {
+    let run = gplint(&["dump", &path("trees/backups")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (name, guid) in [
+        (
+            "Domain - Logon Restrictions",
+            "{0F6B2D8E-4A1C-4E7B-9C3D-6E8A0B2C4D5F}",
+        ),
+        (
+            "SQL Servers - Hardening",
+            "{C7A3E5B9-1D2F-4A6C-8E0B-5F3D7A9C1E24}",
+        ),
+        ("Servers Baseline", "{4B1E8F2A-7C3D-4E5F-9A6B-2C8D1E0F3A47}"),
+    ] {
+        assert!(
+            run.stdout.contains(&format!("== GPO '{name}' {guid}")),
+            "{name} missing:\n{}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn a_sysvol_tree_is_read_whole_and_a_gpo_without_template_is_listed() {
+    let run = gplint(&["dump", "--format", "json", &path("trees/sysvol")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let gpos = json["gpos"].as_array().unwrap();
+    assert_eq!(gpos.len(), 3);
+    assert_eq!(json["files"].as_array().unwrap().len(), 2);
+    assert!(gpos.iter().any(|g| g["template"].is_null()));
+    assert!(
+        gpos.iter()
+            .all(|g| g["guid"].as_str().is_some_and(|s| s.starts_with('{')))
+    );
 }

@@ -2,6 +2,7 @@
 //! model, facts, and the rules run over them to give findings.
 
 mod cases;
+pub mod chains;
 mod collect;
 pub mod expectation_fact;
 pub mod right_fact;

@@ -1,12 +1,15 @@
 //! `gplint check` and `gplint explain`.
 
+use super::inputs::{self, Inputs};
 use super::output::{self, CheckReport};
 use super::{CheckArgs, ExplainArgs, ExplainFormat, FailOn, Io, Outcome, load};
-use crate::check::{self, Evaluation};
+use crate::check::chains::{self, ChainRun, Library};
+use crate::check::{self};
 use crate::diagnostic::Severity;
+use crate::expect::Expectations;
 use crate::finding::Finding;
-use crate::policy::PolicyInput;
 use crate::report::{Sources, explain_human, explain_view};
+use crate::scope;
 use crate::source::SourceFile;
 use crate::template::Template;
 use crate::{syntax, template};
@@ -17,22 +20,26 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Outcome {
         return Outcome::UsageOrInput;
     };
     let expectations = load::expectations(&args.expect, io);
-    let (sources, unreadable) = load::templates(&args.files, io);
+    let inputs = inputs::read(&args.files, io);
     let Some((expect_source, expect)) = expectations else {
         return Outcome::UsageOrInput;
     };
-    let templates = typed(&sources);
-    render_template_warnings(&sources, &templates, io);
-    let evaluation = Evaluation::new(inputs(&sources, &templates), &expect);
-    let line_of = |input: usize, span: crate::span::Span| {
-        sources.get(input).map_or(0, |s| s.line_col(span.start).0)
+    let templates = typed(&inputs.sources);
+    render_template_warnings(&inputs.sources, &templates, io);
+    let Some(runs) = evaluate(&inputs, &templates, &expect, &expect_source, io) else {
+        return Outcome::UsageOrInput;
     };
-    let findings = check::findings(&evaluation, &expect, &rules, &line_of);
+    let findings = chains::all_findings(&runs, &rules, &inputs.sources);
     let report = Sources {
-        templates: &sources,
+        templates: &inputs.sources,
         expectations: &expect_source,
     };
-    let cases = check::expectation_cases(&evaluation, &expect, None);
+    let cases: Vec<_> = runs
+        .iter()
+        .flat_map(|run| {
+            check::expectation_cases(&run.evaluation, &run.expect, run.chain.scope.as_deref())
+        })
+        .collect();
     let output = CheckReport {
         findings: &findings,
         sources: &report,
@@ -41,7 +48,7 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Outcome {
         cases: &cases,
     };
     let written = output::write_check(args, &output, io);
-    if unreadable || !written {
+    if inputs.failed || !written {
         Outcome::UsageOrInput
     } else if fails(&findings, args.fail_on) {
         Outcome::Findings
@@ -53,17 +60,19 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Outcome {
 /// Runs `explain`.
 pub fn run_explain(args: &ExplainArgs, io: &mut Io<'_>) -> Outcome {
     let expectations = load::expectations(&args.expect, io);
-    let (sources, unreadable) = load::templates(&args.files, io);
+    let inputs = inputs::read(&args.files, io);
     let Some((expect_source, expect)) = expectations else {
         return Outcome::UsageOrInput;
     };
-    let templates = typed(&sources);
-    let evaluation = Evaluation::new(inputs(&sources, &templates), &expect);
+    let templates = typed(&inputs.sources);
+    let Some(runs) = evaluate(&inputs, &templates, &expect, &expect_source, io) else {
+        return Outcome::UsageOrInput;
+    };
     let report = Sources {
-        templates: &sources,
+        templates: &inputs.sources,
         expectations: &expect_source,
     };
-    let view = explain_view::view(&evaluation, &expect, &report);
+    let view = explain_view::view(&runs, &expect, &report);
     let text = match args.format {
         ExplainFormat::Human => explain_human::write(&view),
         ExplainFormat::Json => {
@@ -73,28 +82,43 @@ pub fn run_explain(args: &ExplainArgs, io: &mut Io<'_>) -> Outcome {
         }
     };
     let _ = write!(io.stdout, "{text}");
-    if unreadable {
+    if inputs.failed {
         Outcome::UsageOrInput
     } else {
         Outcome::Clean
     }
 }
 
+/// Plans the chains and evaluates each; scope errors point into the
+/// expectations file.
+fn evaluate<'t>(
+    inputs: &'t Inputs,
+    templates: &'t [Template<'t>],
+    expect: &Expectations,
+    expect_source: &SourceFile,
+    io: &mut Io<'_>,
+) -> Option<Vec<ChainRun<'t>>> {
+    let chains = match scope::plan(&inputs.gpos, &inputs.origins, expect) {
+        Ok(chains) => chains,
+        Err(errors) => {
+            load::render_all(&errors, expect_source, io);
+            return None;
+        }
+    };
+    let library = Library {
+        gpos: &inputs.gpos,
+        source_of: &inputs.source_of,
+        sources: &inputs.sources,
+        templates,
+        names: &inputs.names,
+    };
+    Some(chains::evaluate(chains, library, expect))
+}
+
 fn typed(sources: &[SourceFile]) -> Vec<Template<'_>> {
     sources
         .iter()
         .map(|source| template::build(&syntax::parse(&source.text)))
-        .collect()
-}
-
-fn inputs<'t>(sources: &'t [SourceFile], templates: &'t [Template<'t>]) -> Vec<PolicyInput<'t>> {
-    sources
-        .iter()
-        .zip(templates)
-        .map(|(source, template)| PolicyInput {
-            name: &source.name,
-            template,
-        })
         .collect()
 }
 

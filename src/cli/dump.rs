@@ -4,6 +4,7 @@ use std::path::Path;
 
 use super::{DumpArgs, DumpFormat, Io, Outcome};
 use crate::diagnostic::Diagnostic;
+use crate::discover::{Gpo, GpoKind};
 use crate::report::{dump_text, dump_view, one_line, render};
 use crate::source::SourceFile;
 use crate::{syntax, template};
@@ -13,21 +14,65 @@ use crate::{syntax, template};
 pub fn run(args: &DumpArgs, io: &mut Io<'_>) -> Outcome {
     let mut outcome = Outcome::Clean;
     let mut json_files = Vec::new();
+    let mut json_gpos = Vec::new();
     for path in &args.files {
-        match dump_one(path, args.format, io) {
-            Ok(Some(json)) => json_files.push(json),
-            Ok(None) => {}
+        let templates = match gpos_of(path) {
+            Ok(gpos) => gpos,
             Err(error) => {
                 let _ = writeln!(io.stderr, "error: {}", one_line(&error));
                 outcome = Outcome::UsageOrInput;
+                continue;
+            }
+        };
+        for gpo in &templates {
+            if gpo.kind != GpoKind::File {
+                write_gpo(gpo, args.format, io);
+                json_gpos.push(serde_json::to_value(gpo).unwrap_or_default());
+            }
+            let Some(template) = &gpo.template else {
+                continue;
+            };
+            match dump_one(template, args.format, io) {
+                Ok(Some(json)) => json_files.push(json),
+                Ok(None) => {}
+                Err(error) => {
+                    let _ = writeln!(io.stderr, "error: {}", one_line(&error));
+                    outcome = Outcome::UsageOrInput;
+                }
             }
         }
     }
     if args.format == DumpFormat::Json {
-        let document = serde_json::json!({ "files": json_files });
+        let document = serde_json::json!({ "gpos": json_gpos, "files": json_files });
         let _ = writeln!(io.stdout, "{document:#}");
     }
     outcome
+}
+
+/// A file is one template; a directory is walked for GPOs.
+fn gpos_of(path: &Path) -> Result<Vec<Gpo>, crate::discover::DiscoverError> {
+    if path.is_dir() {
+        crate::discover::discover(path)
+    } else {
+        Ok(vec![Gpo::file(path)])
+    }
+}
+
+/// One line naming the GPO before its template, in text form.
+fn write_gpo(gpo: &Gpo, format: DumpFormat, io: &mut Io<'_>) {
+    if format == DumpFormat::Text {
+        let template = if gpo.template.is_some() {
+            ""
+        } else {
+            "  (no security template)"
+        };
+        let _ = writeln!(
+            io.stdout,
+            "== GPO {} at {}{template}",
+            gpo.label(),
+            gpo.root.display()
+        );
+    }
 }
 
 fn dump_one(

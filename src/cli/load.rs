@@ -9,23 +9,6 @@ use crate::report::{one_line, render};
 use crate::rules::RuleSet;
 use crate::source::SourceFile;
 
-/// Reads every template; each one that cannot be read gets one line on
-/// stderr. Returns the readable ones and whether any failed.
-pub fn templates(paths: &[PathBuf], io: &mut Io<'_>) -> (Vec<SourceFile>, bool) {
-    let mut failed = false;
-    let mut sources = Vec::new();
-    for path in paths {
-        match SourceFile::read(path) {
-            Ok(source) => sources.push(source),
-            Err(error) => {
-                let _ = writeln!(io.stderr, "error: {}", one_line(&error));
-                failed = true;
-            }
-        }
-    }
-    (sources, failed)
-}
-
 /// Reads and validates the expectations file; on failure every problem is
 /// rendered, pointing into the file.
 pub fn expectations(path: &Path, io: &mut Io<'_>) -> Option<(SourceFile, Expectations)> {

@@ -5,6 +5,7 @@ mod args;
 mod check;
 mod dump;
 mod generate;
+mod inputs;
 mod load;
 mod output;
 mod rules;

@@ -2,21 +2,73 @@
 
 use std::fmt::Write;
 
-use super::explain_view::{CellView, ExplainView};
+use super::explain_view::{AccountView, CellView, ExplainView, ScopeView};
 use crate::logon_type::LogonType;
 
-/// Writes the matrix, then one footnote per cell that breaks its expectation.
+/// Writes, for each scope, the effective logon rights and the matrix of
+/// accounts × logon types, then one footnote per cell that breaks its
+/// expectation.
 pub fn write(view: &ExplainView) -> String {
     let mut out = String::new();
+    let mut notes = Vec::new();
+    for (i, scope) in view.scopes.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        write_scope_header(&mut out, scope);
+        write_rights(&mut out, scope);
+        out.push('\n');
+        let accounts = view.accounts.iter().filter(|a| a.scope == scope.scope);
+        write_matrix(&mut out, accounts, &mut notes);
+    }
+    out.push_str(
+        "\n✓ allowed   ✗ refused   ! breaks the expectation   * rests on the target's default\n",
+    );
+    for (i, note) in notes.iter().enumerate() {
+        let _ = writeln!(out, "({}) {note}", i + 1);
+    }
+    out
+}
+
+fn write_scope_header(out: &mut String, scope: &ScopeView) {
+    let name = scope.scope.as_deref().unwrap_or("templates given");
+    let _ = writeln!(out, "scope: {name} ({})", target_name(scope.target));
     let _ = writeln!(
         out,
-        "target: {}    templates: {}",
-        target_name(view),
-        view.inputs.join(", ")
+        "GPOs, lowest precedence first: {}",
+        scope.gpos.join(", ")
     );
+}
+
+fn write_rights(out: &mut String, scope: &ScopeView) {
+    let mut rows = vec![vec![
+        "right".to_owned(),
+        "from".to_owned(),
+        "holders".to_owned(),
+    ]];
+    for right in &scope.rights {
+        let from = match (&right.gpo, right.replaces.is_empty()) {
+            (Some(gpo), true) => gpo.clone(),
+            (Some(gpo), false) => format!("{gpo} (replaces {})", right.replaces.join(", ")),
+            (None, _) => "default".to_owned(),
+        };
+        let holders = if right.holders.is_empty() {
+            "(nobody)".to_owned()
+        } else {
+            right.holders.join(",")
+        };
+        rows.push(vec![right.right.to_owned(), from, holders]);
+    }
+    write_table(out, &rows);
+}
+
+fn write_matrix<'v>(
+    out: &mut String,
+    accounts: impl Iterator<Item = &'v AccountView>,
+    notes: &mut Vec<String>,
+) {
     let mut rows: Vec<Vec<String>> = vec![header()];
-    let mut notes = Vec::new();
-    for account in &view.accounts {
+    for account in accounts {
         let mut row = vec![account.account.clone()];
         for (t, cell) in account.logon.cells() {
             let mut text = cell_text(cell);
@@ -28,18 +80,11 @@ pub fn write(view: &ExplainView) -> String {
         }
         rows.push(row);
     }
-    write_table(&mut out, &rows);
-    out.push_str(
-        "\n✓ allowed   ✗ refused   ! breaks the expectation   * rests on the target's default\n",
-    );
-    for (i, note) in notes.iter().enumerate() {
-        let _ = writeln!(out, "({}) {note}", i + 1);
-    }
-    out
+    write_table(out, &rows);
 }
 
-fn target_name(view: &ExplainView) -> &'static str {
-    match view.target {
+fn target_name(target: crate::expect::Target) -> &'static str {
+    match target {
         crate::expect::Target::Workstation => "workstation",
         crate::expect::Target::MemberServer => "member-server",
         crate::expect::Target::DomainController => "domain-controller",

@@ -5,9 +5,11 @@
 use serde::Serialize;
 
 use crate::check::Evaluation;
+use crate::check::chains::ChainRun;
 use crate::expect::{Expectations, Target};
 use crate::logon::{Outcome, Verdict, VerdictSource};
 use crate::logon_type::LogonType;
+use crate::policy::RightOrigin;
 
 use super::sources::Sources;
 
@@ -18,15 +20,49 @@ pub struct ExplainView {
     pub version: u32,
     /// The machine type whose defaults apply.
     pub target: Target,
-    /// The templates, in precedence order (lowest first).
+    /// Every template read.
     pub inputs: Vec<String>,
-    /// One entry per declared account.
+    /// Each chain evaluated: its scope, GPOs and effective logon rights.
+    pub scopes: Vec<ScopeView>,
+    /// One entry per declared account and scope.
     pub accounts: Vec<AccountView>,
 }
 
-/// One account.
+/// One chain: which GPOs, and the value each logon right ends up with.
+#[derive(Debug, Serialize)]
+pub struct ScopeView {
+    /// The scope's name; absent for the command line's files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// The machine type whose defaults apply.
+    pub target: Target,
+    /// The GPOs, lowest precedence first.
+    pub gpos: Vec<String>,
+    /// The ten logon rights.
+    pub rights: Vec<EffectiveRight>,
+}
+
+/// The effective value of one logon right in one chain.
+#[derive(Debug, Serialize)]
+pub struct EffectiveRight {
+    /// The right's constant.
+    pub right: &'static str,
+    /// `policy` when a GPO defines it, else `default`.
+    pub source: &'static str,
+    /// The GPO that wins, when one defines it.
+    pub gpo: Option<String>,
+    /// The GPOs whose definitions it replaces.
+    pub replaces: Vec<String>,
+    /// The holders, as written (or as a default would be written).
+    pub holders: Vec<String>,
+}
+
+/// One account in one scope.
 #[derive(Debug, Serialize)]
 pub struct AccountView {
+    /// The scope, when the run has scopes or GPOs evaluated alone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
     /// As declared; `service: X` shows as `NT SERVICE\X`.
     pub account: String,
     /// Declared or computed SID.
@@ -92,25 +128,72 @@ pub struct CellView {
     pub column: Option<usize>,
 }
 
-/// Builds the view.
-pub fn view(
-    evaluation: &Evaluation<'_>,
-    expect: &Expectations,
-    sources: &Sources<'_>,
-) -> ExplainView {
-    let accounts = evaluation
+/// Builds the view of every chain.
+pub fn view(runs: &[ChainRun<'_>], expect: &Expectations, sources: &Sources<'_>) -> ExplainView {
+    ExplainView {
+        version: 1,
+        target: expect.target,
+        inputs: sources.templates.iter().map(|s| s.name.clone()).collect(),
+        scopes: runs.iter().map(scope_view).collect(),
+        accounts: runs.iter().flat_map(|run| accounts(run, sources)).collect(),
+    }
+}
+
+fn scope_view(run: &ChainRun<'_>) -> ScopeView {
+    let resultant = &run.evaluation.resultant;
+    let name = |input: usize| {
+        resultant
+            .inputs
+            .get(input)
+            .map(|i| i.name.to_owned())
+            .unwrap_or_default()
+    };
+    ScopeView {
+        scope: run.chain.scope.clone(),
+        target: run.chain.target,
+        gpos: resultant.inputs.iter().map(|i| i.name.to_owned()).collect(),
+        rights: resultant
+            .rights
+            .iter()
+            .map(|r| {
+                let (source, gpo, replaces) = match &r.origin {
+                    RightOrigin::Policy {
+                        input, overrides, ..
+                    } => (
+                        "policy",
+                        Some(name(*input)),
+                        overrides.iter().map(|&i| name(i)).collect(),
+                    ),
+                    RightOrigin::Default => ("default", None, Vec::new()),
+                };
+                EffectiveRight {
+                    right: r.right.constant,
+                    source,
+                    gpo,
+                    replaces,
+                    holders: r.holders.iter().map(|h| h.written.clone()).collect(),
+                }
+            })
+            .collect(),
+    }
+}
+
+fn accounts(run: &ChainRun<'_>, sources: &Sources<'_>) -> Vec<AccountView> {
+    let evaluation: &Evaluation<'_> = &run.evaluation;
+    evaluation
         .verdicts
         .iter()
         .filter_map(|v| {
             let subject = evaluation.directory.accounts.get(v.account)?;
-            let decl = expect.accounts.get(v.account)?;
+            let decl = run.expect.accounts.get(v.account)?;
             let cell = |t: LogonType| {
                 let expected = expectation(decl, t);
                 v.get(t)
-                    .map(|verdict| cell(verdict, expected, sources))
+                    .map(|verdict| cell(verdict, expected, &run.sources, sources))
                     .unwrap_or_default()
             };
             Some(AccountView {
+                scope: run.chain.scope.clone(),
                 account: subject.display.clone(),
                 sid: subject.sid.map(|s| s.to_string()),
                 kind: subject.kind.as_str(),
@@ -123,13 +206,7 @@ pub fn view(
                 },
             })
         })
-        .collect();
-    ExplainView {
-        version: 1,
-        target: expect.target,
-        inputs: sources.templates.iter().map(|s| s.name.clone()).collect(),
-        accounts,
-    }
+        .collect()
 }
 
 fn expectation(decl: &crate::expect::AccountDecl, t: LogonType) -> Option<&'static str> {
@@ -142,8 +219,16 @@ fn expectation(decl: &crate::expect::AccountDecl, t: LogonType) -> Option<&'stat
     }
 }
 
-fn cell(verdict: &Verdict, expected: Option<&'static str>, sources: &Sources<'_>) -> CellView {
-    let file = verdict.input.and_then(|i| sources.templates.get(i));
+fn cell(
+    verdict: &Verdict,
+    expected: Option<&'static str>,
+    inputs: &[usize],
+    sources: &Sources<'_>,
+) -> CellView {
+    let file = verdict
+        .input
+        .and_then(|i| inputs.get(i))
+        .and_then(|&s| sources.templates.get(s));
     let span = verdict
         .matched
         .as_ref()

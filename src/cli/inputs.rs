@@ -1,0 +1,82 @@
+//! Reading the template inputs: files and directories of GPOs.
+
+use std::path::PathBuf;
+
+use super::Io;
+use crate::discover::{self, Gpo};
+use crate::report::one_line;
+use crate::scope::Origin;
+use crate::source::SourceFile;
+
+/// Every GPO named or found, with its template read.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    /// The GPOs, in the order given and found.
+    pub gpos: Vec<Gpo>,
+    /// How each GPO reached the run.
+    pub origins: Vec<Origin>,
+    /// The templates read, one per GPO that has one.
+    pub sources: Vec<SourceFile>,
+    /// For each GPO, the index of its template in `sources`.
+    pub source_of: Vec<Option<usize>>,
+    /// For each GPO, the name messages use.
+    pub names: Vec<String>,
+    /// Whether any input could not be read; each got one line on stderr.
+    pub failed: bool,
+}
+
+/// Reads every path: a file is one template, a directory is walked for GPOs.
+pub fn read(paths: &[PathBuf], io: &mut Io<'_>) -> Inputs {
+    let mut inputs = Inputs::default();
+    for path in paths {
+        let found = if path.is_dir() {
+            discover::discover(path).map(|gpos| (gpos, Origin::Directory))
+        } else {
+            Ok((vec![Gpo::file(path)], Origin::File))
+        };
+        match found {
+            Ok((gpos, origin)) => {
+                for gpo in gpos {
+                    inputs.add(gpo, origin, io);
+                }
+            }
+            Err(error) => inputs.fail(&one_line(&error), io),
+        }
+    }
+    inputs
+}
+
+impl Inputs {
+    fn add(&mut self, gpo: Gpo, origin: Origin, io: &mut Io<'_>) {
+        let source = gpo
+            .template
+            .as_deref()
+            .and_then(|path| match SourceFile::read(path) {
+                Ok(source) => {
+                    self.sources.push(source);
+                    Some(self.sources.len() - 1)
+                }
+                Err(error) => {
+                    self.fail(&one_line(&error), io);
+                    None
+                }
+            });
+        self.names.push(match (&gpo.name, gpo.kind) {
+            (Some(name), _) => name.clone(),
+            (None, _) => gpo
+                .template
+                .as_ref()
+                .unwrap_or(&gpo.root)
+                .display()
+                .to_string(),
+        });
+        self.source_of.push(source);
+        self.origins.push(origin);
+        self.gpos.push(gpo);
+    }
+
+    fn fail(&mut self, reason: &str, io: &mut Io<'_>) {
+        let _ = writeln!(io.stderr, "error: {reason}");
+        self.failed = true;
+    }
+}

@@ -1,0 +1,116 @@
+//! Which chains of GPOs to evaluate, and for which accounts.
+//!
+//! With scopes declared in the expectations file, each scope is one chain:
+//! its GPOs in precedence order, lowest first, each named by display name,
+//! GUID or path. Without scopes, the template files given on the command
+//! line form one chain in the order given, and each GPO found in a
+//! directory is evaluated alone, so that a GPO which would break an account
+//! if it won is still reported.
+
+mod resolve;
+
+use crate::diagnostic::Diagnostic;
+use crate::discover::Gpo;
+use crate::expect::{Expectations, Target};
+
+pub use resolve::resolve_gpo;
+
+/// How a GPO reached the run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// A template file named on the command line.
+    File,
+    /// Found in a directory named on the command line.
+    Directory,
+}
+
+/// One chain to evaluate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chain {
+    /// The scope's name; for a GPO evaluated alone, its label; `None` for
+    /// the command line's files without declared scopes.
+    pub scope: Option<String>,
+    /// Whether `scope` names a declared scope (which filters accounts).
+    pub declared: bool,
+    /// The machine type whose defaults apply.
+    pub target: Target,
+    /// Indices into the GPO list, lowest precedence first; GPOs without a
+    /// template are left out, since they contribute nothing.
+    pub gpos: Vec<usize>,
+}
+
+/// Plans the chains. Errors point into the expectations file: a GPO a
+/// scope names that is not found, or that matches two GPOs.
+pub fn plan(
+    gpos: &[Gpo],
+    origins: &[Origin],
+    expect: &Expectations,
+) -> Result<Vec<Chain>, Vec<Diagnostic>> {
+    if expect.scopes.is_empty() {
+        return Ok(unscoped(gpos, origins, expect.target));
+    }
+    let mut chains = Vec::new();
+    let mut errors = Vec::new();
+    for scope in &expect.scopes {
+        let mut chain = Chain {
+            scope: Some(scope.name.value.clone()),
+            declared: true,
+            target: scope.target,
+            gpos: Vec::new(),
+        };
+        for entry in &scope.gpos {
+            match resolve_gpo(&entry.value, entry.span, gpos) {
+                Ok(index) if has_template(gpos, index) => chain.gpos.push(index),
+                Ok(_) => {}
+                Err(error) => errors.push(error),
+            }
+        }
+        chains.push(chain);
+    }
+    if errors.is_empty() {
+        Ok(chains)
+    } else {
+        Err(errors)
+    }
+}
+
+fn has_template(gpos: &[Gpo], index: usize) -> bool {
+    gpos.get(index).is_some_and(|gpo| gpo.template.is_some())
+}
+
+fn unscoped(gpos: &[Gpo], origins: &[Origin], target: Target) -> Vec<Chain> {
+    let files: Vec<usize> = (0..gpos.len())
+        .filter(|&i| origins.get(i) == Some(&Origin::File) && has_template(gpos, i))
+        .collect();
+    let mut chains = Vec::new();
+    if !files.is_empty() {
+        chains.push(Chain {
+            scope: None,
+            declared: false,
+            target,
+            gpos: files,
+        });
+    }
+    let alone = (0..gpos.len())
+        .filter(|&i| origins.get(i) == Some(&Origin::Directory) && has_template(gpos, i));
+    for index in alone {
+        chains.push(Chain {
+            scope: gpos.get(index).map(Gpo::label),
+            declared: false,
+            target,
+            gpos: vec![index],
+        });
+    }
+    chains
+}
+
+/// The expectations restricted to one chain: the accounts whose `scopes`
+/// include it, and the chain's target.
+pub fn expectations_for(expect: &Expectations, chain: &Chain) -> Expectations {
+    let mut scoped = expect.clone();
+    scoped.target = chain.target;
+    if let (true, Some(scope)) = (chain.declared, &chain.scope) {
+        scoped.accounts.retain(|account| account.in_scope(scope));
+    }
+    scoped
+}
