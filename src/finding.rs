@@ -58,6 +58,17 @@ pub struct Finding {
     pub logon_type: Option<LogonType>,
     /// Whether it rests on a default rather than on a template's line.
     pub from_default: bool,
+    /// The waiver that accepts it, if any: it is shown but does not fail the run.
+    pub waived: Option<Waived>,
+}
+
+/// Why a finding is accepted, and until when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Waived {
+    /// The waiver's reason.
+    pub reason: String,
+    /// The last day the waiver holds, `YYYY-MM-DD`.
+    pub expires: String,
 }
 
 impl Finding {

@@ -6,6 +6,7 @@ pub mod chains;
 mod collect;
 pub mod expectation_fact;
 pub mod right_fact;
+pub mod waivers;
 
 use crate::expect::Expectations;
 use crate::facts::{Fact, FactKind};
@@ -123,6 +124,7 @@ fn finding(rule: &Rule, fact: &dyn Fact, primary: Option<Location>, from_default
         secondary: Vec::new(),
         related: None,
         scope: None,
+        waived: None,
         account: None,
         logon_type: None,
         from_default,

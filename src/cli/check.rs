@@ -4,8 +4,9 @@ use super::inputs::{self, Inputs};
 use super::output::{self, CheckReport};
 use super::{CheckArgs, ExplainArgs, ExplainFormat, FailOn, Io, Outcome, load};
 use crate::check::chains::{self, ChainRun, Library};
-use crate::check::{self};
+use crate::check::{self, waivers};
 use crate::diagnostic::Severity;
+use crate::expect::Date;
 use crate::expect::Expectations;
 use crate::finding::Finding;
 use crate::report::{Sources, explain_human, explain_view};
@@ -13,6 +14,7 @@ use crate::scope;
 use crate::source::SourceFile;
 use crate::template::Template;
 use crate::{syntax, template};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Runs `check`.
 pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Outcome {
@@ -29,11 +31,19 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Outcome {
     let Some(runs) = evaluate(&inputs, &templates, &expect, &expect_source, io) else {
         return Outcome::UsageOrInput;
     };
-    let findings = chains::all_findings(&runs, &rules, &inputs.sources);
+    let unknown = waivers::check_rules(&expect.waivers, &rules);
+    if !unknown.is_empty() {
+        load::render_all(&unknown, &expect_source, io);
+        return Outcome::UsageOrInput;
+    }
+    let mut findings = chains::all_findings(&runs, &rules, &inputs.sources);
     let report = Sources {
         templates: &inputs.sources,
         expectations: &expect_source,
     };
+    let file_name = |file| report.file(file).map(|s| s.name.clone());
+    waivers::apply(&mut findings, &expect.waivers, &rules, today(), &file_name);
+    findings.sort_by_key(Finding::sort_key);
     let cases: Vec<_> = runs
         .iter()
         .flat_map(|run| {
@@ -145,5 +155,15 @@ fn fails(findings: &[Finding], fail_on: FailOn) -> bool {
         FailOn::Warning => Severity::Warning,
         FailOn::Never => return false,
     };
-    findings.iter().any(|f| f.severity >= threshold)
+    findings
+        .iter()
+        .any(|f| f.severity >= threshold && f.waived.is_none())
+}
+
+/// Today, in UTC, for waiver expiry: the one place gplint reads the clock.
+fn today() -> Date {
+    let seconds = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Date::from_unix_days(i64::try_from(seconds / 86_400).unwrap_or(i64::MAX))
 }

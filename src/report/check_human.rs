@@ -19,6 +19,9 @@ pub fn render_findings(findings: &[Finding], sources: &Sources<'_>, style: Style
 /// One finding: the primary place with help and note, then the
 /// expectation it is about.
 pub fn render_finding(finding: &Finding, sources: &Sources<'_>, style: Style) -> String {
+    if let Some(waived) = &finding.waived {
+        return waived_line(finding, waived, sources);
+    }
     let code = match &finding.scope {
         Some(scope) => format!("{} {} · scope {scope}", finding.rule, finding.rule_name),
         None => format!("{} {}", finding.rule, finding.rule_name),
@@ -48,6 +51,24 @@ pub fn render_finding(finding: &Finding, sources: &Sources<'_>, style: Style) ->
         ));
     }
     out
+}
+
+/// A waived finding stays visible, on one line.
+fn waived_line(
+    finding: &Finding,
+    waived: &crate::finding::Waived,
+    sources: &Sources<'_>,
+) -> String {
+    let place = finding
+        .primary
+        .as_ref()
+        .and_then(|at| sources.region(at))
+        .map(|r| format!(" ({}:{}:{})", r.file, r.start.0, r.start.1))
+        .unwrap_or_default();
+    format!(
+        "{} {}{place}: {}\n  waived: {}, until {}\n",
+        finding.rule, finding.rule_name, finding.message, waived.reason, waived.expires
+    )
 }
 
 /// A second place, rendered as a note with its own snippet.
@@ -109,7 +130,13 @@ pub(crate) fn expectation_title(finding: &Finding) -> String {
 
 /// `gplint: 3 errors, 1 warning — 6 accounts × 5 logon types, 1 template`.
 pub fn summary_line(findings: &[Finding], accounts: usize, templates: usize) -> String {
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let count = |s: Severity| {
+        findings
+            .iter()
+            .filter(|f| f.severity == s && f.waived.is_none())
+            .count()
+    };
+    let waived = findings.iter().filter(|f| f.waived.is_some()).count();
     let (errors, warnings, notes) = (
         count(Severity::Error),
         count(Severity::Warning),
@@ -118,6 +145,9 @@ pub fn summary_line(findings: &[Finding], accounts: usize, templates: usize) -> 
     let mut parts = vec![plural(errors, "error"), plural(warnings, "warning")];
     if notes > 0 {
         parts.push(plural(notes, "note"));
+    }
+    if waived > 0 {
+        parts.push(format!("{waived} waived"));
     }
     format!(
         "gplint: {} — {} × 5 logon types, {}\n",

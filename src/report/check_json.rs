@@ -45,6 +45,7 @@ struct FindingView<'a> {
     expectation: Option<Place<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     replaces: Vec<Place<'a>>,
+    waived: Option<&'a crate::finding::Waived>,
 }
 
 #[derive(Serialize)]
@@ -59,13 +60,19 @@ struct Summary {
     errors: usize,
     warnings: usize,
     notes: usize,
+    waived: usize,
     accounts: usize,
     templates: usize,
 }
 
 /// Writes the findings as one pretty-printed JSON document.
 pub fn write(findings: &[Finding], sources: &Sources<'_>, accounts: usize) -> String {
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let count = |s: Severity| {
+        findings
+            .iter()
+            .filter(|f| f.severity == s && f.waived.is_none())
+            .count()
+    };
     let document = Document {
         version: VERSION,
         findings: findings.iter().map(|f| view(f, sources)).collect(),
@@ -73,6 +80,7 @@ pub fn write(findings: &[Finding], sources: &Sources<'_>, accounts: usize) -> St
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             notes: count(Severity::Note),
+            waived: findings.iter().filter(|f| f.waived.is_some()).count(),
             accounts,
             templates: sources.templates.len(),
         },
@@ -109,6 +117,7 @@ fn view<'a>(finding: &'a Finding, sources: &Sources<'a>) -> FindingView<'a> {
             .iter()
             .filter_map(|l| place(l, sources))
             .collect(),
+        waived: finding.waived.as_ref(),
     }
 }
 

@@ -31,7 +31,11 @@ pub fn command(finding: &Finding, sources: &Sources<'_>) -> String {
     properties.push(format!("title={}", escape_property(&title(finding))));
     format!(
         "::{} {}::{}",
-        command_name(finding.severity),
+        command_name(if finding.waived.is_some() {
+            Severity::Note
+        } else {
+            finding.severity
+        }),
         properties.join(","),
         escape_data(&text(finding))
     )
@@ -54,7 +58,13 @@ fn title(finding: &Finding) -> String {
 }
 
 fn text(finding: &Finding) -> String {
-    let mut text = finding.message.clone();
+    let mut text = match &finding.waived {
+        Some(w) => format!(
+            "waived until {}: {}\n{}",
+            w.expires, w.reason, finding.message
+        ),
+        None => finding.message.clone(),
+    };
     if let Some(help) = &finding.help {
         let _ = write!(text, "\nhelp: {help}");
     }

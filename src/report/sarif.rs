@@ -19,7 +19,7 @@ use super::check_human::expectation_title;
 use super::sources::Sources;
 use model::{
     ArtifactLocation, Log, PhysicalLocation, Properties, Region, Run, SarifLocation, SarifResult,
-    Text,
+    Suppression, Text,
 };
 
 /// The schema `$schema` names.
@@ -74,6 +74,15 @@ fn result(finding: &Finding, sources: &Sources<'_>, rules: &[Rule]) -> SarifResu
             .collect(),
         related_locations: related(finding, sources),
         partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, fingerprint(finding))]),
+        suppressions: finding
+            .waived
+            .iter()
+            .map(|w| Suppression {
+                kind: "external",
+                status: "accepted",
+                justification: format!("{} (waived until {})", w.reason, w.expires),
+            })
+            .collect(),
         properties: Properties {
             scope: finding.scope.clone(),
             account: finding.account.clone(),

@@ -94,7 +94,20 @@ pub(super) struct SarifResult {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) related_locations: Vec<SarifLocation>,
     pub(super) partial_fingerprints: BTreeMap<&'static str, String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) suppressions: Vec<Suppression>,
     pub(super) properties: Properties,
+}
+
+/// A waiver, as SARIF records an accepted result.
+#[derive(Serialize)]
+pub(super) struct Suppression {
+    /// Declared in the expectations file, outside the analysed templates.
+    pub(super) kind: &'static str,
+    /// The team has accepted it.
+    pub(super) status: &'static str,
+    /// The waiver's reason and expiry.
+    pub(super) justification: String,
 }
 
 /// gplint's own facts about a result, in SARIF's property bag.
