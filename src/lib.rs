@@ -22,6 +22,7 @@ pub mod discover;
 pub mod expect;
 pub mod facts;
 pub mod finding;
+pub mod init;
 pub mod logon;
 pub mod logon_type;
 pub mod policy;

@@ -25,6 +25,14 @@ Exit codes (the same for every format, with or without --output):
   2  an input could not be read, the report could not be written, or the
      command line is wrong";
 
+const INIT_AFTER_HELP: &str = "Examples:
+  gplint init GptTmpl.inf > services.yaml
+  gplint init ./gpo-backups > services.yaml
+  gplint check ./gpo-backups --expect services.yaml
+
+Exit codes: 0 written, 2 an input could not be read (the file is still
+written from the others) or the command line is wrong.";
+
 /// gplint: check Windows Group Policy security templates before they merge.
 ///
 /// gplint reads security templates (GptTmpl.inf, secedit /export INF files)
@@ -79,6 +87,14 @@ pub enum Command {
         after_help = "Examples:\n  gplint man > gplint.1 && man ./gplint.1\n  gplint man check > gplint-check.1\n  gplint man | gzip > /usr/local/share/man/man1/gplint.1.gz"
     )]
     Man(ManArgs),
+    /// Write a starting services.yaml for the templates to standard output.
+    ///
+    /// Every account and group the logon rights name that is not well
+    /// known gets a stub repeating what today's templates grant it; the
+    /// target is guessed from names, and GPMC backups' links become
+    /// scopes. Review it, then run `gplint check` with it.
+    #[command(after_help = INIT_AFTER_HELP)]
+    Init(InitArgs),
 }
 
 /// Arguments of `gplint check`.
@@ -118,6 +134,15 @@ pub struct ExplainArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExplainFormat::Human)]
     pub format: ExplainFormat,
+}
+
+/// Arguments of `gplint init`.
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// Templates, SYSVOL policy folders or folders of GPMC backups, as
+    /// `check` will be given them.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 }
 
 /// Arguments of `gplint rules`.

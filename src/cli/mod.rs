@@ -5,6 +5,7 @@ mod args;
 mod check;
 mod dump;
 mod generate;
+mod init;
 mod inputs;
 mod load;
 mod output;
@@ -17,7 +18,7 @@ use clap::Parser;
 
 pub use args::{
     CheckArgs, CheckFormat, Cli, Command, CompletionsArgs, DumpArgs, DumpFormat, ExplainArgs,
-    ExplainFormat, FailOn, ManArgs, RulesArgs,
+    ExplainFormat, FailOn, InitArgs, ManArgs, RulesArgs,
 };
 
 use crate::report::Style;
@@ -63,6 +64,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> Outcome
     match cli.command {
         Command::Check(args) => check::run_check(&args, io),
         Command::Explain(args) => check::run_explain(&args, io),
+        Command::Init(args) => init::run(&args, io),
         Command::Rules(args) => rules::run(&args, io),
         Command::Dump(args) => dump::run(&args, io),
         Command::Completions(args) => generate::completions(&args, io),

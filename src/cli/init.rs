@@ -1,0 +1,45 @@
+//! `gplint init`: write a starting `services.yaml` to standard output.
+
+use super::inputs;
+use super::{InitArgs, Io, Outcome};
+use crate::init::{self, GpoInput, Request};
+use crate::template::Template;
+use crate::{syntax, template};
+
+/// Reads the inputs and prints the file. An input that cannot be read
+/// gets its line on stderr and exit code 2, as with `check`; the file is
+/// still written from the others.
+pub fn run(args: &InitArgs, io: &mut Io<'_>) -> Outcome {
+    let read = inputs::read(&args.paths, io);
+    let templates: Vec<Template<'_>> = read
+        .sources
+        .iter()
+        .map(|source| template::build(&syntax::parse(&source.text)))
+        .collect();
+    let gpos: Vec<GpoInput<'_>> = read
+        .gpos
+        .iter()
+        .enumerate()
+        .map(|(index, gpo)| GpoInput {
+            gpo,
+            name: read.names.get(index).map_or("", String::as_str),
+            template: read
+                .source_of
+                .get(index)
+                .copied()
+                .flatten()
+                .and_then(|source| templates.get(source)),
+        })
+        .collect();
+    let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+    let text = init::services_yaml(&Request {
+        paths: &paths,
+        gpos: &gpos,
+    });
+    let _ = write!(io.stdout, "{text}");
+    if read.failed {
+        Outcome::UsageOrInput
+    } else {
+        Outcome::Clean
+    }
+}

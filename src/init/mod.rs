@@ -1,0 +1,66 @@
+//! `gplint init`: a starting `services.yaml` written from the templates as
+//! they are, so a team can adopt gplint in minutes.
+//!
+//! The file records what can be read from the inputs and says what it
+//! could not:
+//!
+//! - `target` is guessed from GPO, file and OU names.
+//! - `domain_sid` is set when every domain SID in the logon rights has
+//!   one prefix.
+//! - `scopes` come from the links GPMC backups record: one per
+//!   linked domain or OU, with the GPOs of the domain and each OU above
+//!   it, enforced links last. Link order within a container, block
+//!   inheritance, security filtering, WMI filters and sites are not in
+//!   the inputs and are named as such in the file.
+//! - Every account or group a logon right names that is not well known
+//!   becomes an account stub whose `logon` (or, if it is only denied,
+//!   `no_logon`) repeats today's templates, so `check` accepts the file
+//!   at once and reports what the precedence between GPOs changes.
+//!
+//! Output is deterministic: principals in order of first appearance,
+//! scopes by container path, nothing from the clock or the environment.
+
+mod declare;
+mod domain;
+mod gpo_ref;
+mod links;
+mod plan;
+mod principals;
+mod som;
+mod target;
+mod write;
+mod yaml;
+
+#[cfg(test)]
+mod tests;
+
+use crate::discover::Gpo;
+use crate::template::Template;
+
+/// One GPO read from the inputs.
+#[derive(Clone, Copy, Debug)]
+pub struct GpoInput<'a> {
+    /// The GPO as found: kind, name, GUID, links.
+    pub gpo: &'a Gpo,
+    /// How messages name it: the display name, else the path.
+    pub name: &'a str,
+    /// Its template, typed; `None` when it has none or it could not be read.
+    pub template: Option<&'a Template<'a>>,
+}
+
+/// What `init` writes the file from.
+#[derive(Clone, Copy, Debug)]
+pub struct Request<'a> {
+    /// The paths as given on the command line, repeated in the file's
+    /// header and in the `gplint check` command it suggests.
+    pub paths: &'a [String],
+    /// Every GPO read, in the order given and found.
+    pub gpos: &'a [GpoInput<'a>],
+}
+
+/// The text of a starting `services.yaml`, which the expectations reader
+/// accepts as it is.
+pub fn services_yaml(request: &Request<'_>) -> String {
+    let plan = plan::Plan::of(request.gpos);
+    write::document(&plan, request.paths)
+}

@@ -1,0 +1,34 @@
+//! Writing the file, section by section.
+
+mod accounts;
+mod header;
+mod machine;
+mod out;
+mod scopes;
+
+use out::Out;
+
+use super::plan::Plan;
+
+/// The whole file.
+pub fn document(plan: &Plan, paths: &[String]) -> String {
+    let mut out = Out::default();
+    header::write(&mut out, paths);
+    out.blank();
+    machine::target(&mut out, &plan.target, !plan.links.scopes.is_empty());
+    out.blank();
+    machine::domain_sid(&mut out, &plan.domains);
+    out.blank();
+    scopes::write(&mut out, plan);
+    out.blank();
+    accounts::groups(&mut out);
+    out.blank();
+    accounts::accounts(&mut out, plan);
+    out.finish()
+}
+
+/// GPO names for a comment: each quoted, comma-separated.
+fn listed<'n>(names: impl IntoIterator<Item = &'n str>) -> String {
+    let quoted: Vec<String> = names.into_iter().map(super::yaml::quote).collect();
+    quoted.join(", ")
+}
