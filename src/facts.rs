@@ -20,11 +20,19 @@ pub enum FactKind {
     Right,
     /// One entry in the holder list of a right.
     Holder,
+    /// One account restriction on a declared expectation: what refuses,
+    /// or may refuse, the logon after the rights check.
+    Restriction,
 }
 
 impl FactKind {
     /// Every kind, in order.
-    pub const ALL: [FactKind; 3] = [FactKind::Expectation, FactKind::Right, FactKind::Holder];
+    pub const ALL: [FactKind; 4] = [
+        FactKind::Expectation,
+        FactKind::Right,
+        FactKind::Holder,
+        FactKind::Restriction,
+    ];
 
     /// The name used in rule files.
     pub fn as_str(self) -> &'static str {
@@ -32,6 +40,7 @@ impl FactKind {
             FactKind::Expectation => "expectation",
             FactKind::Right => "right",
             FactKind::Holder => "holder",
+            FactKind::Restriction => "restriction",
         }
     }
 
@@ -249,8 +258,75 @@ pub static FIELDS: &[(FactKind, &[FieldDoc])] = &[
                 "effective",
                 "whether its line wins: no later input defines the same right",
             ),
+            text(
+                "renamed_to",
+                "for Guest or Administrator written by name when NewGuestName / NewAdministratorName renames the account: the new name, else empty",
+            ),
             text("file", "the template the line is in"),
         ],
+    ),
+    (FactKind::Restriction, RESTRICTION_FIELDS),
+];
+
+static RESTRICTION_FIELDS: &[FieldDoc] = &[
+    text("account", "the account as declared"),
+    text(
+        "account_sid",
+        "the account's SID when declared or computed, else empty",
+    ),
+    text("account_kind", "domain, local, gmsa, virtual or builtin"),
+    text(
+        "account_entry",
+        "the account as a template entry: *SID when its SID is known, else its name",
+    ),
+    text(
+        "logon_type",
+        "interactive, network, batch, service or remote-interactive",
+    ),
+    text("logon_description", "the logon type in words"),
+    text("expectation", "must or must-not"),
+    text(
+        "verdict",
+        "the rights verdict: allowed, denied or not-granted",
+    ),
+    text(
+        "restriction",
+        "builtin-disabled, builtin-renamed, account-disabled, password-expiry, blank-password, force-guest, workstation, logon-hours or lockout-exposure",
+    ),
+    flag(
+        "refuses",
+        "whether it refuses the logon now (false for a risk: an expiry to come, a lockout)",
+    ),
+    text("reason", "why, in words, naming the setting or declaration"),
+    text("substatus", "the NTSTATUS Sub Status, e.g. 0xC0000072"),
+    text("substatus_name", "its name, e.g. STATUS_ACCOUNT_DISABLED"),
+    int("error", "the Win32 error, e.g. 1331"),
+    text("error_name", "its name, e.g. ERROR_ACCOUNT_DISABLED"),
+    text(
+        "setting",
+        "the deciding setting, e.g. EnableGuestAccount; empty for a declaration alone",
+    ),
+    text(
+        "source",
+        "policy (a template sets it), default (Windows' default) or declared (services.yaml says so)",
+    ),
+    text(
+        "expires",
+        "for password-expiry: the day the password expires (YYYY-MM-DD) when password_last_set is declared, else empty",
+    ),
+    flag(
+        "expiry_known",
+        "for password-expiry: whether the expiry is placed against today's date",
+    ),
+    int(
+        "days_left",
+        "for password-expiry: days from today to the expiry (0 or less: expired); 0 when not known",
+    ),
+    text("file", "the template of the deciding setting, else empty"),
+    text("line", "the line of the deciding setting, else empty"),
+    text(
+        "symptom",
+        "what the user sees: event 4625's Status and Sub Status, service error 1069 with events 7000/7038, or the task's Last Run Result",
     ),
 ];
 

@@ -17,6 +17,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod codes;
 pub mod diagnostic;
 pub mod discover;
 pub mod expect;
@@ -28,6 +29,7 @@ pub mod logon_type;
 pub mod policy;
 pub mod principal;
 pub mod report;
+pub mod restriction;
 pub mod rights;
 pub mod rules;
 pub mod scope;

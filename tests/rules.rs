@@ -3,7 +3,7 @@
 
 mod common;
 
-use gplint::check::check_texts;
+use gplint::check::{check_texts, check_texts_on};
 use gplint::report::{Style, render};
 use gplint::rules::{RuleCase, RuleSet};
 
@@ -16,7 +16,10 @@ fn findings_of(rules: &RuleSet, id: &str, case: &RuleCase) -> usize {
         Some(target) => format!("target: {target}\n{expect}"),
         None => expect.to_owned(),
     };
-    let findings = check_texts(&[&case.template], &expect, rules)
+    let today = case.today.as_deref().map(|t| {
+        gplint::expect::Date::parse(t).unwrap_or_else(|| panic!("{id}: today `{t}` is not a date"))
+    });
+    let findings = check_texts_on(&[&case.template], &expect, rules, today)
         .unwrap_or_else(|errors| panic!("{id}: the case's expectations do not load: {errors:?}"));
     findings.iter().filter(|f| f.rule == id).count()
 }

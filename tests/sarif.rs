@@ -157,7 +157,7 @@ fn one_result_per_finding_with_rule_index_and_places() {
     assert_eq!(driver["name"], "gplint");
     assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
     let rules = driver["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 8);
+    assert_eq!(rules.len(), 20);
     assert_eq!(
         rules[0]["helpUri"],
         "https://github.com/gplint/gplint/blob/main/docs/rules.md#gpl101"
@@ -184,7 +184,7 @@ fn one_result_per_finding_with_rule_index_and_places() {
         related["physicalLocation"]["artifactLocation"]["uri"],
         EXPECT
     );
-    assert_eq!(related["physicalLocation"]["region"]["startLine"], 28);
+    assert_eq!(related["physicalLocation"]["region"]["startLine"], 29);
     assert!(
         related["message"]["text"]
             .as_str()

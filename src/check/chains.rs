@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use super::{Evaluation, findings};
 use crate::discover::Gpo;
-use crate::expect::Expectations;
+use crate::expect::{Date, Expectations};
 use crate::finding::Finding;
 use crate::policy::PolicyInput;
 use crate::rules::RuleSet;
@@ -26,6 +26,8 @@ pub struct Library<'t> {
     pub templates: &'t [Template<'t>],
     /// For each GPO, the name messages use: its display name, else its path.
     pub names: &'t [String],
+    /// Today, for password expiries; `None` leaves them unplaced.
+    pub today: Option<Date>,
 }
 
 /// One chain evaluated.
@@ -52,7 +54,7 @@ pub fn evaluate<'t>(
         .map(|chain| {
             let scoped = expectations_for(expect, &chain);
             let (inputs, sources) = inputs(&chain, library);
-            let evaluation = Evaluation::new(inputs, &scoped);
+            let evaluation = Evaluation::on(inputs, &scoped, library.today);
             ChainRun {
                 chain,
                 expect: scoped,

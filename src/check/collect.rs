@@ -2,6 +2,7 @@
 
 use crate::expect::{AccountKind, Expectations};
 use crate::logon::{AccountVerdicts, Directory};
+use crate::policy::account::AccountPolicy;
 use crate::policy::{Resultant, key_of_ref};
 use crate::principal::{PrincipalKey, ResolvedSid, resolve_name};
 use crate::template::{Holder, PrincipalRef, RightAssignment};
@@ -64,6 +65,7 @@ pub fn right_facts<'a>(
     resultant: &'a Resultant<'a>,
     directory: &'a Directory,
     expect: &Expectations,
+    policy: &AccountPolicy,
 ) -> (Vec<RightFact<'a>>, Vec<HolderFact<'a>>) {
     let declared_virtual_accounts = expect
         .accounts
@@ -83,7 +85,11 @@ pub fn right_facts<'a>(
             let facts: Vec<HolderFact<'a>> = assignment
                 .holders
                 .iter()
-                .map(|holder| holder_fact(holder, assignment, context, directory, resultant))
+                .map(|holder| {
+                    let mut fact = holder_fact(holder, assignment, context, directory, resultant);
+                    fact.renamed_to = renamed_to(&fact, policy);
+                    fact
+                })
                 .collect();
             rights.push(RightFact {
                 assignment,
@@ -130,7 +136,16 @@ fn holder_fact<'a>(
         resolved,
         sid,
         principal,
+        renamed_to: None,
     }
+}
+
+/// A built-in account written by the name the policy renamed.
+fn renamed_to(fact: &HolderFact<'_>, policy: &AccountPolicy) -> Option<String> {
+    let PrincipalRef::Name(name) = fact.holder.principal else {
+        return None;
+    };
+    crate::restriction::renamed_entry(&fact.key, name, policy).map(str::to_owned)
 }
 
 /// A name the templates' `[Group Membership]` defines is a real local group.

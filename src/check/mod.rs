@@ -5,19 +5,24 @@ mod cases;
 pub mod chains;
 mod collect;
 pub mod expectation_fact;
+pub mod restriction_fact;
+mod restriction_facts;
 pub mod right_fact;
 pub mod waivers;
 
-use crate::expect::Expectations;
+use crate::expect::{Date, Expectations};
 use crate::facts::{Fact, FactKind};
 use crate::finding::{Finding, Location, lowered};
 use crate::logon::{self, AccountVerdicts, Directory};
+use crate::policy::account::AccountPolicy;
 use crate::policy::{PolicyInput, Resultant};
+use crate::restriction::{self, AccountRestrictions};
 use crate::rules::{Rule, RuleSet};
 use crate::span::Span;
 
 pub use cases::{ExpectationCase, expectation_cases};
 pub use expectation_fact::ExpectationFact;
+pub use restriction_fact::RestrictionFact;
 pub use right_fact::{HolderFact, RightFact};
 
 /// Everything the model computes for one chain and one expectations file.
@@ -29,18 +34,44 @@ pub struct Evaluation<'t> {
     pub directory: Directory,
     /// One entry per declared account.
     pub verdicts: Vec<AccountVerdicts>,
+    /// The chain's account policy: `[System Access]` and LSA values.
+    pub account_policy: AccountPolicy,
+    /// One entry per declared account: what refuses a logon after the rights.
+    pub restrictions: Vec<AccountRestrictions>,
 }
 
 impl<'t> Evaluation<'t> {
-    /// Folds the chain and decides every account's five logon types.
+    /// Folds the chain and decides every account's five logon types,
+    /// without today's date: password expiries are not placed in time.
     pub fn new(inputs: Vec<PolicyInput<'t>>, expect: &Expectations) -> Self {
+        Evaluation::on(inputs, expect, None)
+    }
+
+    /// [`Evaluation::new`] as of `today`, which places password expiries.
+    pub fn on(inputs: Vec<PolicyInput<'t>>, expect: &Expectations, today: Option<Date>) -> Self {
         let directory = Directory::new(expect);
         let resultant = Resultant::fold(inputs, expect.target, directory.domain);
         let verdicts = logon::evaluate(&resultant, &directory);
+        let account_policy = AccountPolicy::fold(&resultant.inputs, expect.target);
+        // A chain of one declared scope keeps only that scope (see
+        // `scope::expectations_for`): its hosts are the machines evaluated.
+        let hosts = match expect.scopes.as_slice() {
+            [only] => only.hosts.as_slice(),
+            _ => &[],
+        };
+        let context = restriction::Context {
+            policy: &account_policy,
+            hosts,
+            today,
+            target: expect.target,
+        };
+        let restrictions = restriction::evaluate(expect, &directory, context);
         Evaluation {
             resultant,
             directory,
             verdicts,
+            account_policy,
+            restrictions,
         }
     }
 }
@@ -57,9 +88,12 @@ pub fn findings(
         resultant,
         directory,
         verdicts,
+        account_policy,
+        ..
     } = evaluation;
     let expectations = collect::expectation_facts(expect, directory, resultant, verdicts, line_of);
-    let (rights, holders) = collect::right_facts(resultant, directory, expect);
+    let (rights, holders) = collect::right_facts(resultant, directory, expect, account_policy);
+    let restrictions = restriction_facts::restriction_facts(expect, evaluation, line_of);
     let mut out = Vec::new();
     for rule in rules.rules() {
         match rule.applies_to {
@@ -76,6 +110,11 @@ pub fn findings(
             FactKind::Holder => {
                 for fact in holders.iter().filter(|f| rule.when.matches(*f)) {
                     out.push(finding(rule, fact, Some(fact.primary()), false));
+                }
+            }
+            FactKind::Restriction => {
+                for fact in restrictions.iter().filter(|f| rule.when.matches(*f)) {
+                    out.push(restriction_finding(rule, fact));
                 }
             }
         }
@@ -98,6 +137,28 @@ fn expectation_finding(rule: &Rule, fact: &ExpectationFact<'_>) -> Finding {
         let default_note = format!(
             "no template defines {}: this rests on Windows' default for the target, which the machines may not have",
             fact.verdict.right.constant
+        );
+        finding.note = Some(match finding.note {
+            Some(note) => format!("{note}\n{default_note}"),
+            None => default_note,
+        });
+    }
+    finding
+}
+
+fn restriction_finding(rule: &Rule, fact: &RestrictionFact<'_>) -> Finding {
+    let (primary, related) = match fact.primary() {
+        Some(primary) => (Some(primary), Some(fact.related())),
+        None => (Some(fact.related()), None),
+    };
+    let mut finding = finding(rule, fact, primary, fact.from_default());
+    finding.related = related;
+    finding.account = Some(fact.subject.display.clone());
+    finding.logon_type = Some(fact.logon_type);
+    if fact.from_default() {
+        let default_note = format!(
+            "no template defines {}: this rests on Windows' default for the target, which the machines may not have",
+            fact.restriction.setting
         );
         finding.note = Some(match finding.note {
             Some(note) => format!("{note}\n{default_note}"),
@@ -139,6 +200,16 @@ pub fn check_texts(
     expect_text: &str,
     rules: &RuleSet,
 ) -> Result<Vec<Finding>, Vec<crate::diagnostic::Diagnostic>> {
+    check_texts_on(templates, expect_text, rules, None)
+}
+
+/// [`check_texts`] as of `today`, which places password expiries.
+pub fn check_texts_on(
+    templates: &[&str],
+    expect_text: &str,
+    rules: &RuleSet,
+    today: Option<Date>,
+) -> Result<Vec<Finding>, Vec<crate::diagnostic::Diagnostic>> {
     let expect = crate::expect::load("services.yaml", expect_text)?;
     let typed: Vec<_> = templates
         .iter()
@@ -151,7 +222,7 @@ pub fn check_texts(
             template,
         })
         .collect();
-    let evaluation = Evaluation::new(inputs, &expect);
+    let evaluation = Evaluation::on(inputs, &expect, today);
     let line_of = |input: usize, span: Span| {
         templates
             .get(input)

@@ -49,6 +49,9 @@ pub struct HolderFact<'a> {
     pub sid: Option<String>,
     /// The name to show.
     pub principal: String,
+    /// For `Guest` or `Administrator` by name when the policy renames the
+    /// account: its new name.
+    pub renamed_to: Option<String>,
 }
 
 fn text<'v>(value: impl Into<Cow<'v, str>>) -> Option<FactValue<'v>> {
@@ -157,6 +160,7 @@ impl Fact for HolderFact<'_> {
             ))),
             "resolved" => Some(FactValue::Bool(self.resolved)),
             "effective" => Some(FactValue::Bool(self.context.effective)),
+            "renamed_to" => text(self.renamed_to.clone().unwrap_or_default()),
             "file" => text(self.context.file),
             _ => None,
         }

@@ -77,6 +77,19 @@ pub enum Command {
         after_help = "Examples:\n  gplint dump GptTmpl.inf\n  gplint dump --format json secedit-export.inf > model.json\n\nExit codes: 0 every file was read (warnings allowed), 2 a file could not be read or decoded."
     )]
     Dump(DumpArgs),
+    /// Explain an error code or event id from a failed logon: its name,
+    /// text, usual cause, related codes, and the rules that detect it.
+    ///
+    /// Takes what users paste: a Win32 error (1385, 0x569, 1069), an
+    /// HRESULT (0x80070569, 2147943785, -2147023511), an NTSTATUS
+    /// (0xC000015B, -1073741477) or an event id (4625, 7041). A decimal
+    /// number that is both a Win32 error and an event id shows both, the
+    /// error first; hex is never an event id.
+    #[command(
+        after_help = "Examples:\n  gplint why 1385\n  gplint why 0x80070569\n  gplint why -1073741477\n  gplint why 7041 --format json\n\nExit codes: 0 known, 2 not known or the command line is wrong.",
+        allow_negative_numbers = true
+    )]
+    Why(WhyArgs),
     /// Print a shell completion script for gplint.
     #[command(
         after_help = "Examples:\n  gplint completions bash > ~/.local/share/bash-completion/completions/gplint\n  gplint completions zsh > ~/.zfunc/_gplint\n  gplint completions fish > ~/.config/fish/completions/gplint.fish\n  gplint completions powershell >> $PROFILE"
@@ -120,6 +133,10 @@ pub struct CheckArgs {
     /// The lowest severity that makes gplint exit with 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+    /// Today's date for waiver and password expiry (tests; default: the clock,
+    /// or GPLINT_TODAY).
+    #[arg(long, hide = true, value_name = "YYYY-MM-DD", value_parser = super::today::parse_flag)]
+    pub today: Option<crate::expect::Date>,
 }
 
 /// Arguments of `gplint explain`.
@@ -134,6 +151,10 @@ pub struct ExplainArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExplainFormat::Human)]
     pub format: ExplainFormat,
+    /// Today's date for waiver and password expiry (tests; default: the clock,
+    /// or GPLINT_TODAY).
+    #[arg(long, hide = true, value_name = "YYYY-MM-DD", value_parser = super::today::parse_flag)]
+    pub today: Option<crate::expect::Date>,
 }
 
 /// Arguments of `gplint init`.
@@ -154,6 +175,29 @@ pub struct RulesArgs {
     /// A folder of extra rule files to list beside the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub rules: Vec<PathBuf>,
+}
+
+/// Arguments of `gplint why`.
+#[derive(Debug, clap::Args)]
+pub struct WhyArgs {
+    /// The code as shown: 1385, 0x569, 0x80070569, -2147023511, 0xC000015B, 7041.
+    #[arg(value_name = "CODE", allow_hyphen_values = true)]
+    pub code: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = WhyFormat::Human)]
+    pub format: WhyFormat,
+    /// A folder of extra rule files, whose rules may detect the code too.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+}
+
+/// Output formats of `why`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum WhyFormat {
+    /// Text.
+    Human,
+    /// One JSON document.
+    Json,
 }
 
 /// Output formats of `check`.

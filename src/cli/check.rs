@@ -6,18 +6,19 @@ use super::{CheckArgs, ExplainArgs, ExplainFormat, FailOn, Io, Outcome, load};
 use crate::check::chains::{self, ChainRun, Library};
 use crate::check::{self, waivers};
 use crate::diagnostic::Severity;
-use crate::expect::Date;
-use crate::expect::Expectations;
+use crate::expect::{Date, Expectations};
 use crate::finding::Finding;
 use crate::report::{Sources, explain_human, explain_view};
 use crate::scope;
 use crate::source::SourceFile;
 use crate::template::Template;
 use crate::{syntax, template};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Runs `check`.
 pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Outcome {
+    let Some(today) = today_or_say(args.today, io) else {
+        return Outcome::UsageOrInput;
+    };
     let Some(rules) = load::rules(&args.rules, io) else {
         return Outcome::UsageOrInput;
     };
@@ -28,7 +29,7 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Outcome {
     };
     let templates = typed(&inputs.sources);
     render_template_warnings(&inputs.sources, &templates, io);
-    let Some(runs) = evaluate(&inputs, &templates, &expect, &expect_source, io) else {
+    let Some(runs) = evaluate(&inputs, &templates, &expect, &expect_source, today, io) else {
         return Outcome::UsageOrInput;
     };
     let unknown = waivers::check_rules(&expect.waivers, &rules);
@@ -42,7 +43,7 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Outcome {
         expectations: &expect_source,
     };
     let file_name = |file| report.file(file).map(|s| s.name.clone());
-    waivers::apply(&mut findings, &expect.waivers, &rules, today(), &file_name);
+    waivers::apply(&mut findings, &expect.waivers, &rules, today, &file_name);
     findings.sort_by_key(Finding::sort_key);
     let cases: Vec<_> = runs
         .iter()
@@ -69,13 +70,16 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Outcome {
 
 /// Runs `explain`.
 pub fn run_explain(args: &ExplainArgs, io: &mut Io<'_>) -> Outcome {
+    let Some(today) = today_or_say(args.today, io) else {
+        return Outcome::UsageOrInput;
+    };
     let expectations = load::expectations(&args.expect, io);
     let inputs = inputs::read(&args.files, io);
     let Some((expect_source, expect)) = expectations else {
         return Outcome::UsageOrInput;
     };
     let templates = typed(&inputs.sources);
-    let Some(runs) = evaluate(&inputs, &templates, &expect, &expect_source, io) else {
+    let Some(runs) = evaluate(&inputs, &templates, &expect, &expect_source, today, io) else {
         return Outcome::UsageOrInput;
     };
     let report = Sources {
@@ -106,6 +110,7 @@ fn evaluate<'t>(
     templates: &'t [Template<'t>],
     expect: &Expectations,
     expect_source: &SourceFile,
+    today: Date,
     io: &mut Io<'_>,
 ) -> Option<Vec<ChainRun<'t>>> {
     let chains = match scope::plan(&inputs.gpos, &inputs.origins, expect) {
@@ -121,6 +126,7 @@ fn evaluate<'t>(
         sources: &inputs.sources,
         templates,
         names: &inputs.names,
+        today: Some(today),
     };
     Some(chains::evaluate(chains, library, expect))
 }
@@ -160,10 +166,13 @@ fn fails(findings: &[Finding], fail_on: FailOn) -> bool {
         .any(|f| f.severity >= threshold && f.waived.is_none())
 }
 
-/// Today, in UTC, for waiver expiry: the one place gplint reads the clock.
-fn today() -> Date {
-    let seconds = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Date::from_unix_days(i64::try_from(seconds / 86_400).unwrap_or(i64::MAX))
+/// Today's date, or `None` after saying why `GPLINT_TODAY` is not one.
+fn today_or_say(flag: Option<Date>, io: &mut Io<'_>) -> Option<Date> {
+    match super::today::today(flag) {
+        Ok(date) => Some(date),
+        Err(why) => {
+            let _ = writeln!(io.stderr, "gplint: {why}");
+            None
+        }
+    }
 }

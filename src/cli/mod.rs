@@ -10,6 +10,8 @@ mod inputs;
 mod load;
 mod output;
 mod rules;
+mod today;
+mod why;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -18,7 +20,7 @@ use clap::Parser;
 
 pub use args::{
     CheckArgs, CheckFormat, Cli, Command, CompletionsArgs, DumpArgs, DumpFormat, ExplainArgs,
-    ExplainFormat, FailOn, InitArgs, ManArgs, RulesArgs,
+    ExplainFormat, FailOn, InitArgs, ManArgs, RulesArgs, WhyArgs, WhyFormat,
 };
 
 use crate::report::Style;
@@ -66,6 +68,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> Outcome
         Command::Explain(args) => check::run_explain(&args, io),
         Command::Init(args) => init::run(&args, io),
         Command::Rules(args) => rules::run(&args, io),
+        Command::Why(args) => why::run(&args, io),
         Command::Dump(args) => dump::run(&args, io),
         Command::Completions(args) => generate::completions(&args, io),
         Command::Man(args) => generate::man(&args, io),

@@ -6,7 +6,7 @@ use super::kind::is_virtual_name;
 use super::logon::logon_types;
 use super::model::{AccountDecl, ScopeDecl, Spanned};
 use super::names::{fixed_sid, sid_mismatch, unknown_builtin};
-use super::{AccountKind, conflicts, scope_refs, values};
+use super::{AccountKind, account_facts, conflicts, scope_refs, values};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::logon_type::LogonType;
 use crate::principal::Sid;
@@ -26,6 +26,13 @@ const ACCOUNT: Shape = Shape {
         "logon",
         "no_logon",
         "description",
+        "disabled",
+        "password_never_expires",
+        "password_last_set",
+        "blank_password",
+        "logon_hours",
+        "runs_at",
+        "workstations",
     ],
     example: "- name: CONTOSO\\svc_sql\n    logon: [service]",
 };
@@ -61,6 +68,7 @@ pub(super) fn account(
         None => (infer(&name, sid.as_ref(), domain_sid), true),
     };
     conflicts::check(&name, &logon, &no_logon, errors);
+    let facts = account_facts::read(&fields, kind, errors);
     let account = AccountDecl {
         name,
         sid,
@@ -71,6 +79,7 @@ pub(super) fn account(
         logon,
         no_logon,
         description,
+        facts,
         span: node.span,
     };
     if logon_ok {

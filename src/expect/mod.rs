@@ -53,6 +53,7 @@
 //! - An unquoted `{GUID}` is a YAML mapping; the error says to quote it.
 
 mod account;
+mod account_facts;
 mod account_name;
 mod checks;
 mod conflicts;
@@ -61,6 +62,7 @@ mod document;
 mod fields;
 mod gpos;
 mod group;
+mod hours;
 mod kind;
 mod logon;
 mod model;
@@ -79,7 +81,9 @@ mod yaml_syntax;
 #[cfg(test)]
 mod tests;
 
+pub use account_facts::AccountFacts;
 pub use date::Date;
+pub use hours::{DAY_NAMES, Hour, Week};
 pub use kind::AccountKind;
 pub use model::{AccountDecl, Expectations, GroupDecl, ScopeDecl, Spanned, WaiverDecl};
 pub use target::Target;

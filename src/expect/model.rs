@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{AccountKind, Date, Target};
+use super::{AccountFacts, AccountKind, Date, Target};
 use crate::logon_type::LogonType;
 use crate::principal::Sid;
 use crate::span::Span;
@@ -59,6 +59,8 @@ pub struct ScopeDecl {
     /// GUID or a path as written; never empty, no entry twice. Whether
     /// each names a GPO is for the caller, who has the GPOs.
     pub gpos: Vec<Spanned<String>>,
+    /// The machines in the scope, by name, as written; empty when not declared.
+    pub hosts: Vec<Spanned<String>>,
     /// The whole sequence item.
     pub span: Span,
 }
@@ -125,6 +127,8 @@ pub struct AccountDecl {
     pub no_logon: Vec<Spanned<LogonType>>,
     /// Free text, kept for messages.
     pub description: Option<String>,
+    /// Disabled, password, logon hours and workstations, as declared.
+    pub facts: AccountFacts,
     /// The whole sequence item.
     pub span: Span,
 }
@@ -168,6 +172,7 @@ mod tests {
             logon: Vec::new(),
             no_logon: Vec::new(),
             description: None,
+            facts: AccountFacts::default(),
             span: Span::default(),
         }
     }

@@ -18,7 +18,7 @@ use crate::yaml::Node;
 const SCOPE: Shape = Shape {
     what: "a scope",
     of: "of a scope",
-    allowed: &["name", "target", "gpos", "description"],
+    allowed: &["name", "target", "gpos", "hosts", "description"],
     example: "- name: sql-servers\n    gpos: [Default Domain Policy, SQL Servers - Hardening]",
 };
 
@@ -40,12 +40,14 @@ pub(super) fn scope(
     };
     let (target, target_span) = target(fields.get("target"), default_target, errors);
     let gpos = gpos(fields.get("gpos"), node.span, errors);
+    let hosts = values::texts(fields.get("hosts"), "hosts: [SQL01, SQL02]", errors);
     values::optional_text(fields.get("description"), errors);
     Some(ScopeDecl {
         name: name?,
         target,
         target_span,
         gpos,
+        hosts,
         span: node.span,
     })
 }

@@ -49,6 +49,7 @@ mod tests {
             target: Target::MemberServer,
             target_span: None,
             gpos: Vec::new(),
+            hosts: Vec::new(),
             span: Span::default(),
         }
     }

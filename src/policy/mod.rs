@@ -6,6 +6,7 @@
 //! target's documented default. Group membership lines work the same way,
 //! per group and per direction (`__Members`, `__Memberof`).
 
+pub mod account;
 pub mod defaults;
 mod membership;
 

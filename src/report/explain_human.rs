@@ -24,6 +24,13 @@ pub fn write(view: &ExplainView) -> String {
     out.push_str(
         "\n✓ allowed   ✗ refused   ! breaks the expectation   * rests on the target's default\n",
     );
+    let restricted = view
+        .accounts
+        .iter()
+        .any(|a| a.logon.cells().iter().any(|(_, c)| c.restriction.is_some()));
+    if restricted {
+        out.push_str("✗ restricted: the rights allow it, an account restriction refuses it\n");
+    }
     for (i, note) in notes.iter().enumerate() {
         let _ = writeln!(out, "({}) {note}", i + 1);
     }
@@ -102,6 +109,7 @@ fn cell_text(cell: &CellView) -> String {
     let verdict = match cell.verdict {
         "allowed" => "✓",
         "denied" => "✗ denied",
+        "restricted" => "✗ restricted",
         _ => "✗",
     };
     let default = if cell.is_default() { "*" } else { "" };
@@ -123,6 +131,17 @@ fn footnote(account: &str, t: LogonType, cell: &CellView) -> String {
         (Some(holder), _) => holder.clone(),
         (None, _) => String::new(),
     };
+    if let Some(r) = &cell.restriction {
+        return format!(
+            "{account} {wanted} {}: {}{place} allows it, but {} ({}, error {}): {}",
+            t.description(),
+            cell.right,
+            r.name,
+            r.substatus,
+            r.error,
+            r.reason
+        );
+    }
     let why = match cell.verdict {
         "denied" => format!("{}{place} denies it through {through}", cell.right),
         "allowed" => format!("{}{place} grants it through {through}", cell.right),

@@ -10,6 +10,7 @@ use crate::expect::{Expectations, Target};
 use crate::logon::{Outcome, Verdict, VerdictSource};
 use crate::logon_type::LogonType;
 use crate::policy::RightOrigin;
+use crate::restriction::Restriction;
 
 use super::sources::Sources;
 
@@ -103,10 +104,24 @@ impl LogonMap {
     }
 }
 
+/// What refuses a logon the rights allow.
+#[derive(Clone, Debug, Serialize)]
+pub struct RestrictionView {
+    /// The Sub Status, e.g. `0xC0000072`.
+    pub substatus: String,
+    /// Its name, e.g. `STATUS_ACCOUNT_DISABLED`.
+    pub name: &'static str,
+    /// The Win32 error, e.g. 1331.
+    pub error: u32,
+    /// Why, in words.
+    pub reason: String,
+}
+
 /// One verdict with its evidence.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct CellView {
-    /// allowed, denied or not-granted.
+    /// allowed, denied, not-granted, or restricted (the rights allow it,
+    /// an account restriction refuses it).
     pub verdict: &'static str,
     /// policy, default or builtin.
     pub source: &'static str,
@@ -126,6 +141,9 @@ pub struct CellView {
     pub line: Option<usize>,
     /// The matched entry's column, or the right's.
     pub column: Option<usize>,
+    /// For `restricted`: what refuses the logon.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restriction: Option<RestrictionView>,
 }
 
 /// Builds the view of every chain.
@@ -186,10 +204,13 @@ fn accounts(run: &ChainRun<'_>, sources: &Sources<'_>) -> Vec<AccountView> {
         .filter_map(|v| {
             let subject = evaluation.directory.accounts.get(v.account)?;
             let decl = run.expect.accounts.get(v.account)?;
+            let restrictions = evaluation.restrictions.get(v.account);
             let cell = |t: LogonType| {
                 let expected = expectation(decl, t);
+                let refusing = restrictions.and_then(|r| r.refusing(t));
                 v.get(t)
                     .map(|verdict| cell(verdict, expected, &run.sources, sources))
+                    .map(|c| restricted(c, refusing))
                     .unwrap_or_default()
             };
             Some(AccountView {
@@ -207,6 +228,22 @@ fn accounts(run: &ChainRun<'_>, sources: &Sources<'_>) -> Vec<AccountView> {
             })
         })
         .collect()
+}
+
+/// A logon the rights allow but a restriction refuses is `restricted`.
+fn restricted(mut cell: CellView, refusing: Option<&Restriction>) -> CellView {
+    let Some(r) = refusing.filter(|_| cell.verdict == Outcome::Allowed.as_str()) else {
+        return cell;
+    };
+    cell.verdict = "restricted";
+    cell.as_expected = cell.expected == Some("must-not") || cell.expected.is_none();
+    cell.restriction = Some(RestrictionView {
+        substatus: r.status.hex(),
+        name: r.status.name(),
+        error: r.status.error(),
+        reason: r.reason.clone(),
+    });
+    cell
 }
 
 fn expectation(decl: &crate::expect::AccountDecl, t: LogonType) -> Option<&'static str> {
@@ -255,6 +292,7 @@ fn cell(
         file: file.map(|f| f.name.clone()),
         line: position.map(|p| p.0),
         column: position.map(|p| p.1),
+        restriction: None,
     }
 }
 

@@ -14,6 +14,7 @@ pub mod render;
 pub mod rule_docs;
 pub mod sarif;
 pub mod sources;
+pub mod why;
 pub mod xml;
 
 pub use one_line::one_line;

@@ -11,7 +11,7 @@ use crate::span::Span;
 use crate::yaml::{Node, NodeKind};
 
 const KINDS: [&str; 2] = ["invalid", "valid"];
-const CASE_KEYS: [&str; 3] = ["template", "expect", "target"];
+const CASE_KEYS: [&str; 4] = ["template", "expect", "target", "today"];
 
 /// Reads the `tests` entry; `anchor` is where to point when it is missing.
 pub(super) fn load(
@@ -76,18 +76,28 @@ fn case(node: &Node, problems: &mut Vec<Diagnostic>) -> Option<RuleCase> {
         }
     });
     let expect = optional_text(map.get("expect"), problems);
-    let target = match map.get("target") {
-        Some(entry) => entry
-            .filled_text(problems)
-            .map(|t| Some(t.trim().to_owned())),
-        None => Some(None),
-    };
+    let target = optional_word(map.get("target"), problems);
+    let today = optional_word(map.get("today"), problems);
     Some(RuleCase {
         template: template?.to_owned(),
         expect: expect?,
         target: target?,
+        today: today?,
         span: node.span,
     })
+}
+
+/// A one-word entry such as `target` or `today`: `Some(None)` when absent.
+fn optional_word(
+    entry: Option<Entry<'_>>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Option<String>> {
+    match entry {
+        Some(entry) => entry
+            .filled_text(problems)
+            .map(|t| Some(t.trim().to_owned())),
+        None => Some(None),
+    }
 }
 
 /// `Some(None)` when absent or null, `None` after a problem.

@@ -88,6 +88,9 @@ pub struct RuleCase {
     /// The Windows target whose default rights apply, when the case names
     /// one; the harness uses its own default otherwise.
     pub target: Option<String>,
+    /// Today's date for the case (`YYYY-MM-DD`), for password expiries;
+    /// none when the case does not say.
+    pub today: Option<String>,
     /// Where the case is written in the rule file.
     pub span: Span,
 }

@@ -104,6 +104,10 @@ fn unscoped(gpos: &[Gpo], origins: &[Origin], target: Target) -> Vec<Chain> {
     chains
 }
 
+fn same(a: &str, b: &str) -> bool {
+    a.to_lowercase() == b.to_lowercase()
+}
+
 /// The expectations restricted to one chain: the accounts whose `scopes`
 /// include it, and the chain's target.
 pub fn expectations_for(expect: &Expectations, chain: &Chain) -> Expectations {
@@ -112,5 +116,14 @@ pub fn expectations_for(expect: &Expectations, chain: &Chain) -> Expectations {
     if let (true, Some(scope)) = (chain.declared, &chain.scope) {
         scoped.accounts.retain(|account| account.in_scope(scope));
     }
+    // Only the chain's own scope stays, so its `hosts` are the machines
+    // the evaluation is about; a chain of no declared scope has none.
+    scoped.scopes.retain(|s| {
+        chain.declared
+            && chain
+                .scope
+                .as_deref()
+                .is_some_and(|n| same(&s.name.value, n))
+    });
     scoped
 }

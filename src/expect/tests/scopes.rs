@@ -154,7 +154,9 @@ fn scope_fields_and_the_top_level_key_get_a_did_you_mean() {
     assert_eq!(at(&text, error.primary_span().unwrap()), "gpo");
     assert_eq!(
         error.help.as_deref(),
-        Some("did you mean `gpos`? The fields of a scope are: name, target, gpos, description")
+        Some(
+            "did you mean `gpos`? The fields of a scope are: name, target, gpos, hosts, description"
+        )
     );
     let text = format!("scope:\n  - name: web\n{ACCOUNT}");
     let error = only_error(&text, "expect::unknown-field", "scope");

@@ -1,0 +1,119 @@
+//! The fact of one restriction on one declared expectation: an account, a
+//! logon type, and what refuses (or may refuse) it after the rights check.
+
+use std::borrow::Cow;
+
+use crate::facts::{Fact, FactKind, FactValue};
+use crate::finding::{FileRef, Location};
+use crate::logon::{Subject, Verdict};
+use crate::logon_type::LogonType;
+use crate::restriction::{Evidence, Restriction};
+use crate::span::Span;
+
+/// One restriction on one account × logon type the expectations declare.
+#[derive(Debug)]
+pub struct RestrictionFact<'a> {
+    /// The account.
+    pub subject: &'a Subject,
+    /// The logon type.
+    pub logon_type: LogonType,
+    /// `true` under `logon`, `false` under `no_logon`.
+    pub must: bool,
+    /// The rights verdict.
+    pub verdict: &'a Verdict,
+    /// The restriction.
+    pub restriction: &'a Restriction,
+    /// The template of the deciding setting, when a template decides.
+    pub file: Option<&'a str>,
+    /// Its line there.
+    pub line: Option<usize>,
+    /// The logon type's entry in the expectations file.
+    pub yaml_span: Span,
+}
+
+impl RestrictionFact<'_> {
+    /// Whether it rests on a default rather than a template or a declaration.
+    pub fn from_default(&self) -> bool {
+        self.restriction.evidence == Evidence::Default
+    }
+
+    /// The deciding setting or declaration; `None` for a default.
+    pub fn primary(&self) -> Option<Location> {
+        let label = self.restriction.label.clone();
+        match self.restriction.evidence {
+            Evidence::Template { input, span } => Some(Location {
+                file: FileRef::Template(input),
+                span,
+                label,
+            }),
+            Evidence::Declared(span) => Some(Location {
+                file: FileRef::Expectations,
+                span,
+                label,
+            }),
+            Evidence::Default => None,
+        }
+    }
+
+    /// The expectation's entry in the expectations file.
+    pub fn related(&self) -> Location {
+        let label = if self.must {
+            "required here"
+        } else {
+            "forbidden here"
+        };
+        Location {
+            file: FileRef::Expectations,
+            span: self.yaml_span,
+            label: label.to_owned(),
+        }
+    }
+
+    fn entry(&self) -> String {
+        match self.subject.sid {
+            Some(sid) => format!("*{sid} ({})", self.subject.display),
+            None => self.subject.display.clone(),
+        }
+    }
+}
+
+fn text<'v>(value: impl Into<Cow<'v, str>>) -> Option<FactValue<'v>> {
+    Some(FactValue::Text(value.into()))
+}
+
+impl Fact for RestrictionFact<'_> {
+    fn kind(&self) -> FactKind {
+        FactKind::Restriction
+    }
+
+    fn field(&self, name: &str) -> Option<FactValue<'_>> {
+        let r = self.restriction;
+        let status = r.status;
+        match name {
+            "account" => text(self.subject.display.as_str()),
+            "account_sid" => text(self.subject.sid.map(|s| s.to_string()).unwrap_or_default()),
+            "account_kind" => text(self.subject.kind.as_str()),
+            "account_entry" => text(self.entry()),
+            "logon_type" => text(self.logon_type.as_str()),
+            "logon_description" => text(self.logon_type.description()),
+            "expectation" => text(if self.must { "must" } else { "must-not" }),
+            "verdict" => text(self.verdict.outcome.as_str()),
+            "restriction" => text(r.kind.as_str()),
+            "refuses" => Some(FactValue::Bool(r.refuses)),
+            "reason" => text(r.reason.as_str()),
+            "substatus" => text(status.hex()),
+            "substatus_name" => text(status.name()),
+            "error" => Some(FactValue::Int(status.error().into())),
+            "error_name" => text(status.error_name()),
+            "setting" => text(r.setting),
+            "source" => text(r.evidence.source()),
+            "expires" => text(r.expires.map(|d| d.to_string()).unwrap_or_default()),
+            "expiry_known" => Some(FactValue::Bool(r.days_left.is_some())),
+            "days_left" => Some(FactValue::Int(r.days_left.unwrap_or(0))),
+            "file" => text(self.file.unwrap_or_default()),
+            "line" => text(self.line.map(|l| l.to_string()).unwrap_or_default()),
+            "symptom" => text(status.symptom(self.logon_type)),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! The account-policy settings that decide whether a logon succeeds after
+//! the rights check: `[System Access]` keys and two LSA registry values.
+//!
+//! Each is one setting, as a right is: the last input that defines it
+//! wins, and one no input defines takes Windows' default for the target
+//! (`windows-logon-facts.md` §8). A value that cannot be read as what the
+//! key holds is skipped, so an earlier input or the default applies.
+
+use crate::expect::Target;
+use crate::span::Span;
+use crate::template::{SettingValue, Template};
+
+use super::PolicyInput;
+
+/// `[Registry Values]` path of "Accounts: Limit local account use of blank
+/// passwords to console logon only".
+pub const LIMIT_BLANK_PASSWORD_USE: &str =
+    "MACHINE\\System\\CurrentControlSet\\Control\\Lsa\\LimitBlankPasswordUse";
+/// `[Registry Values]` path of "Network access: Sharing and security model
+/// for local accounts".
+pub const FORCE_GUEST: &str = "MACHINE\\System\\CurrentControlSet\\Control\\Lsa\\ForceGuest";
+
+/// Where a setting's value comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SettingOrigin {
+    /// An input defines it.
+    Policy {
+        /// Index of the input in the chain.
+        input: usize,
+        /// The key's span in that input.
+        span: Span,
+    },
+    /// No input defines it: Windows' default for the target.
+    Default,
+}
+
+/// One resultant setting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PolicySetting<T> {
+    /// The key as gplint names it, e.g. `EnableGuestAccount`.
+    pub key: &'static str,
+    /// The value in force.
+    pub value: T,
+    /// Where it comes from.
+    pub origin: SettingOrigin,
+}
+
+/// The resultant account policy of a chain.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccountPolicy {
+    /// `EnableGuestAccount`: the built-in Guest (RID 501) is enabled.
+    pub guest_enabled: PolicySetting<bool>,
+    /// `EnableAdminAccount`: the built-in Administrator (RID 500) is enabled.
+    pub admin_enabled: PolicySetting<bool>,
+    /// `NewGuestName`: the built-in Guest's name.
+    pub guest_name: PolicySetting<String>,
+    /// `NewAdministratorName`: the built-in Administrator's name.
+    pub admin_name: PolicySetting<String>,
+    /// `MaximumPasswordAge` in days; 0 or less: passwords never expire.
+    pub max_password_age: PolicySetting<i64>,
+    /// `LockoutBadCount`: bad passwords before lockout; 0: never locks.
+    pub lockout_bad_count: PolicySetting<i64>,
+    /// `ForceLogoffWhenHourExpire`: network sessions end with the logon hours.
+    pub force_logoff: PolicySetting<bool>,
+    /// `LimitBlankPasswordUse`: blank-password local accounts at the console only.
+    pub limit_blank_password_use: PolicySetting<bool>,
+    /// `ForceGuest`: local accounts over the network become Guest.
+    pub force_guest: PolicySetting<bool>,
+}
+
+impl AccountPolicy {
+    /// Folds the chain's `[System Access]` and `[Registry Values]`.
+    pub fn fold(inputs: &[PolicyInput<'_>], target: Target) -> Self {
+        let number = |key, default| access(inputs, key, default, integer);
+        let switch = |key, default| access(inputs, key, default, |v| integer(v).map(|n| n != 0));
+        let name = |key, default: &str| access(inputs, key, default.to_owned(), text);
+        AccountPolicy {
+            guest_enabled: switch("EnableGuestAccount", false),
+            // Enabled on servers and DCs, disabled on clients (§8).
+            admin_enabled: switch("EnableAdminAccount", target != Target::Workstation),
+            guest_name: name("NewGuestName", "Guest"),
+            admin_name: name("NewAdministratorName", "Administrator"),
+            max_password_age: number("MaximumPasswordAge", 42),
+            lockout_bad_count: number("LockoutBadCount", 0),
+            force_logoff: switch("ForceLogoffWhenHourExpire", false),
+            limit_blank_password_use: registry(inputs, LIMIT_BLANK_PASSWORD_USE, true),
+            force_guest: registry(inputs, FORCE_GUEST, false),
+        }
+    }
+
+    /// Whether passwords that may expire do.
+    pub fn passwords_expire(&self) -> bool {
+        self.max_password_age.value > 0
+    }
+}
+
+fn integer(value: &SettingValue<'_>) -> Option<i64> {
+    match value {
+        SettingValue::Integer(n) => Some(*n),
+        _ => None,
+    }
+}
+
+fn text(value: &SettingValue<'_>) -> Option<String> {
+    match value {
+        SettingValue::Text(t) | SettingValue::Raw(t) if !t.trim().is_empty() => {
+            Some(t.trim().to_owned())
+        }
+        _ => None,
+    }
+}
+
+/// The last input whose `[System Access]` defines `key` readably.
+fn access<T>(
+    inputs: &[PolicyInput<'_>],
+    key: &'static str,
+    default: T,
+    read: impl Fn(&SettingValue<'_>) -> Option<T>,
+) -> PolicySetting<T> {
+    let found = inputs.iter().enumerate().rev().find_map(|(input, i)| {
+        let setting = crate::template::settings::find(&i.template.system_access, key)?;
+        Some((input, setting.key_span, read(&setting.value)?))
+    });
+    setting(key, default, found)
+}
+
+/// The last input whose `[Registry Values]` sets the DWORD at `path`.
+fn registry(inputs: &[PolicyInput<'_>], path: &'static str, default: bool) -> PolicySetting<bool> {
+    let found = inputs.iter().enumerate().rev().find_map(|(input, i)| {
+        let value = registry_value(i.template, path)?;
+        let number: u32 = value.data.first()?.trim().parse().ok()?;
+        Some((input, value.path_span, number != 0))
+    });
+    let key = path.rsplit('\\').next().unwrap_or(path);
+    setting(key, default, found)
+}
+
+fn registry_value<'s>(
+    template: &'s Template<'_>,
+    path: &str,
+) -> Option<&'s crate::template::RegistryValue<'s>> {
+    template
+        .registry_values
+        .iter()
+        .find(|v| v.path.trim().eq_ignore_ascii_case(path))
+}
+
+fn setting<T>(key: &'static str, default: T, found: Option<(usize, Span, T)>) -> PolicySetting<T> {
+    match found {
+        Some((input, span, value)) => PolicySetting {
+            key,
+            value,
+            origin: SettingOrigin::Policy { input, span },
+        },
+        None => PolicySetting {
+            key,
+            value: default,
+            origin: SettingOrigin::Default,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{syntax, template};
+
+    fn fold(texts: &[&'static str], target: Target) -> AccountPolicy {
+        let typed: Vec<_> = texts
+            .iter()
+            .map(|t| template::build(&syntax::parse(t)))
+            .collect();
+        let inputs: Vec<_> = typed
+            .iter()
+            .map(|template| PolicyInput {
+                name: "x.inf",
+                template,
+            })
+            .collect();
+        AccountPolicy::fold(&inputs, target)
+    }
+
+    #[test]
+    fn defaults_apply_where_no_template_speaks() {
+        let policy = fold(&["[Version]\nRevision=1\n"], Target::Workstation);
+        assert!(!policy.guest_enabled.value);
+        assert!(!policy.admin_enabled.value);
+        assert_eq!(policy.max_password_age.value, 42);
+        assert!(policy.limit_blank_password_use.value);
+        assert_eq!(policy.guest_enabled.origin, SettingOrigin::Default);
+        assert!(fold(&[""], Target::MemberServer).admin_enabled.value);
+    }
+
+    #[test]
+    fn the_last_template_that_defines_a_setting_wins() {
+        let policy = fold(
+            &[
+                "[System Access]\nEnableGuestAccount = 1\nMaximumPasswordAge = 60\nNewGuestName = \"Visitor\"\n",
+                "[System Access]\nEnableGuestAccount = 0\n[Registry Values]\nMACHINE\\System\\CurrentControlSet\\Control\\Lsa\\LimitBlankPasswordUse=4,0\n",
+            ],
+            Target::MemberServer,
+        );
+        assert!(!policy.guest_enabled.value);
+        assert!(matches!(
+            policy.guest_enabled.origin,
+            SettingOrigin::Policy { input: 1, .. }
+        ));
+        assert_eq!(policy.max_password_age.value, 60);
+        assert_eq!(policy.guest_name.value, "Visitor");
+        assert!(!policy.limit_blank_password_use.value);
+    }
+
+    #[test]
+    fn unreadable_values_fall_through() {
+        let policy = fold(
+            &["[System Access]\nMaximumPasswordAge = soon\n"],
+            Target::MemberServer,
+        );
+        assert_eq!(policy.max_password_age.value, 42);
+        assert_eq!(policy.max_password_age.origin, SettingOrigin::Default);
+    }
+}

@@ -1,0 +1,228 @@
+//! `gplint why <CODE>`: what a pasted code means, as a view that the text
+//! and the JSON both read.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use crate::codes::{self, Code, ErrorEntry, EventEntry, Found, Match, Reading};
+use crate::rules::RuleSet;
+
+/// The whole answer.
+#[derive(Debug, Serialize)]
+pub struct WhyView {
+    /// The version of this JSON shape.
+    pub version: u32,
+    /// The input as given.
+    pub query: String,
+    /// Every known entry the input names; empty when none.
+    pub matches: Vec<MatchView>,
+}
+
+/// One entry the input names.
+#[derive(Debug, Serialize)]
+pub struct MatchView {
+    /// `win32`, `hresult`, `ntstatus` or `event`: how the input was read.
+    pub read_as: &'static str,
+    /// How the input relates to the entry, in words.
+    pub reading: String,
+    /// `error` or `event`.
+    pub kind: &'static str,
+    /// For an error: the Win32 error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub win32: Option<CodeView>,
+    /// For an error: the NTSTATUS that maps to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ntstatus: Option<CodeView>,
+    /// For an error: `HRESULT_FROM_WIN32` of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hresult: Option<CodeView>,
+    /// For an event: the event.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event: Option<EventView>,
+    /// What usually causes it.
+    pub cause: String,
+    /// Related events (for an error) or errors (for an event).
+    pub related: Vec<String>,
+    /// The rules that detect it.
+    pub rules: Vec<RuleRef>,
+}
+
+/// A code in every spelling.
+#[derive(Debug, Serialize)]
+pub struct CodeView {
+    /// The symbolic name; for an HRESULT, `HRESULT_FROM_WIN32(n)`.
+    pub name: String,
+    /// Decimal, unsigned.
+    pub decimal: u32,
+    /// Decimal as a signed 32-bit number, as some tools print it.
+    pub signed: i32,
+    /// `0x…`.
+    pub hex: String,
+    /// The message text.
+    pub message: String,
+}
+
+/// An event.
+#[derive(Debug, Serialize)]
+pub struct EventView {
+    /// The id.
+    pub id: u32,
+    /// The log.
+    pub log: String,
+    /// The provider.
+    pub source: String,
+    /// The name.
+    pub name: String,
+    /// The message text.
+    pub message: String,
+}
+
+/// A rule by id and name.
+#[derive(Debug, Serialize)]
+pub struct RuleRef {
+    /// `GPL101`.
+    pub id: String,
+    /// `needed-logon-type-not-granted`.
+    pub name: String,
+}
+
+/// Builds the answer for `query`.
+pub fn view(query: &str, rules: &RuleSet) -> WhyView {
+    WhyView {
+        version: 1,
+        query: query.trim().to_owned(),
+        matches: codes::lookup(query)
+            .into_iter()
+            .map(|m| match_view(m, rules))
+            .collect(),
+    }
+}
+
+fn match_view(m: Match, rules: &RuleSet) -> MatchView {
+    let detecting = codes::detecting_rules(m.found, rules)
+        .into_iter()
+        .map(|r| RuleRef {
+            id: r.id.clone(),
+            name: r.name.clone(),
+        })
+        .collect();
+    match m.found {
+        Found::Error(entry) => error_view(m.reading, entry, detecting),
+        Found::Event(event) => event_view(event, detecting),
+    }
+}
+
+fn code_view(code: Code, name: String) -> CodeView {
+    CodeView {
+        name,
+        decimal: code.value,
+        signed: i32::from_ne_bytes(code.value.to_ne_bytes()),
+        hex: format!("0x{:X}", code.value),
+        message: code.text.to_owned(),
+    }
+}
+
+fn error_view(reading: Reading, entry: &ErrorEntry, rules: Vec<RuleRef>) -> MatchView {
+    let n = entry.win32.value;
+    let words = match (reading, entry.ntstatus) {
+        (Reading::HResult(h), _) => format!(
+            "HRESULT 0x{h:08X} is HRESULT_FROM_WIN32({n}), {}",
+            entry.win32.name
+        ),
+        (Reading::NtStatus, Some(s)) => format!(
+            "NTSTATUS 0x{:08X} {} maps to Win32 error {n}, {}",
+            s.value, s.name, entry.win32.name
+        ),
+        _ => format!("Win32 error {n} (0x{n:X}), {}", entry.win32.name),
+    };
+    let hresult = Code {
+        value: entry.hresult(),
+        name: "",
+        text: "What COM, PowerShell and Task Scheduler's Last Run Result show for this error.",
+    };
+    MatchView {
+        read_as: reading.as_str(),
+        reading: words,
+        kind: "error",
+        win32: Some(code_view(entry.win32, entry.win32.name.to_owned())),
+        ntstatus: entry.ntstatus.map(|s| code_view(s, s.name.to_owned())),
+        hresult: Some(code_view(hresult, format!("HRESULT_FROM_WIN32({n})"))),
+        event: None,
+        cause: entry.cause.to_owned(),
+        related: entry.events.iter().map(|e| format!("event {e}")).collect(),
+        rules,
+    }
+}
+
+fn event_view(event: &EventEntry, rules: Vec<RuleRef>) -> MatchView {
+    MatchView {
+        read_as: "event",
+        reading: format!(
+            "event {} in the {} log ({})",
+            event.id, event.log, event.source
+        ),
+        kind: "event",
+        win32: None,
+        ntstatus: None,
+        hresult: None,
+        event: Some(EventView {
+            id: event.id,
+            log: event.log.to_owned(),
+            source: event.source.to_owned(),
+            name: event.name.to_owned(),
+            message: event.text.to_owned(),
+        }),
+        cause: event.cause.to_owned(),
+        related: event.errors.iter().map(|e| format!("error {e}")).collect(),
+        rules,
+    }
+}
+
+/// The text form; the caller has checked that something matched.
+pub fn write_human(view: &WhyView) -> String {
+    let mut out = String::new();
+    for (i, m) in view.matches.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\nIt is also:\n");
+        }
+        write_match(&mut out, m);
+    }
+    out
+}
+
+fn write_match(out: &mut String, m: &MatchView) {
+    let _ = writeln!(out, "{}", m.reading);
+    if let Some(event) = &m.event {
+        let _ = writeln!(
+            out,
+            "\nevent {}: {}\n  {}",
+            event.id, event.name, event.message
+        );
+    }
+    for code in [&m.win32, &m.ntstatus, &m.hresult].into_iter().flatten() {
+        let _ = writeln!(
+            out,
+            "\n{} = {} = {}\n  {}",
+            code.name, code.decimal, code.hex, code.message
+        );
+        if code.signed < 0 {
+            let _ = writeln!(out, "  (signed: {})", code.signed);
+        }
+    }
+    let _ = writeln!(out, "\nusually: {}", m.cause);
+    if !m.related.is_empty() {
+        let _ = writeln!(out, "see also: {}", m.related.join(", "));
+    }
+    let rules: Vec<String> = m
+        .rules
+        .iter()
+        .map(|r| format!("{} {}", r.id, r.name))
+        .collect();
+    let detected = if rules.is_empty() {
+        "no gplint rule".to_owned()
+    } else {
+        rules.join(", ")
+    };
+    let _ = writeln!(out, "detected by: {detected}");
+}

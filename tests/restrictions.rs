@@ -1,0 +1,266 @@
+//! Scenario tests of account restrictions: what refuses a logon after the
+//! rights check, each through the rule that reports it, and `explain`.
+
+mod common;
+
+use gplint::check::check_texts_on;
+use gplint::diagnostic::Severity;
+use gplint::expect::Date;
+use gplint::finding::Finding;
+use gplint::rules::RuleSet;
+
+fn check(template: &str, yaml: &str, today: &str) -> Vec<Finding> {
+    let rules = RuleSet::builtin().unwrap();
+    check_texts_on(&[template], yaml, &rules, Date::parse(today))
+        .unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+fn of<'f>(findings: &'f [Finding], rule: &str) -> Vec<&'f Finding> {
+    findings.iter().filter(|f| f.rule == rule).collect()
+}
+
+const TODAY: &str = "2026-03-01";
+
+#[test]
+fn guest_disabled_by_the_template_is_an_error_with_1331() {
+    let t = "[System Access]\nEnableGuestAccount = 0\n[Privilege Rights]\nSeNetworkLogonRight = *S-1-1-0\nSeDenyNetworkLogonRight =\n";
+    let found = check(
+        t,
+        "accounts:\n  - name: Guest\n    logon: [network]\n",
+        TODAY,
+    );
+    let disabled = of(&found, "GPL401");
+    assert_eq!(disabled.len(), 1, "{found:#?}");
+    assert_eq!(disabled[0].severity, Severity::Error);
+    let note = disabled[0].note.as_deref().unwrap();
+    assert!(
+        note.contains("STATUS_ACCOUNT_DISABLED (0xC0000072)"),
+        "{note}"
+    );
+    assert!(
+        note.contains("(1331)") && note.contains("Sub Status 0xC0000072"),
+        "{note}"
+    );
+}
+
+#[test]
+fn administrator_disabled_by_the_workstation_default_is_one_step_less_severe() {
+    let yaml =
+        "target: workstation\naccounts:\n  - name: Administrator\n    logon: [interactive]\n";
+    let found = check("[Version]\nRevision=1\n", yaml, TODAY);
+    let disabled = of(&found, "GPL401");
+    assert_eq!(disabled[0].severity, Severity::Warning);
+    assert!(disabled[0].from_default);
+    let on_server = check(
+        "[Version]\nRevision=1\n",
+        &yaml.replace("workstation", "member-server"),
+        TODAY,
+    );
+    assert!(of(&on_server, "GPL401").is_empty());
+    let defined = check(
+        "[System Access]\nEnableAdminAccount = 0\n",
+        &yaml.replace("workstation", "member-server"),
+        TODAY,
+    );
+    assert_eq!(of(&defined, "GPL401")[0].severity, Severity::Error);
+}
+
+#[test]
+fn a_renamed_guest_whose_old_name_stays_in_a_right_is_flagged() {
+    let t = "[System Access]\nNewGuestName = \"Visitor\"\n[Privilege Rights]\nSeDenyNetworkLogonRight = Guest,*S-1-5-114\n";
+    let found = check(
+        t,
+        "accounts:\n  - name: CONTOSO\\alice\n    logon: [network]\n",
+        TODAY,
+    );
+    let renamed = of(&found, "GPL404");
+    assert_eq!(renamed.len(), 1);
+    assert!(
+        renamed[0].message.contains("renames it to Visitor"),
+        "{}",
+        renamed[0].message
+    );
+    let by_old_name = check(
+        t,
+        "accounts:\n  - name: Guest\n    logon: [interactive]\n",
+        TODAY,
+    );
+    assert_eq!(of(&by_old_name, "GPL403").len(), 1);
+}
+
+const EXPIRING: &str = "[System Access]\nMaximumPasswordAge = 42\n[Privilege Rights]\nSeServiceLogonRight = CONTOSO\\svc_sql\n";
+
+#[test]
+fn a_password_with_a_known_set_date_expires_on_a_predicted_day() {
+    let yaml = "accounts:\n  - name: CONTOSO\\svc_sql\n    password_last_set: 2026-01-31\n    logon: [service]\n";
+    let soon = check(EXPIRING, yaml, TODAY);
+    let warning = of(&soon, "GPL406");
+    assert_eq!(warning.len(), 1, "{soon:#?}");
+    assert_eq!(warning[0].severity, Severity::Warning);
+    assert!(
+        warning[0].message.contains("on 2026-03-14, in 13 days"),
+        "{}",
+        warning[0].message
+    );
+    let later = check(EXPIRING, yaml, "2026-03-20");
+    let expired = of(&later, "GPL405");
+    assert_eq!(expired[0].severity, Severity::Error);
+    assert!(expired[0].note.as_deref().unwrap().contains("(1330)"));
+    assert!(
+        of(&check(EXPIRING, yaml, "2026-02-01"), "GPL406").is_empty(),
+        "42 days ahead is no warning"
+    );
+}
+
+#[test]
+fn a_password_without_a_set_date_is_a_note() {
+    let yaml = "accounts:\n  - name: CONTOSO\\svc_sql\n    logon: [service]\n";
+    let found = check(EXPIRING, yaml, TODAY);
+    let note = of(&found, "GPL407");
+    assert_eq!(note.len(), 1);
+    assert_eq!(note[0].severity, Severity::Note);
+    let never = check(
+        EXPIRING,
+        &yaml.replace("    logon", "    password_never_expires: true\n    logon"),
+        TODAY,
+    );
+    assert!(of(&never, "GPL407").is_empty());
+}
+
+#[test]
+fn gmsas_and_virtual_accounts_are_never_flagged_for_passwords() {
+    let t = "[System Access]\nMaximumPasswordAge = 1\nLockoutBadCount = 3\n[Privilege Rights]\nSeServiceLogonRight = *S-1-5-80-0,CONTOSO\\gmsa_sql$\n";
+    let yaml = "accounts:\n  - name: CONTOSO\\gmsa_sql$\n    logon: [service]\n  - service: MSSQLSERVER\n    logon: [service]\n";
+    let found = check(t, yaml, TODAY);
+    for rule in ["GPL405", "GPL406", "GPL407", "GPL412"] {
+        assert!(of(&found, rule).is_empty(), "{rule}: {found:#?}");
+    }
+    let declared = "accounts:\n  - name: CONTOSO\\gmsa_sql$\n    password_last_set: 2026-01-01\n    logon: [service]\n";
+    let errors = gplint::expect::load("services.yaml", declared).unwrap_err();
+    assert_eq!(errors[0].code, "expect::managed-password");
+}
+
+#[test]
+fn a_blank_password_local_account_cannot_log_on_over_the_network() {
+    let yaml = "accounts:\n  - name: .\\kiosk\n    blank_password: true\n    logon: [network, interactive]\n";
+    let found = check("[Version]\nRevision=1\n", yaml, TODAY);
+    let blank = of(&found, "GPL408");
+    assert_eq!(blank.len(), 1, "the console stays allowed");
+    assert_eq!(blank[0].logon_type.map(|t| t.as_str()), Some("network"));
+    assert!(blank[0].note.as_deref().unwrap().contains("(1327)"));
+    assert!(
+        blank[0].from_default,
+        "LimitBlankPasswordUse rests on its default"
+    );
+}
+
+#[test]
+fn an_account_limited_to_other_workstations_is_flagged_in_the_scope() {
+    let yaml = "scopes:\n  - name: sql\n    gpos: [GptTmpl.inf]\n    hosts: [SQL01, SQL02]\naccounts:\n  - name: CONTOSO\\svc_sql\n    workstations: [SQL01, APP01]\n    logon: [service, network]\n";
+    let t = "[Privilege Rights]\nSeServiceLogonRight = CONTOSO\\svc_sql\n";
+    let found = check(t, yaml, TODAY);
+    let ws = of(&found, "GPL410");
+    assert_eq!(ws.len(), 1, "network logons are not checked: {found:#?}");
+    assert!(ws[0].message.contains("not to SQL02"), "{}", ws[0].message);
+    assert!(ws[0].note.as_deref().unwrap().contains("0xC0000070"));
+}
+
+#[test]
+fn logon_hours_that_exclude_a_services_hours_are_flagged() {
+    let t = "[Privilege Rights]\nSeServiceLogonRight = CONTOSO\\svc_sql\n";
+    let yaml = "accounts:\n  - name: CONTOSO\\svc_sql\n    logon_hours: [\"Mon-Sat\"]\n    logon: [service]\n";
+    let found = check(t, yaml, TODAY);
+    let hours = of(&found, "GPL411");
+    assert_eq!(hours.len(), 1);
+    assert!(
+        hours[0].message.contains("leave out Sun 00:00"),
+        "{}",
+        hours[0].message
+    );
+    let fits = yaml.replace(
+        "    logon:",
+        "    runs_at: [\"Mon-Fri 08:00-17:00\"]\n    logon:",
+    );
+    assert!(of(&check(t, &fits, TODAY), "GPL411").is_empty());
+}
+
+#[test]
+fn a_lockout_policy_exposes_stored_passwords() {
+    let t = "[System Access]\nLockoutBadCount = 5\n[Privilege Rights]\nSeBatchLogonRight = CONTOSO\\svc_reports\n";
+    let yaml = "accounts:\n  - name: CONTOSO\\svc_reports\n    password_never_expires: true\n    logon: [batch]\n";
+    let found = check(t, yaml, TODAY);
+    let lockout = of(&found, "GPL412");
+    assert_eq!(lockout[0].severity, Severity::Note);
+    assert!(lockout[0].note.as_deref().unwrap().contains("0xC0000234"));
+}
+
+#[test]
+fn explain_json_shows_restricted_with_the_substatus_and_keeps_the_other_verdicts() {
+    let dir = std::env::temp_dir().join(format!("gplint-restricted-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let inf = dir.join("GptTmpl.inf");
+    let yaml = dir.join("services.yaml");
+    std::fs::write(&inf, "[System Access]\nEnableGuestAccount = 0\n[Privilege Rights]\nSeNetworkLogonRight = *S-1-1-0\nSeDenyNetworkLogonRight =\nSeBatchLogonRight = *S-1-5-32-544\nSeDenyBatchLogonRight = Guest\n").unwrap();
+    std::fs::write(&yaml, "accounts:\n  - name: Guest\n    logon: [network]\n").unwrap();
+    let run = common::gplint(&[
+        "explain",
+        inf.to_str().unwrap(),
+        "--expect",
+        yaml.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let logon = &json["accounts"][0]["logon"];
+    assert_eq!(logon["network"]["verdict"], "restricted");
+    assert_eq!(logon["network"]["as_expected"], false);
+    assert_eq!(logon["network"]["restriction"]["substatus"], "0xC0000072");
+    assert_eq!(
+        logon["network"]["restriction"]["name"],
+        "STATUS_ACCOUNT_DISABLED"
+    );
+    assert_eq!(logon["network"]["restriction"]["error"], 1331);
+    assert_eq!(logon["batch"]["verdict"], "denied");
+    assert!(logon["batch"].get("restriction").is_none());
+    assert_eq!(logon["service"]["verdict"], "not-granted");
+    let human = common::gplint(&[
+        "explain",
+        inf.to_str().unwrap(),
+        "--expect",
+        yaml.to_str().unwrap(),
+    ]);
+    assert!(human.stdout.contains("✗ restricted"), "{}", human.stdout);
+    assert!(
+        human
+            .stdout
+            .contains("STATUS_ACCOUNT_DISABLED (0xC0000072, error 1331)"),
+        "{}",
+        human.stdout
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn today_comes_from_the_flag_or_the_environment() {
+    let yaml = "accounts:\n  - name: CONTOSO\\svc_sql\n    password_last_set: 2026-01-31\n    logon: [service]\n";
+    let dir = std::env::temp_dir().join(format!("gplint-today-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (inf, exp) = (dir.join("t.inf"), dir.join("s.yaml"));
+    std::fs::write(&inf, EXPIRING).unwrap();
+    std::fs::write(&exp, yaml).unwrap();
+    let args = [
+        "check",
+        inf.to_str().unwrap(),
+        "--expect",
+        exp.to_str().unwrap(),
+    ];
+    let by_flag = common::gplint(&[&args[..], &["--today", "2026-03-01"]].concat());
+    assert!(by_flag.stdout.contains("GPL406"), "{}", by_flag.stdout);
+    let by_env = common::gplint_with_env(&args, &[("GPLINT_TODAY", "2026-04-01")]);
+    assert!(by_env.stdout.contains("GPL405"), "{}", by_env.stdout);
+    let bad = common::gplint_with_env(&args, &[("GPLINT_TODAY", "soon")]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("GPLINT_TODAY"), "{}", bad.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+}
