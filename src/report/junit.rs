@@ -52,9 +52,13 @@ pub fn write(findings: &[Finding], sources: &Sources<'_>, cases: &[ExpectationCa
     out
 }
 
-/// Waived findings do not fail a test case: the team has accepted them.
+/// What fails a test case: neither a waived finding (the team accepted
+/// it) nor a note (information, such as a lockout exposure, that never
+/// fails a run).
 fn live(findings: &[Finding]) -> impl Iterator<Item = &Finding> {
-    findings.iter().filter(|f| f.waived.is_none())
+    findings
+        .iter()
+        .filter(|f| f.waived.is_none() && f.severity > crate::diagnostic::Severity::Note)
 }
 
 /// `CONTOSO\svc_sql must log on as a service`, `… must not …`.
