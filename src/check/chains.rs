@@ -2,7 +2,9 @@
 
 use std::collections::HashSet;
 
-use super::{Evaluation, findings};
+use rayon::prelude::*;
+
+use super::{Evaluation, ExpectationCase, expectation_cases, findings};
 use crate::discover::Gpo;
 use crate::expect::{Date, Expectations};
 use crate::finding::Finding;
@@ -26,7 +28,7 @@ pub struct Library<'t> {
     pub templates: &'t [Template<'t>],
     /// For each GPO, the name messages use: its display name, else its path.
     pub names: &'t [String],
-    /// Today, for password expiries; `None` leaves them unplaced.
+    /// Today, for predicting password expiry; `None` leaves dates out.
     pub today: Option<Date>,
 }
 
@@ -43,26 +45,64 @@ pub struct ChainRun<'t> {
     pub sources: Vec<usize>,
 }
 
-/// Evaluates each chain on its own.
+/// Evaluates each chain on its own, in parallel; the runs keep the
+/// chains' order.
 pub fn evaluate<'t>(
     chains: Vec<Chain>,
     library: Library<'t>,
     expect: &Expectations,
 ) -> Vec<ChainRun<'t>> {
     chains
-        .into_iter()
-        .map(|chain| {
-            let scoped = expectations_for(expect, &chain);
-            let (inputs, sources) = inputs(&chain, library);
-            let evaluation = Evaluation::on(inputs, &scoped, library.today);
-            ChainRun {
-                chain,
-                expect: scoped,
-                evaluation,
-                sources,
-            }
-        })
+        .into_par_iter()
+        .map(|chain| run(chain, library, expect))
         .collect()
+}
+
+fn run<'t>(chain: Chain, library: Library<'t>, expect: &Expectations) -> ChainRun<'t> {
+    let scoped = expectations_for(expect, &chain);
+    let (inputs, sources) = inputs(&chain, library);
+    let evaluation = Evaluation::on(inputs, &scoped, library.today);
+    ChainRun {
+        chain,
+        expect: scoped,
+        evaluation,
+        sources,
+    }
+}
+
+/// What `check` keeps of the chains: the findings, as [`all_findings`]
+/// gives them, and every expectation case, in chain order.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// The findings, sorted.
+    pub findings: Vec<Finding>,
+    /// One case per account, logon type and chain.
+    pub cases: Vec<ExpectationCase>,
+}
+
+/// Evaluates and checks each chain in parallel, keeping only its findings
+/// and cases: a chain's model is dropped as soon as it is checked, so
+/// memory holds a few models at a time rather than one per scope.
+pub fn check(
+    chains: Vec<Chain>,
+    library: Library<'_>,
+    expect: &Expectations,
+    rules: &RuleSet,
+) -> Checked {
+    let per_chain: Vec<(Vec<Finding>, Vec<ExpectationCase>)> = chains
+        .into_par_iter()
+        .map(|chain| {
+            let run = run(chain, library, expect);
+            let scope = run.chain.scope.as_deref();
+            let cases = expectation_cases(&run.evaluation, &run.expect, scope);
+            (run_findings(&run, rules, library.sources), cases)
+        })
+        .collect();
+    let (findings, cases): (Vec<_>, Vec<_>) = per_chain.into_iter().unzip();
+    Checked {
+        findings: merge(findings),
+        cases: cases.into_iter().flatten().collect(),
+    }
 }
 
 fn inputs<'t>(chain: &Chain, library: Library<'t>) -> (Vec<PolicyInput<'t>>, Vec<usize>) {
@@ -82,32 +122,48 @@ fn inputs<'t>(chain: &Chain, library: Library<'t>) -> (Vec<PolicyInput<'t>>, Vec
 
 /// Every rule over every chain. Findings about an expectation carry their
 /// chain's scope; findings about a template line are reported once,
-/// however many chains hold the line.
+/// however many chains hold the line. Chains are checked in parallel and
+/// merged in order, so the result does not depend on the thread count.
 pub fn all_findings(
     runs: &[ChainRun<'_>],
     rules: &RuleSet,
     sources: &[SourceFile],
 ) -> Vec<Finding> {
+    let per_run: Vec<Vec<Finding>> = runs
+        .par_iter()
+        .map(|run| run_findings(run, rules, sources))
+        .collect();
+    merge(per_run)
+}
+
+/// The chains' findings in chain order, each template line's once, sorted.
+fn merge(per_run: Vec<Vec<Finding>>) -> Vec<Finding> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for run in runs {
-        let line_of = |input: usize, span: Span| {
-            run.sources
-                .get(input)
-                .and_then(|&s| sources.get(s))
-                .map_or(0, |source| source.line_col(span.start).0)
-        };
-        for mut finding in findings(&run.evaluation, &run.expect, rules, &line_of) {
-            finding.remap_templates(|input| run.sources.get(input).copied().unwrap_or(input));
-            if finding.account.is_some() {
-                finding.scope = run.chain.scope.clone();
-            } else if !seen.insert(line_key(&finding)) {
-                continue;
-            }
+    for finding in per_run.into_iter().flatten() {
+        if finding.account.is_some() || seen.insert(line_key(&finding)) {
             out.push(finding);
         }
     }
     out.sort_by_key(Finding::sort_key);
+    out
+}
+
+/// One chain's findings, with template indices of the run and the scope set.
+fn run_findings(run: &ChainRun<'_>, rules: &RuleSet, sources: &[SourceFile]) -> Vec<Finding> {
+    let line_of = |input: usize, span: Span| {
+        run.sources
+            .get(input)
+            .and_then(|&s| sources.get(s))
+            .map_or(0, |source| source.line_col(span.start).0)
+    };
+    let mut out = findings(&run.evaluation, &run.expect, rules, &line_of);
+    for finding in &mut out {
+        finding.remap_templates(|input| run.sources.get(input).copied().unwrap_or(input));
+        if finding.account.is_some() {
+            finding.scope = run.chain.scope.clone();
+        }
+    }
     out
 }
 

@@ -4,15 +4,17 @@ use super::inputs::{self, Inputs};
 use super::output::{self, CheckReport};
 use super::{CheckArgs, ExplainArgs, ExplainFormat, FailOn, Io, Outcome, load};
 use crate::check::chains::{self, ChainRun, Library};
-use crate::check::{self, waivers};
+use crate::check::waivers;
 use crate::diagnostic::Severity;
-use crate::expect::{Date, Expectations};
+use crate::expect::Date;
+use crate::expect::Expectations;
 use crate::finding::Finding;
 use crate::report::{Sources, explain_human, explain_view};
 use crate::scope;
 use crate::source::SourceFile;
 use crate::template::Template;
 use crate::{syntax, template};
+use rayon::prelude::*;
 
 /// Runs `check`.
 pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Outcome {
@@ -29,7 +31,7 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Outcome {
     };
     let templates = typed(&inputs.sources);
     render_template_warnings(&inputs.sources, &templates, io);
-    let Some(runs) = evaluate(&inputs, &templates, &expect, &expect_source, today, io) else {
+    let Some(chains) = plan(&inputs, &expect, &expect_source, io) else {
         return Outcome::UsageOrInput;
     };
     let unknown = waivers::check_rules(&expect.waivers, &rules);
@@ -37,7 +39,9 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Outcome {
         load::render_all(&unknown, &expect_source, io);
         return Outcome::UsageOrInput;
     }
-    let mut findings = chains::all_findings(&runs, &rules, &inputs.sources);
+    let library = library(&inputs, &templates, today);
+    let checked = chains::check(chains, library, &expect, &rules);
+    let (mut findings, cases) = (checked.findings, checked.cases);
     let report = Sources {
         templates: &inputs.sources,
         expectations: &expect_source,
@@ -45,12 +49,6 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Outcome {
     let file_name = |file| report.file(file).map(|s| s.name.clone());
     waivers::apply(&mut findings, &expect.waivers, &rules, today, &file_name);
     findings.sort_by_key(Finding::sort_key);
-    let cases: Vec<_> = runs
-        .iter()
-        .flat_map(|run| {
-            check::expectation_cases(&run.evaluation, &run.expect, run.chain.scope.as_deref())
-        })
-        .collect();
     let output = CheckReport {
         findings: &findings,
         sources: &report,
@@ -113,28 +111,44 @@ fn evaluate<'t>(
     today: Date,
     io: &mut Io<'_>,
 ) -> Option<Vec<ChainRun<'t>>> {
-    let chains = match scope::plan(&inputs.gpos, &inputs.origins, expect) {
-        Ok(chains) => chains,
+    let chains = plan(inputs, expect, expect_source, io)?;
+    Some(chains::evaluate(chains, library(inputs, templates, today), expect))
+}
+
+/// The chains to evaluate; scope errors are rendered against the
+/// expectations file.
+fn plan(
+    inputs: &Inputs,
+    expect: &Expectations,
+    expect_source: &SourceFile,
+    io: &mut Io<'_>,
+) -> Option<Vec<scope::Chain>> {
+    match scope::plan(&inputs.gpos, &inputs.origins, expect) {
+        Ok(chains) => Some(chains),
         Err(errors) => {
             load::render_all(&errors, expect_source, io);
-            return None;
+            None
         }
-    };
-    let library = Library {
+    }
+}
+
+fn library<'t>(inputs: &'t Inputs, templates: &'t [Template<'t>], today: Date) -> Library<'t> {
+    Library {
         gpos: &inputs.gpos,
         source_of: &inputs.source_of,
         sources: &inputs.sources,
         templates,
         names: &inputs.names,
         today: Some(today),
-    };
-    Some(chains::evaluate(chains, library, expect))
+    }
 }
 
+/// Parses and types every template, in parallel and in order, keeping
+/// what `check` and `explain` read.
 fn typed(sources: &[SourceFile]) -> Vec<Template<'_>> {
     sources
-        .iter()
-        .map(|source| template::build(&syntax::parse(&source.text)))
+        .par_iter()
+        .map(|source| template::build(&syntax::parse(&source.text)).logon_only())
         .collect()
 }
 

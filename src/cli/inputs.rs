@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use super::Io;
 use crate::discover::{self, Gpo};
 use crate::report::one_line;
@@ -26,6 +28,8 @@ pub struct Inputs {
 }
 
 /// Reads every path: a file is one template, a directory is walked for GPOs.
+/// Templates are read and decoded in parallel, then taken in order, so the
+/// result and the messages do not depend on the number of threads.
 pub fn read(paths: &[PathBuf], io: &mut Io<'_>) -> Inputs {
     let mut inputs = Inputs::default();
     for path in paths {
@@ -36,8 +40,9 @@ pub fn read(paths: &[PathBuf], io: &mut Io<'_>) -> Inputs {
         };
         match found {
             Ok((gpos, origin)) => {
-                for gpo in gpos {
-                    inputs.add(gpo, origin, io);
+                let read: Vec<_> = gpos.par_iter().map(read_template).collect();
+                for (gpo, source) in gpos.into_iter().zip(read) {
+                    inputs.add(gpo, source, origin, io);
                 }
             }
             Err(error) => inputs.fail(&one_line(&error), io),
@@ -46,21 +51,24 @@ pub fn read(paths: &[PathBuf], io: &mut Io<'_>) -> Inputs {
     inputs
 }
 
+type Read = Option<Result<SourceFile, crate::source::SourceError>>;
+
+fn read_template(gpo: &Gpo) -> Read {
+    gpo.template.as_deref().map(SourceFile::read)
+}
+
 impl Inputs {
-    fn add(&mut self, gpo: Gpo, origin: Origin, io: &mut Io<'_>) {
-        let source = gpo
-            .template
-            .as_deref()
-            .and_then(|path| match SourceFile::read(path) {
-                Ok(source) => {
-                    self.sources.push(source);
-                    Some(self.sources.len() - 1)
-                }
-                Err(error) => {
-                    self.fail(&one_line(&error), io);
-                    None
-                }
-            });
+    fn add(&mut self, gpo: Gpo, source: Read, origin: Origin, io: &mut Io<'_>) {
+        let source = source.and_then(|read| match read {
+            Ok(source) => {
+                self.sources.push(source);
+                Some(self.sources.len() - 1)
+            }
+            Err(error) => {
+                self.fail(&one_line(&error), io);
+                None
+            }
+        });
         self.names.push(match (&gpo.name, gpo.kind) {
             (Some(name), _) => name.clone(),
             (None, _) => gpo

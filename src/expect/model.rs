@@ -144,6 +144,10 @@ impl AccountDecl {
 /// Scope names and GPO entries are compared without regard to case, as
 /// Windows compares account and GPO names.
 pub(super) fn same_name(a: &str, b: &str) -> bool {
+    // ASCII names, nearly all, compare without decoding characters.
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
     a.chars()
         .flat_map(char::to_lowercase)
         .eq(b.chars().flat_map(char::to_lowercase))

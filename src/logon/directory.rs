@@ -55,6 +55,9 @@ pub struct Directory {
     /// Declared groups, in file order.
     pub groups: Vec<DirectoryGroup>,
     aliases: HashMap<PrincipalKey, PrincipalKey>,
+    /// Canonical key → (the first declaration's name, whether any group
+    /// declares it): every holder of every chain is looked up here.
+    declared: HashMap<PrincipalKey, (String, bool)>,
 }
 
 impl Directory {
@@ -81,7 +84,21 @@ impl Directory {
             .iter()
             .map(|a| directory.subject(a))
             .collect();
+        directory.index_declared();
         directory
+    }
+
+    /// Fills `declared`, accounts before groups as the lookups read them.
+    fn index_declared(&mut self) {
+        let accounts = self.accounts.iter().map(|a| (&a.key, &a.display, false));
+        let groups = self.groups.iter().map(|g| (&g.key, &g.display, true));
+        for (key, display, group) in accounts.chain(groups) {
+            let entry = self
+                .declared
+                .entry(key.clone())
+                .or_insert_with(|| (display.clone(), false));
+            entry.1 |= group;
+        }
     }
 
     /// The canonical key of any key: a declared alias, or itself.
@@ -99,25 +116,22 @@ impl Directory {
 
     /// Whether the key is a declared account or group.
     pub fn is_declared(&self, key: &PrincipalKey) -> bool {
-        let key = self.canonical(key);
-        self.accounts.iter().any(|a| a.key == key) || self.groups.iter().any(|g| g.key == key)
+        self.declared.contains_key(&self.canonical(key))
     }
 
     /// Whether the key is a declared directory group.
     pub fn is_directory_group(&self, key: &PrincipalKey) -> bool {
-        let key = self.canonical(key);
-        self.groups.iter().any(|g| g.key == key)
+        self.declared
+            .get(&self.canonical(key))
+            .is_some_and(|(_, group)| *group)
     }
 
     /// The name to show for a key: the declared name, else the well-known one.
     pub fn display(&self, key: &PrincipalKey) -> String {
         let key = self.canonical(key);
-        let declared = self.accounts.iter().map(|a| (&a.key, &a.display));
-        let groups = self.groups.iter().map(|g| (&g.key, &g.display));
-        declared
-            .chain(groups)
-            .find(|(k, _)| **k == key)
-            .map_or_else(|| key.to_string(), |(_, name)| name.clone())
+        self.declared
+            .get(&key)
+            .map_or_else(|| key.to_string(), |(name, _)| name.clone())
     }
 
     fn alias(&mut self, name: &Spanned<String>, sid: Option<&Spanned<Sid>>) {

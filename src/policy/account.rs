@@ -20,6 +20,14 @@ pub const LIMIT_BLANK_PASSWORD_USE: &str =
 /// for local accounts".
 pub const FORCE_GUEST: &str = "MACHINE\\System\\CurrentControlSet\\Control\\Lsa\\ForceGuest";
 
+/// Whether the account policy reads this registry value: what a template
+/// kept for the logon model must not drop.
+pub fn reads_registry_value(path: &str) -> bool {
+    [LIMIT_BLANK_PASSWORD_USE, FORCE_GUEST]
+        .iter()
+        .any(|known| known.eq_ignore_ascii_case(path.trim()))
+}
+
 /// Where a setting's value comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SettingOrigin {

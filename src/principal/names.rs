@@ -4,7 +4,7 @@
 mod table;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::{DOMAIN_RIDS, PrincipalKind, Sid, WELL_KNOWN, app_pool_sid, service_sid};
@@ -33,6 +33,16 @@ pub struct Resolved {
 }
 
 static NAMES: LazyLock<HashMap<String, Resolved>> = LazyLock::new(table::build);
+
+/// The authorities of the fixed table, as [`table::key`] spells them:
+/// built once, since every `DOMAIN\account` name is checked against them.
+static AUTHORITIES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    WELL_KNOWN
+        .iter()
+        .filter_map(|entry| entry.name.split_once('\\'))
+        .map(|(authority, _)| table::key(authority))
+        .collect()
+});
 
 /// Resolves an English principal name, ignoring case and surrounding
 /// whitespace. `None` for names gplint cannot tie to a SID without asking
@@ -98,10 +108,7 @@ fn domain_account(domain: &str, account: &str) -> Option<Resolved> {
 /// `BUILTIN`, `NT AUTHORITY` and the other prefixes of the fixed table;
 /// an unknown name under them is a typo, not a domain account.
 fn is_authority(upper_domain: &str) -> bool {
-    WELL_KNOWN
-        .iter()
-        .filter_map(|entry| entry.name.split_once('\\'))
-        .any(|(authority, _)| table::key(authority) == upper_domain)
+    AUTHORITIES.contains(upper_domain)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::finding::{Finding, Location};
 
-use super::render::{Style, render_coded};
+use super::render::{Style, render_file};
 use super::sources::Sources;
 
 /// Renders every finding, in order.
@@ -83,7 +83,7 @@ fn context(at: &Location, title: String, sources: &Sources<'_>, style: Style) ->
     };
     sources
         .file(at.file)
-        .map(|file| render_coded(&note, "", &file.name, &file.text, style))
+        .map(|file| render_file(&note, "", file, style))
         .unwrap_or_default()
 }
 
@@ -103,7 +103,7 @@ fn place(
         note: finding.note.clone(),
     };
     match sources.file(at.file) {
-        Some(file) => render_coded(&diagnostic, code, &file.name, &file.text, style),
+        Some(file) => render_file(&diagnostic, code, file, style),
         None => format!(
             "{}[{code}]: {}\n",
             finding.severity.as_str(),

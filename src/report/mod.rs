@@ -15,8 +15,9 @@ pub mod rule_docs;
 pub mod sarif;
 pub mod sources;
 pub mod why;
+mod window;
 pub mod xml;
 
 pub use one_line::one_line;
-pub use render::{Style, render, render_coded};
+pub use render::{Style, render, render_coded, render_file};
 pub use sources::Sources;

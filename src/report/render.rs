@@ -2,9 +2,11 @@
 
 use std::fmt;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
+use super::window::Window;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::{LineIndex, SourceFile};
 
 /// How rendered diagnostics look.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,7 +39,27 @@ pub fn render_coded(
     text: &str,
     style: Style,
 ) -> String {
-    let source = NamedSource::new(file_name, text.to_owned());
+    let lines = LineIndex::new(text);
+    let window = Window {
+        name: file_name,
+        text,
+        lines: &lines,
+    };
+    render_window(diagnostic, code, &window, style)
+}
+
+/// [`render_coded`] for a file already read, using its line index: the
+/// cost of a snippet does not grow with the file.
+pub fn render_file(diagnostic: &Diagnostic, code: &str, file: &SourceFile, style: Style) -> String {
+    let window = Window {
+        name: &file.name,
+        text: &file.text,
+        lines: &file.lines,
+    };
+    render_window(diagnostic, code, &window, style)
+}
+
+fn render_window(diagnostic: &Diagnostic, code: &str, source: &Window<'_>, style: Style) -> String {
     let report = Report {
         diagnostic,
         code,
@@ -82,7 +104,7 @@ fn push_note(out: &mut String, note: Option<&str>, width: usize) {
 struct Report<'d> {
     diagnostic: &'d Diagnostic,
     code: &'d str,
-    source: NamedSource<String>,
+    source: &'d Window<'d>,
 }
 
 impl fmt::Debug for Report<'_> {
@@ -118,7 +140,7 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
+        Some(self.source)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {

@@ -7,13 +7,15 @@
 //! directory is evaluated alone, so that a GPO which would break an account
 //! if it won is still reported.
 
+mod index;
 mod resolve;
 
 use crate::diagnostic::Diagnostic;
 use crate::discover::Gpo;
 use crate::expect::{Expectations, Target};
 
-pub use resolve::resolve_gpo;
+pub use index::GpoIndex;
+pub use resolve::{resolve_gpo, resolve_indexed};
 
 /// How a GPO reached the run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,6 +51,7 @@ pub fn plan(
     if expect.scopes.is_empty() {
         return Ok(unscoped(gpos, origins, expect.target));
     }
+    let index = GpoIndex::new(gpos);
     let mut chains = Vec::new();
     let mut errors = Vec::new();
     for scope in &expect.scopes {
@@ -59,7 +62,7 @@ pub fn plan(
             gpos: Vec::new(),
         };
         for entry in &scope.gpos {
-            match resolve_gpo(&entry.value, entry.span, gpos) {
+            match resolve_indexed(&entry.value, entry.span, gpos, &index) {
                 Ok(index) if has_template(gpos, index) => chain.gpos.push(index),
                 Ok(_) => {}
                 Err(error) => errors.push(error),
@@ -109,21 +112,30 @@ fn same(a: &str, b: &str) -> bool {
 }
 
 /// The expectations restricted to one chain: the accounts whose `scopes`
-/// include it, and the chain's target.
+/// include it, and the chain's target. Of the scopes only the chain's own
+/// stays, so its `hosts` are the machines the evaluation is about; the
+/// others and the waivers are left out: the chain is planned already,
+/// waivers apply to the whole run, and copying every scope into every
+/// chain would grow with the square of the forest.
 pub fn expectations_for(expect: &Expectations, chain: &Chain) -> Expectations {
-    let mut scoped = expect.clone();
-    scoped.target = chain.target;
-    if let (true, Some(scope)) = (chain.declared, &chain.scope) {
-        scoped.accounts.retain(|account| account.in_scope(scope));
+    let declared = chain.scope.as_deref().filter(|_| chain.declared);
+    Expectations {
+        target: chain.target,
+        target_span: expect.target_span,
+        domain_sid: expect.domain_sid.clone(),
+        scopes: expect
+            .scopes
+            .iter()
+            .filter(|s| declared.is_some_and(|name| same(&s.name.value, name)))
+            .cloned()
+            .collect(),
+        groups: expect.groups.clone(),
+        accounts: expect
+            .accounts
+            .iter()
+            .filter(|account| declared.is_none_or(|scope| account.in_scope(scope)))
+            .cloned()
+            .collect(),
+        waivers: Vec::new(),
     }
-    // Only the chain's own scope stays, so its `hosts` are the machines
-    // the evaluation is about; a chain of no declared scope has none.
-    scoped.scopes.retain(|s| {
-        chain.declared
-            && chain
-                .scope
-                .as_deref()
-                .is_some_and(|n| same(&s.name.value, n))
-    });
-    scoped
 }

@@ -2,6 +2,7 @@
 
 use std::path::{Component, Path};
 
+use super::index::GpoIndex;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::discover::{Gpo, normalize_guid};
 use crate::span::Span;
@@ -10,7 +11,19 @@ use crate::suggest::did_you_mean;
 /// The index of the one GPO `entry` names. `span` is the entry in the
 /// expectations file, where any error points.
 pub fn resolve_gpo(entry: &str, span: Span, gpos: &[Gpo]) -> Result<usize, Diagnostic> {
-    let matches: Vec<usize> = (0..gpos.len())
+    resolve_indexed(entry, span, gpos, &GpoIndex::new(gpos))
+}
+
+/// [`resolve_gpo`] with an index of `gpos` built once for many entries.
+pub fn resolve_indexed(
+    entry: &str,
+    span: Span,
+    gpos: &[Gpo],
+    index: &GpoIndex,
+) -> Result<usize, Diagnostic> {
+    let matches: Vec<usize> = index
+        .candidates(entry)
+        .into_iter()
         .filter(|&i| gpos.get(i).is_some_and(|gpo| names(gpo, entry)))
         .collect();
     match matches.as_slice() {

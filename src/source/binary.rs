@@ -19,6 +19,14 @@ pub(super) fn check(
     bom_len: usize,
     warnings: &mut Vec<DecodeWarning>,
 ) -> Result<(), DecodeError> {
+    // Controls are ASCII, so a scan of the bytes clears nearly every file
+    // without decoding characters.
+    if !text
+        .bytes()
+        .any(|b| is_stray_control(char::from(b)) || b == 0)
+    {
+        return Ok(());
+    }
     let mut file_offset = bom_len;
     let mut chars = 0usize;
     let mut first_stray = None;

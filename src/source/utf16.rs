@@ -5,7 +5,27 @@ use super::decode::{DecodeWarning, DecodeWarningKind};
 /// Decodes an even-length UTF-16 payload (byte-order mark removed). A
 /// trailing odd byte is ignored; the caller rejects odd lengths first.
 pub(super) fn decode(payload: &[u8], big_endian: bool) -> (String, Vec<DecodeWarning>) {
+    // Well-formed text, nearly every file, takes encoding_rs's vectorised
+    // decoder; only text with a lone surrogate needs the warnings below.
     let (pairs, _) = payload.as_chunks::<2>();
+    let whole = pairs.as_flattened();
+    let encoding = if big_endian {
+        encoding_rs::UTF_16BE
+    } else {
+        encoding_rs::UTF_16LE
+    };
+    if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(whole) {
+        let mut text = text.into_owned();
+        // The decoder reserves for the worst case; thousands of templates
+        // are kept for the whole run.
+        text.shrink_to_fit();
+        return (text, Vec::new());
+    }
+    with_replacement(pairs, big_endian)
+}
+
+/// The slow path: decodes unit by unit, replacing and reporting lone surrogates.
+fn with_replacement(pairs: &[[u8; 2]], big_endian: bool) -> (String, Vec<DecodeWarning>) {
     let units = pairs.iter().map(|&pair| {
         if big_endian {
             u16::from_be_bytes(pair)

@@ -54,6 +54,26 @@ impl<'a> Template<'a> {
             .iter()
             .find(|a| a.constant().eq_ignore_ascii_case(constant))
     }
+
+    /// Only what the logon model reads (rights, group membership, the
+    /// account policy of `[System Access]` and the LSA registry values
+    /// that restrict logons) and the warnings: what a run over thousands
+    /// of GPOs keeps of each, since the other settings and registry values
+    /// are most of a template's size.
+    pub fn logon_only(self) -> Self {
+        Template {
+            privilege_rights: self.privilege_rights,
+            group_membership: self.group_membership,
+            system_access: self.system_access,
+            registry_values: self
+                .registry_values
+                .into_iter()
+                .filter(|v| crate::policy::account::reads_registry_value(v.path))
+                .collect(),
+            warnings: self.warnings,
+            ..Template::default()
+        }
+    }
 }
 
 /// Types a parsed document.
