@@ -112,7 +112,11 @@ fn evaluate<'t>(
     io: &mut Io<'_>,
 ) -> Option<Vec<ChainRun<'t>>> {
     let chains = plan(inputs, expect, expect_source, io)?;
-    Some(chains::evaluate(chains, library(inputs, templates, today), expect))
+    Some(chains::evaluate(
+        chains,
+        library(inputs, templates, today),
+        expect,
+    ))
 }
 
 /// The chains to evaluate; scope errors are rendered against the
