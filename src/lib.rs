@@ -23,7 +23,10 @@ pub mod discover;
 pub mod expect;
 pub mod facts;
 pub mod finding;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod init;
+pub(crate) mod last_wins;
 pub mod logon;
 pub mod logon_type;
 pub mod policy;

@@ -142,3 +142,24 @@ fn man_prints_a_roff_page() {
         unknown.stderr
     );
 }
+
+#[test]
+fn a_failed_run_leaves_the_previous_report_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.sarif");
+    let file = report.display().to_string();
+    let args = ["check", TEMPLATE, "--expect", EXPECT, "--format", "sarif"];
+    let mut first = args.to_vec();
+    first.extend(["--output", &file]);
+    assert_eq!(gplint(&first).code, 1);
+    let previous = std::fs::read_to_string(&report).unwrap();
+    // The expectations are a folder: unreadable, so the run fails.
+    let folder = dir.path().display().to_string();
+    let failed = gplint(&[
+        "check", TEMPLATE, "--expect", &folder, "--format", "sarif", "--output", &file,
+    ]);
+    assert_eq!(failed.code, 2, "{}", failed.stderr);
+    assert_eq!(std::fs::read_to_string(&report).unwrap(), previous);
+    // Nor is anything left beside it.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}

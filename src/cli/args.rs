@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use super::limit_args::LimitArgs;
+
 const CHECK_AFTER_HELP: &str = "Examples:
   gplint check GptTmpl.inf --expect services.yaml
   gplint check baseline.inf sql-servers.inf --expect services.yaml --format json
@@ -137,6 +139,9 @@ pub struct CheckArgs {
     /// or GPLINT_TODAY).
     #[arg(long, hide = true, value_name = "YYYY-MM-DD", value_parser = super::today::parse_flag)]
     pub today: Option<crate::expect::Date>,
+    /// How much input to accept.
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// Arguments of `gplint explain`.
@@ -155,6 +160,9 @@ pub struct ExplainArgs {
     /// or GPLINT_TODAY).
     #[arg(long, hide = true, value_name = "YYYY-MM-DD", value_parser = super::today::parse_flag)]
     pub today: Option<crate::expect::Date>,
+    /// How much input to accept.
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// Arguments of `gplint init`.
@@ -164,6 +172,9 @@ pub struct InitArgs {
     /// `check` will be given them.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// How much input to accept.
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// Arguments of `gplint rules`.
@@ -260,6 +271,9 @@ pub struct DumpArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = DumpFormat::Text)]
     pub format: DumpFormat,
+    /// How much input to accept.
+    #[command(flatten)]
+    pub limits: LimitArgs,
 }
 
 /// Output formats of `dump`.

@@ -24,8 +24,8 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Outcome {
     let Some(rules) = load::rules(&args.rules, io) else {
         return Outcome::UsageOrInput;
     };
-    let expectations = load::expectations(&args.expect, io);
-    let inputs = inputs::read(&args.files, io);
+    let expectations = load::expectations(&args.expect, &args.limits.read(), io);
+    let inputs = inputs::read(&args.files, &args.limits, io);
     let Some((expect_source, expect)) = expectations else {
         return Outcome::UsageOrInput;
     };
@@ -71,8 +71,8 @@ pub fn run_explain(args: &ExplainArgs, io: &mut Io<'_>) -> Outcome {
     let Some(today) = today_or_say(args.today, io) else {
         return Outcome::UsageOrInput;
     };
-    let expectations = load::expectations(&args.expect, io);
-    let inputs = inputs::read(&args.files, io);
+    let expectations = load::expectations(&args.expect, &args.limits.read(), io);
+    let inputs = inputs::read(&args.files, &args.limits, io);
     let Some((expect_source, expect)) = expectations else {
         return Outcome::UsageOrInput;
     };

@@ -16,7 +16,7 @@ pub fn run(args: &DumpArgs, io: &mut Io<'_>) -> Outcome {
     let mut json_files = Vec::new();
     let mut json_gpos = Vec::new();
     for path in &args.files {
-        let templates = match gpos_of(path) {
+        let templates = match gpos_of(path, args.limits.max_files) {
             Ok(gpos) => gpos,
             Err(error) => {
                 let _ = writeln!(io.stderr, "error: {}", one_line(&error));
@@ -32,7 +32,7 @@ pub fn run(args: &DumpArgs, io: &mut Io<'_>) -> Outcome {
             let Some(template) = &gpo.template else {
                 continue;
             };
-            match dump_one(template, args.format, io) {
+            match dump_one(template, args, io) {
                 Ok(Some(json)) => json_files.push(json),
                 Ok(None) => {}
                 Err(error) => {
@@ -50,9 +50,9 @@ pub fn run(args: &DumpArgs, io: &mut Io<'_>) -> Outcome {
 }
 
 /// A file is one template; a directory is walked for GPOs.
-fn gpos_of(path: &Path) -> Result<Vec<Gpo>, crate::discover::DiscoverError> {
+fn gpos_of(path: &Path, max_files: usize) -> Result<Vec<Gpo>, crate::discover::DiscoverError> {
     if path.is_dir() {
-        crate::discover::discover(path)
+        crate::discover::discover_limited(path, max_files).map(|found| found.gpos)
     } else {
         Ok(vec![Gpo::file(path)])
     }
@@ -77,17 +77,17 @@ fn write_gpo(gpo: &Gpo, format: DumpFormat, io: &mut Io<'_>) {
 
 fn dump_one(
     path: &Path,
-    format: DumpFormat,
+    args: &DumpArgs,
     io: &mut Io<'_>,
 ) -> Result<Option<serde_json::Value>, crate::source::SourceError> {
-    let source = SourceFile::read(path)?;
+    let source = SourceFile::read_limited(path, &args.limits.read())?;
     let doc = syntax::parse(&source.text);
     let template = template::build(&doc);
     let mut warnings: Vec<Diagnostic> = source.warnings.iter().map(Diagnostic::from).collect();
     warnings.extend(template.warnings.iter().cloned());
     let sections = doc.sections.iter().map(|s| s.name).collect();
     let view = dump_view::view(&source, &template, sections, &warnings);
-    match format {
+    match args.format {
         DumpFormat::Json => Ok(Some(serde_json::to_value(&view).unwrap_or_default())),
         DumpFormat::Text => {
             for warning in &warnings {

@@ -10,7 +10,7 @@ use crate::{syntax, template};
 /// gets its line on stderr and exit code 2, as with `check`; the file is
 /// still written from the others.
 pub fn run(args: &InitArgs, io: &mut Io<'_>) -> Outcome {
-    let read = inputs::read(&args.paths, io);
+    let read = inputs::read(&args.paths, &args.limits, io);
     let templates: Vec<Template<'_>> = read
         .sources
         .iter()

@@ -4,11 +4,11 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use super::Io;
+use super::{Io, LimitArgs};
 use crate::discover::{self, Gpo};
 use crate::report::one_line;
 use crate::scope::Origin;
-use crate::source::SourceFile;
+use crate::source::{ReadLimits, SourceFile};
 
 /// Every GPO named or found, with its template read.
 #[derive(Debug, Default)]
@@ -30,17 +30,22 @@ pub struct Inputs {
 /// Reads every path: a file is one template, a directory is walked for GPOs.
 /// Templates are read and decoded in parallel, then taken in order, so the
 /// result and the messages do not depend on the number of threads.
-pub fn read(paths: &[PathBuf], io: &mut Io<'_>) -> Inputs {
+pub fn read(paths: &[PathBuf], limits: &LimitArgs, io: &mut Io<'_>) -> Inputs {
     let mut inputs = Inputs::default();
     for path in paths {
         let found = if path.is_dir() {
-            discover::discover(path).map(|gpos| (gpos, Origin::Directory))
+            discover::discover_limited(path, limits.max_files)
+                .map(|found| (found.gpos, Origin::Directory))
         } else {
             Ok((vec![Gpo::file(path)], Origin::File))
         };
         match found {
             Ok((gpos, origin)) => {
-                let read: Vec<_> = gpos.par_iter().map(read_template).collect();
+                let read_limits = limits.read();
+                let read: Vec<_> = gpos
+                    .par_iter()
+                    .map(|gpo| read_template(gpo, &read_limits))
+                    .collect();
                 for (gpo, source) in gpos.into_iter().zip(read) {
                     inputs.add(gpo, source, origin, io);
                 }
@@ -53,8 +58,10 @@ pub fn read(paths: &[PathBuf], io: &mut Io<'_>) -> Inputs {
 
 type Read = Option<Result<SourceFile, crate::source::SourceError>>;
 
-fn read_template(gpo: &Gpo) -> Read {
-    gpo.template.as_deref().map(SourceFile::read)
+fn read_template(gpo: &Gpo, limits: &ReadLimits) -> Read {
+    gpo.template
+        .as_deref()
+        .map(|path| SourceFile::read_limited(path, limits))
 }
 
 impl Inputs {

@@ -7,12 +7,16 @@ use crate::diagnostic::Diagnostic;
 use crate::expect::{self, Expectations};
 use crate::report::{one_line, render};
 use crate::rules::RuleSet;
-use crate::source::SourceFile;
+use crate::source::{ReadLimits, SourceFile};
 
 /// Reads and validates the expectations file; on failure every problem is
 /// rendered, pointing into the file.
-pub fn expectations(path: &Path, io: &mut Io<'_>) -> Option<(SourceFile, Expectations)> {
-    let source = match SourceFile::read(path) {
+pub fn expectations(
+    path: &Path,
+    limits: &ReadLimits,
+    io: &mut Io<'_>,
+) -> Option<(SourceFile, Expectations)> {
+    let source = match SourceFile::read_limited(path, limits) {
         Ok(source) => source,
         Err(error) => {
             let _ = writeln!(io.stderr, "error: expectations file: {}", one_line(&error));

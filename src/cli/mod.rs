@@ -2,11 +2,13 @@
 //! beyond calling the stages in order and writing what they return.
 
 mod args;
+mod atomic;
 mod check;
 mod dump;
 mod generate;
 mod init;
 mod inputs;
+mod limit_args;
 mod load;
 mod output;
 mod rules;
@@ -22,6 +24,7 @@ pub use args::{
     CheckArgs, CheckFormat, Cli, Command, CompletionsArgs, DumpArgs, DumpFormat, ExplainArgs,
     ExplainFormat, FailOn, InitArgs, ManArgs, RulesArgs, WhyArgs, WhyFormat,
 };
+pub use limit_args::LimitArgs;
 
 use crate::report::Style;
 

@@ -83,8 +83,9 @@ fn render(format: CheckFormat, report: &CheckReport<'_>, style: Style) -> String
     }
 }
 
+/// Replaces the file only once the report is complete (see [`super::atomic`]).
 fn write_file(path: &Path, text: &str, io: &mut Io<'_>) -> bool {
-    match std::fs::write(path, text) {
+    match super::atomic::replace(path, text) {
         Ok(()) => true,
         Err(error) => {
             let _ = writeln!(

@@ -60,6 +60,24 @@ pub enum DiscoverError {
         message: String,
     },
 
+    /// A tree with more entries than `--max-files`.
+    #[error(
+        "`{}` holds more than {limit} files and folders, the limit for one tree; give the Policies folder or one GPO folder, or raise the limit with --max-files",
+        .path.display()
+    )]
+    #[diagnostic(
+        code(gplint::discover::too_many_files),
+        help(
+            "give the Policies folder or one GPO folder rather than a whole drive, or raise the limit with --max-files"
+        )
+    )]
+    TooManyFiles {
+        /// The directory that was searched.
+        path: PathBuf,
+        /// The limit.
+        limit: usize,
+    },
+
     /// `GPT.INI` or an XML file whose bytes are not text.
     #[error(
         "cannot read `{}` as text; restore it from a good copy",

@@ -34,4 +34,4 @@ mod tests;
 pub use error::DiscoverError;
 pub use gpo::{Gpo, GpoKind, GpoLink};
 pub use guid::normalize_guid;
-pub use walk::{Discovery, discover, discover_all};
+pub use walk::{DEFAULT_MAX_FILES, Discovery, discover, discover_all, discover_limited};

@@ -28,8 +28,18 @@ pub fn discover(path: &Path) -> Result<Vec<Gpo>, DiscoverError> {
     discover_all(path).map(|found| found.gpos)
 }
 
+/// The most files and folders one tree may hold: a SYSVOL of thousands
+/// of GPOs has some tens of thousands.
+pub const DEFAULT_MAX_FILES: usize = 100_000;
+
 /// Like [`discover`], but also returns the symbolic links that were skipped.
 pub fn discover_all(path: &Path) -> Result<Discovery, DiscoverError> {
+    discover_limited(path, DEFAULT_MAX_FILES)
+}
+
+/// Like [`discover_all`], refusing a tree of more than `max_files`
+/// entries rather than walking a whole disk given by mistake.
+pub fn discover_limited(path: &Path, max_files: usize) -> Result<Discovery, DiscoverError> {
     let metadata = std::fs::metadata(path).map_err(|e| DiscoverError::unreadable(path, e))?;
     if !metadata.is_dir() {
         return Ok(Discovery {
@@ -37,7 +47,7 @@ pub fn discover_all(path: &Path) -> Result<Discovery, DiscoverError> {
             skipped_links: Vec::new(),
         });
     }
-    let found = walk(path)?;
+    let found = walk(path, max_files)?;
     if found.gpos.is_empty() {
         return Err(DiscoverError::NoGpo {
             path: path.to_path_buf(),
@@ -46,13 +56,21 @@ pub fn discover_all(path: &Path) -> Result<Discovery, DiscoverError> {
     Ok(found)
 }
 
-fn walk(root: &Path) -> Result<Discovery, DiscoverError> {
+fn walk(root: &Path, max_files: usize) -> Result<Discovery, DiscoverError> {
     let mut found = Discovery::default();
     let mut entries = WalkDir::new(root)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter();
+    let mut seen = 0usize;
     while let Some(entry) = entries.next() {
+        seen += 1;
+        if seen > max_files {
+            return Err(DiscoverError::TooManyFiles {
+                path: root.to_path_buf(),
+                limit: max_files,
+            });
+        }
         let entry = entry.map_err(|e| walk_error(root, e))?;
         if visit(&entry, &mut found)? {
             // A GPO folder's contents belong to that GPO.

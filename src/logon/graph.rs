@@ -5,7 +5,7 @@
 //! `[Group Membership]`: `__Members` replaces a local group's members,
 //! `__Memberof` adds a group to others.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::directory::Directory;
 use crate::expect::Target;
@@ -70,11 +70,12 @@ impl MembershipGraph {
         let mut graph = MembershipGraph::default();
         graph.add_declared(directory);
         graph.add_defaults();
-        for line in &memberships.members {
-            if replaces_members(directory, &line.group, target) {
-                graph.replace_members(directory, line);
-            }
-        }
+        let replacing: Vec<_> = memberships
+            .members
+            .iter()
+            .filter(|line| replaces_members(directory, &line.group, target))
+            .collect();
+        graph.replace_members(directory, &replacing);
         for line in &memberships.member_of {
             graph.add_member_of(directory, line);
         }
@@ -128,19 +129,28 @@ impl MembershipGraph {
         }
     }
 
-    /// `__Members`: the group's members become exactly the listed ones.
-    fn replace_members(&mut self, directory: &Directory, line: &MembershipLine<'_>) {
-        let group = directory.canonical(&line.group);
+    /// `__Members`: each line's group gets exactly the listed members.
+    /// The lines name distinct groups (the fold keeps one per group), so
+    /// one pass over the edges drops every replaced group's members,
+    /// rather than a pass per line.
+    fn replace_members(&mut self, directory: &Directory, lines: &[&MembershipLine<'_>]) {
+        let groups: HashSet<PrincipalKey> = lines
+            .iter()
+            .map(|line| directory.canonical(&line.group))
+            .collect();
         for edges in self.edges.values_mut() {
-            edges.retain(|edge| edge.group != group);
+            edges.retain(|edge| !groups.contains(&edge.group));
         }
-        for value in &line.values {
-            let Some(span) = value.span else { continue };
-            let reason = EdgeReason::TemplateMembers {
-                input: line.input,
-                span,
-            };
-            self.add(directory.canonical(&value.key), group.clone(), reason);
+        for line in lines {
+            let group = directory.canonical(&line.group);
+            for value in &line.values {
+                let Some(span) = value.span else { continue };
+                let reason = EdgeReason::TemplateMembers {
+                    input: line.input,
+                    span,
+                };
+                self.add(directory.canonical(&value.key), group.clone(), reason);
+            }
         }
     }
 

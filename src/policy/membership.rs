@@ -1,5 +1,6 @@
 //! The winning `[Group Membership]` lines of a chain.
 
+use crate::last_wins::LastWins;
 use crate::principal::{PrincipalKey, Sid};
 use crate::template::{Membership, Relation};
 
@@ -31,7 +32,10 @@ pub struct ResultantMembership<'t> {
 impl<'t> ResultantMembership<'t> {
     /// Folds the membership lines of every input, in order.
     pub fn fold(inputs: &[PolicyInput<'t>], domain: Option<Sid>) -> Self {
-        let mut out = ResultantMembership::default();
+        // A later line for a group replaces the earlier one: one map per
+        // relation keeps that linear in the number of lines.
+        let mut members = LastWins::default();
+        let mut member_of = LastWins::default();
         for (input, policy_input) in inputs.iter().enumerate() {
             for line in &policy_input.template.group_membership {
                 let resolved = MembershipLine {
@@ -41,14 +45,16 @@ impl<'t> ResultantMembership<'t> {
                     values: resolve(&line.values, domain),
                 };
                 let list = match line.relation {
-                    Relation::Members => &mut out.members,
-                    Relation::MemberOf => &mut out.member_of,
+                    Relation::Members => &mut members,
+                    Relation::MemberOf => &mut member_of,
                 };
-                list.retain(|earlier| earlier.group != resolved.group);
-                list.push(resolved);
+                list.push(resolved.group.clone(), resolved);
             }
         }
-        out
+        ResultantMembership {
+            members: members.into_vec(),
+            member_of: member_of.into_vec(),
+        }
     }
 
     /// The line that sets a group's members, if any.

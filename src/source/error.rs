@@ -52,6 +52,81 @@ pub enum SourceError {
         source: io::Error,
     },
 
+    /// A FIFO, socket or device where a file is expected: reading it could
+    /// block forever or never end.
+    #[error("cannot read `{path}`: it is {what}, not a regular file")]
+    #[diagnostic(
+        code(gplint::source::not_a_file),
+        help("give the template or expectations file itself, not a pipe or device")
+    )]
+    NotAFile {
+        /// The path as the user gave it.
+        path: String,
+        /// What it is instead, e.g. "a named pipe (FIFO)".
+        what: &'static str,
+    },
+
+    /// Larger than `--max-file-size`.
+    #[error(
+        "`{path}` is {size} bytes, more than the limit of {limit} bytes for one input file; check that it is the file you meant, or raise the limit with --max-file-size"
+    )]
+    #[diagnostic(
+        code(gplint::source::too_large),
+        help(
+            "check that this is the file you meant; if it is, raise the limit with --max-file-size"
+        )
+    )]
+    TooLarge {
+        /// The path as the user gave it.
+        path: String,
+        /// Its size in bytes (at least this: reading stops past the limit).
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+
+    /// A line longer than `--max-line-length`.
+    #[error(
+        "`{path}` line {line} is {length} bytes long, more than the limit of {limit} bytes for one line; check that this is a template, or raise the limit with --max-line-length"
+    )]
+    #[diagnostic(
+        code(gplint::source::line_too_long),
+        help(
+            "a template's lines are short; check that this is a template, or raise the limit with --max-line-length"
+        )
+    )]
+    LineTooLong {
+        /// The path as the user gave it.
+        path: String,
+        /// 1-based line number.
+        line: usize,
+        /// The line's length in bytes of decoded text.
+        length: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+
+    /// A line with more entries than `--max-holders`.
+    #[error(
+        "`{path}` line {line} lists {entries} entries, more than the limit of {limit} on one line (a right's holders, a group's members); grant the right to a group instead, or raise the limit with --max-holders"
+    )]
+    #[diagnostic(
+        code(gplint::source::too_many_entries),
+        help(
+            "grant the right to a group instead of each account, or raise the limit with --max-holders"
+        )
+    )]
+    TooManyEntries {
+        /// The path as the user gave it.
+        path: String,
+        /// 1-based line number.
+        line: usize,
+        /// How many comma-separated entries the line has.
+        entries: usize,
+        /// The limit.
+        limit: usize,
+    },
+
     /// The bytes are not a text file gplint can read.
     #[error("cannot read `{path}` as a security template")]
     #[diagnostic(code(gplint::source::decode))]

@@ -4,7 +4,9 @@ use std::path::Path;
 
 use super::decode::{DecodeWarning, Encoding, decode};
 use super::error::SourceError;
+use super::limits::{LineOver, ReadLimits, first_line_over};
 use super::line_index::LineIndex;
+use super::open::read_bytes;
 
 /// One input file, decoded.
 #[derive(Clone, Debug)]
@@ -22,12 +24,20 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    /// Reads and decodes the file at `path`.
+    /// Reads and decodes the file at `path` within the default limits.
     pub fn read(path: &Path) -> Result<SourceFile, SourceError> {
+        Self::read_limited(path, &ReadLimits::default())
+    }
+
+    /// Reads and decodes the file at `path`, refusing what is not a
+    /// regular file and what is over `limits`.
+    pub fn read_limited(path: &Path, limits: &ReadLimits) -> Result<SourceFile, SourceError> {
         let name = path.display().to_string();
-        match std::fs::read(path) {
-            Ok(bytes) => Self::from_bytes(name, bytes),
-            Err(err) => Err(SourceError::from_io(name, path, err)),
+        let bytes = read_bytes(&name, path, limits.max_file_size)?;
+        let source = Self::from_bytes(name, bytes)?;
+        match first_line_over(&source.text, limits) {
+            None => Ok(source),
+            Some(over) => Err(line_error(source.name, over, limits)),
         }
     }
 
@@ -54,6 +64,23 @@ impl SourceFile {
     /// The text under the file's name, for rendering diagnostics with miette.
     pub fn named_source(&self) -> miette::NamedSource<String> {
         miette::NamedSource::new(&self.name, self.text.clone())
+    }
+}
+
+fn line_error(path: String, over: LineOver, limits: &ReadLimits) -> SourceError {
+    match over {
+        LineOver::Length { line, length } => SourceError::LineTooLong {
+            path,
+            line,
+            length,
+            limit: limits.max_line_length,
+        },
+        LineOver::Entries { line, entries } => SourceError::TooManyEntries {
+            path,
+            line,
+            entries,
+            limit: limits.max_entries,
+        },
     }
 }
 

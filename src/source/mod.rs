@@ -11,7 +11,9 @@ mod decode_error;
 mod detect;
 mod error;
 mod file;
+pub mod limits;
 pub mod line_index;
+mod open;
 mod text8;
 mod utf16;
 
@@ -19,4 +21,5 @@ pub use decode::{DecodeWarning, DecodeWarningKind, Decoded, Encoding, decode};
 pub use decode_error::{BinaryReason, DecodeError};
 pub use error::SourceError;
 pub use file::SourceFile;
+pub use limits::ReadLimits;
 pub use line_index::LineIndex;

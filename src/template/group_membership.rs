@@ -11,6 +11,7 @@ use crate::syntax::{Document, Section};
 
 use super::holder::{Holder, PrincipalRef, holders, principal_ref};
 use super::keyed::{warn_duplicate_key, warn_values_line};
+use crate::last_wins::LastWins;
 
 /// Which way a membership line points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -57,7 +58,7 @@ pub fn read<'a>(
     section: &Section<'a>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Vec<Membership<'a>> {
-    let mut out: Vec<Membership<'a>> = Vec::new();
+    let mut out = LastWins::new();
     for line in doc.section_lines(section) {
         let Some(entry) = warn_values_line(line, section.name, warnings) else {
             continue;
@@ -75,16 +76,12 @@ pub fn read<'a>(
             key_span: entry.key_span,
             line: entry.line,
         };
-        let same = |m: &Membership<'_>| {
-            m.relation == relation && m.group_written.eq_ignore_ascii_case(group)
-        };
-        if let Some(earlier) = out.iter().position(same) {
-            warn_duplicate_key(entry.key, entry.key_span, out[earlier].key_span, warnings);
-            out.remove(earlier);
+        let key = format!("{}{}", group.to_ascii_lowercase(), relation.suffix());
+        if let Some(earlier) = out.push(key, membership) {
+            warn_duplicate_key(entry.key, entry.key_span, earlier.key_span, warnings);
         }
-        out.push(membership);
     }
-    out
+    out.into_vec()
 }
 
 /// `key := group "__Members" | group "__Memberof"`, suffix case-insensitive.

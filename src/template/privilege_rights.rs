@@ -7,6 +7,7 @@ use crate::syntax::{Document, Section};
 
 use super::holder::{Holder, holders};
 use super::keyed::{warn_duplicate_key, warn_values_line};
+use crate::last_wins::LastWins;
 
 /// One `SeXxxRight = holder, holder` line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,7 +40,7 @@ pub fn read<'a>(
     section: &Section<'a>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Vec<RightAssignment<'a>> {
-    let mut out: Vec<RightAssignment<'a>> = Vec::new();
+    let mut out = LastWins::new();
     for line in doc.section_lines(section) {
         let Some(entry) = warn_values_line(line, section.name, warnings) else {
             continue;
@@ -56,15 +57,12 @@ pub fn read<'a>(
             value_span: entry.value.span,
             line: entry.line,
         };
-        let same =
-            |a: &RightAssignment<'_>| a.constant().eq_ignore_ascii_case(assignment.constant());
-        if let Some(earlier) = out.iter().position(same) {
-            warn_duplicate_key(entry.key, entry.key_span, out[earlier].key_span, warnings);
-            out.remove(earlier);
+        let key = assignment.constant().to_ascii_lowercase();
+        if let Some(earlier) = out.push(key, assignment) {
+            warn_duplicate_key(entry.key, entry.key_span, earlier.key_span, warnings);
         }
-        out.push(assignment);
     }
-    out
+    out.into_vec()
 }
 
 fn unknown_right(key: &str, span: Span) -> Diagnostic {

@@ -1,0 +1,25 @@
+//! The whole `check` command on a template and an expectations file.
+#![no_main]
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use libfuzzer_sys::fuzz_target;
+
+/// One folder per fuzzing process, in memory when /dev/shm is there.
+fn dir() -> &'static PathBuf {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let base = PathBuf::from("/dev/shm");
+        let base = if base.is_dir() { base } else { std::env::temp_dir() };
+        let dir = base.join(format!("gplint-fuzz-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("a scratch folder");
+        dir
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    if let Err(broken) = gplint::fuzzing::check(dir(), data) {
+        panic!("{broken}");
+    }
+});

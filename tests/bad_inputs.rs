@@ -1,0 +1,334 @@
+//! The bad-input catalogue: each case one input gplint must refuse or warn
+//! about clearly, with the snapshot of what it says (stderr, no colour,
+//! 100 columns, the scratch folder written `[TMP]`) and the exit code the
+//! command defines. Exit 2 is an input gplint could not use; a warning
+//! leaves the run's exit code to the findings (0 here, where the good
+//! template satisfies the expectations).
+//!
+//! None may panic or hang: a panic is exit 101, and each run is bounded by
+//! the input's size.
+
+mod common;
+mod scratch;
+
+use insta::assert_snapshot;
+use scratch::{GOOD, Scratch, utf16le};
+
+/// The template, then a comment with an emoji (a surrogate pair in UTF-16).
+fn utf16_with_emoji() -> Vec<u8> {
+    utf16le(&format!("{GOOD}; owner: ops \u{1F600}\r\n"))
+}
+
+#[test]
+fn truncated_utf16_in_a_surrogate_pair_warns_and_exits_0() {
+    let s = Scratch::new();
+    let mut bytes = utf16_with_emoji();
+    // Cut after the high surrogate: an even length, but half a character.
+    let emoji_at = bytes.len() - 8;
+    bytes.truncate(emoji_at + 2);
+    let file = s.write("t.inf", &bytes);
+    let run = s.check(&[&file]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn utf16_with_an_odd_byte_count_is_exit_2() {
+    let s = Scratch::new();
+    let mut bytes = utf16le(GOOD);
+    bytes.pop();
+    let file = s.write("t.inf", &bytes);
+    let run = s.check(&[&file]);
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn a_lone_surrogate_becomes_u_fffd_with_a_warning_and_exits_0() {
+    let s = Scratch::new();
+    let mut bytes = utf16le(GOOD);
+    bytes.extend(utf16le("; note ").split_off(2));
+    bytes.extend(0xDC00u16.to_le_bytes());
+    bytes.extend(utf16le("\r\n").split_off(2));
+    let file = s.write("t.inf", &bytes);
+    let run = s.check(&[&file]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn nul_bytes_in_utf8_are_binary_and_exit_2() {
+    let s = Scratch::new();
+    let file = s.write("t.inf", format!("{GOOD}x=\0\0\r\n").as_bytes());
+    let run = s.check(&[&file]);
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn a_binary_file_named_inf_is_exit_2() {
+    let s = Scratch::new();
+    let bytes = std::fs::read(common::fixture("bad/random-bytes.inf")).unwrap();
+    let file = s.write("GptTmpl.inf", &bytes);
+    let run = s.check(&[&file]);
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn a_100_mb_single_line_is_refused_by_the_line_limit_exit_2() {
+    let s = Scratch::new();
+    let mut text = String::from(GOOD);
+    text.push_str("SeBatchLogonRight = ");
+    text.push_str(&"a".repeat(100 * 1024 * 1024));
+    let file = s.write("t.inf", text.as_bytes());
+    let run = s.check(&[&file]);
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn a_section_header_without_bracket_warns_and_exits_0() {
+    let s = Scratch::new();
+    let text = GOOD.replace("[Version]", "[Version");
+    let file = s.write("t.inf", text.as_bytes());
+    let run = s.check(&[&file]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn a_sid_with_a_40_digit_sub_authority_warns_and_exits_0() {
+    let s = Scratch::new();
+    let text = format!(
+        "{GOOD}SeBatchLogonRight = *S-1-5-21-{}\r\n",
+        "1234567890".repeat(4)
+    );
+    let file = s.write("t.inf", text.as_bytes());
+    let run = s.check(&[&file]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn s_1_alone_warns_and_exits_0() {
+    let s = Scratch::new();
+    let file = s.write(
+        "t.inf",
+        format!("{GOOD}SeBatchLogonRight = *S-1-\r\n").as_bytes(),
+    );
+    let run = s.check(&[&file]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn an_expectations_file_that_is_not_yaml_is_exit_2() {
+    let s = Scratch::new();
+    s.write("bad.yaml", b"accounts: [unclosed\n  - name: x\n");
+    let run = s.check_with(&["good.inf"], "bad.yaml", &[]);
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+/// YAML that parses but has the wrong shape, at each level of the file.
+const WRONG_SHAPES: [(&str, &str); 7] = [
+    ("root_is_a_list", "- accounts\n"),
+    ("accounts_is_a_mapping", "accounts:\n  name: x\n"),
+    (
+        "an_account_is_a_scalar",
+        "accounts:\n  - CONTOSO\\svc_sql\n",
+    ),
+    (
+        "logon_is_a_mapping",
+        "accounts:\n  - name: CONTOSO\\svc_sql\n    logon: {service: yes}\n",
+    ),
+    (
+        "member_of_holds_a_list",
+        "accounts:\n  - name: CONTOSO\\svc_sql\n    member_of: [[a]]\n    logon: [service]\n",
+    ),
+    (
+        "groups_is_a_scalar",
+        "groups: none\naccounts:\n  - name: a\n    logon: [batch]\n",
+    ),
+    (
+        "a_waiver_is_a_list",
+        "accounts:\n  - name: a\n    logon: [batch]\nwaivers:\n  - [GPL101]\n",
+    ),
+];
+
+#[test]
+fn yaml_of_the_wrong_shape_is_exit_2_at_each_level() {
+    let s = Scratch::new();
+    for (name, text) in WRONG_SHAPES {
+        s.write("shape.yaml", text.as_bytes());
+        let run = s.check_with(&["good.inf"], "shape.yaml", &[]);
+        assert_eq!(run.code, 2, "{name}: {}", run.stderr);
+        assert_snapshot!(format!("wrong_shape_{name}"), s.report(&run));
+    }
+}
+
+#[test]
+fn a_billion_laughs_expectations_file_fails_fast_on_its_first_alias() {
+    let s = Scratch::new();
+    let mut text = String::from("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (level, previous) in ('b'..='i').zip('a'..) {
+        let refs = vec![format!("*{previous}"); 9].join(", ");
+        text.push_str(&format!("{level}: &{level} [{refs}]\n"));
+    }
+    s.write("lol.yaml", text.as_bytes());
+    let started = std::time::Instant::now();
+    let run = s.check_with(&["good.inf"], "lol.yaml", &[]);
+    assert!(
+        started.elapsed().as_secs() < 10,
+        "took {:?}",
+        started.elapsed()
+    );
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn a_rule_file_with_an_unknown_matcher_is_exit_2() {
+    let s = Scratch::new();
+    let rule = std::fs::read_to_string(common::fixture(
+        "team-rules/GPL901-debug-privilege-granted.yaml",
+    ))
+    .unwrap()
+    .replacen("equals:", "resembles:", 1);
+    s.write("rules/GPL901-debug-privilege-granted.yaml", rule.as_bytes());
+    let rules = s.path("rules").display().to_string();
+    let run = s.check_with(&["good.inf"], "services.yaml", &["--rules", &rules]);
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_in_a_tree_is_not_followed_and_exits_0() {
+    let s = Scratch::new();
+    s.write("tree/SecEdit/GptTmpl.inf", GOOD.as_bytes());
+    std::os::unix::fs::symlink(s.path("tree"), s.path("tree/SecEdit/loop")).unwrap();
+    let run = s.check(&["tree"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_snapshot!(s.report(&run));
+}
+
+/// Tests run as root here, where `chmod 000` does not stop a read; a
+/// named pipe is the unreadable file instead: opening one would wait for
+/// a writer forever, so gplint must refuse it without opening it.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_where_a_template_is_expected_is_exit_2_without_hanging() {
+    let s = Scratch::new();
+    let fifo = s.path("GptTmpl.inf");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|status| status.success()) {
+        common::say("skipped: mkfifo is not available");
+        return;
+    }
+    let run = s.check(&["GptTmpl.inf", "good.inf"]);
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn a_directory_where_the_expectations_file_is_expected_is_exit_2() {
+    let s = Scratch::new();
+    std::fs::create_dir(s.path("dir.yaml")).unwrap();
+    let run = s.check_with(&["good.inf"], "dir.yaml", &[]);
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_path_that_is_not_utf8_is_read_and_named_lossily() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let s = Scratch::new();
+    let name = OsStr::from_bytes(b"caf\xE9.inf");
+    let path = s.root().join(name);
+    std::fs::write(&path, GOOD.replace("[Version]", "[Version")).unwrap();
+    let expect = s.path("services.yaml");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_gplint"))
+        .arg("check")
+        .arg(&path)
+        .arg("--expect")
+        .arg(&expect)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .output()
+        .unwrap();
+    let run = common::Run {
+        code: output.status.code().unwrap(),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    };
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn one_bad_input_among_good_ones_still_checks_the_others_and_exits_2() {
+    let s = Scratch::new();
+    s.write("bad.inf", b"");
+    let missing_grant = GOOD.replace(
+        "*S-1-5-21-1004336348-1177238915-682003330-1105",
+        "*S-1-5-20",
+    );
+    s.write("later.inf", missing_grant.as_bytes());
+    let run = s.check(&["good.inf", "bad.inf", "later.inf"]);
+    assert_eq!(run.code, 2);
+    // The good templates were checked: the later one takes the grant away.
+    assert!(run.stdout.contains("GPL101"), "{}", run.stdout);
+    assert_snapshot!(s.report(&run));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_to_itself_given_as_the_tree_is_exit_2() {
+    let s = Scratch::new();
+    std::os::unix::fs::symlink(s.path("self"), s.path("self")).unwrap();
+    let run = s.check(&["self", "good.inf"]);
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn a_file_over_max_file_size_is_exit_2_and_the_flag_raises_the_limit() {
+    let s = Scratch::new();
+    let run = s.check_with(&["good.inf"], "services.yaml", &["--max-file-size", "100"]);
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+    let raised = s.check_with(&["good.inf"], "services.yaml", &["--max-file-size", "1K"]);
+    assert_eq!(raised.code, 0, "{}", raised.stderr);
+}
+
+#[test]
+fn a_right_with_too_many_holders_is_exit_2_and_the_flag_raises_the_limit() {
+    let s = Scratch::new();
+    let holders = vec!["*S-1-5-32-544"; 20].join(",");
+    let file = s.write(
+        "t.inf",
+        format!("{GOOD}SeBatchLogonRight = {holders}\r\n").as_bytes(),
+    );
+    let run = s.check_with(&[&file], "services.yaml", &["--max-holders", "10"]);
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+    let raised = s.check_with(&[&file], "services.yaml", &["--max-holders", "20"]);
+    assert_eq!(raised.code, 0, "{}", raised.stderr);
+}
+
+#[test]
+fn a_tree_of_too_many_files_is_exit_2_and_the_flag_raises_the_limit() {
+    let s = Scratch::new();
+    for n in 0..5 {
+        s.write(&format!("tree/{n}/SecEdit/GptTmpl.inf"), GOOD.as_bytes());
+    }
+    let run = s.check_with(&["tree"], "services.yaml", &["--max-files", "10"]);
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+    let raised = s.check_with(&["tree"], "services.yaml", &["--max-files", "100"]);
+    assert_eq!(raised.code, 0, "{}", raised.stderr);
+}
