@@ -93,9 +93,9 @@ export_dir="$FOREST_DIR/export"
 if [[ ! -f "$export_dir/export.inf" ]]; then
   "$FOREST" --gpos 1 --export-mb 50 "$export_dir" 2>/dev/null
 fi
-printf 'accounts: []\n' >"$export_dir/empty.yaml"
+printf 'accounts:\n  - name: CONTOSO\\svc-0000\n    logon: [service]\n' >"$export_dir/one.yaml"
 export_mb=$(stat -c %s "$export_dir/export.inf" | awk '{printf "%.1f", $1/1e6}')
 cat "$export_dir/export.inf" >/dev/null
-read -r t m < <(measure "$GPLINT" check "$export_dir/export.inf" --expect "$export_dir/empty.yaml")
+read -r t m < <(measure "$GPLINT" check "$export_dir/export.inf" --expect "$export_dir/one.yaml")
 awk -v mb="$export_mb" -v t="$t" -v m="$m" 'BEGIN {
   printf "export template: %s MB, gplint check %.2f s (%.0f MB/s whole process, one core), peak %.0f MB\n", mb, t, mb / t, m / 1024 }'

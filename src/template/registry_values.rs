@@ -1,5 +1,7 @@
 //! `[Registry Values]`: `MACHINE\path\Value = type,data`.
 
+use std::collections::HashMap;
+
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 use crate::syntax::{Document, Section};
@@ -45,7 +47,11 @@ pub fn read<'a>(
     section: &Section<'a>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Vec<RegistryValue<'a>> {
-    let mut out: Vec<RegistryValue<'a>> = Vec::new();
+    // A value written twice keeps its later line, in the later place:
+    // the earlier one is blanked, found by key rather than by a scan, as a
+    // `secedit /export` holds hundreds of thousands of values.
+    let mut out: Vec<Option<RegistryValue<'a>>> = Vec::new();
+    let mut by_path: HashMap<String, usize> = HashMap::new();
     for line in doc.section_lines(section) {
         let Some(entry) = warn_values_line(line, section.name, warnings) else {
             continue;
@@ -64,16 +70,13 @@ pub fn read<'a>(
             value_span: entry.value.span,
             line: entry.line,
         };
-        if let Some(earlier) = out
-            .iter()
-            .position(|v| v.path.eq_ignore_ascii_case(entry.key))
-        {
-            warn_duplicate_key(entry.key, entry.key_span, out[earlier].path_span, warnings);
-            out.remove(earlier);
+        let earlier = by_path.insert(entry.key.to_ascii_lowercase(), out.len());
+        if let Some(earlier) = earlier.and_then(|i| out.get_mut(i)).and_then(Option::take) {
+            warn_duplicate_key(entry.key, entry.key_span, earlier.path_span, warnings);
         }
-        out.push(value);
+        out.push(Some(value));
     }
-    out
+    out.into_iter().flatten().collect()
 }
 
 fn bad_type(text: &str, span: Span) -> Diagnostic {
