@@ -81,23 +81,34 @@ impl ExpectationFact<'_> {
 
     /// The expectation's entry in the expectations file.
     pub fn related(&self) -> Location {
-        let label = if self.must {
-            "required here"
-        } else {
-            "forbidden here"
-        };
-        Location {
-            file: FileRef::Expectations,
-            span: self.yaml_span,
-            label: label.to_owned(),
-        }
+        expectation_location(self.must, self.yaml_span)
     }
 
     fn entry(&self) -> String {
-        match self.subject.sid {
-            Some(sid) => format!("*{sid} ({})", self.subject.display),
-            None => self.subject.display.clone(),
-        }
+        account_entry(self.subject)
+    }
+}
+
+/// A logon type's entry under `logon` or `no_logon` in the expectations file.
+pub(super) fn expectation_location(must: bool, span: Span) -> Location {
+    let label = if must {
+        "required here"
+    } else {
+        "forbidden here"
+    };
+    Location {
+        file: FileRef::Expectations,
+        span,
+        label: label.to_owned(),
+    }
+}
+
+/// The account as a template would list it: `*SID (name)` when its SID is
+/// known, else its name.
+pub(super) fn account_entry(subject: &Subject) -> String {
+    match subject.sid {
+        Some(sid) => format!("*{sid} ({})", subject.display),
+        None => subject.display.clone(),
     }
 }
 

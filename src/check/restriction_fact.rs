@@ -1,6 +1,7 @@
 //! The fact of one restriction on one declared expectation: an account, a
 //! logon type, and what refuses (or may refuse) it after the rights check.
 
+use super::expectation_fact::{account_entry, expectation_location};
 use std::borrow::Cow;
 
 use crate::facts::{Fact, FactKind, FactValue};
@@ -57,23 +58,11 @@ impl RestrictionFact<'_> {
 
     /// The expectation's entry in the expectations file.
     pub fn related(&self) -> Location {
-        let label = if self.must {
-            "required here"
-        } else {
-            "forbidden here"
-        };
-        Location {
-            file: FileRef::Expectations,
-            span: self.yaml_span,
-            label: label.to_owned(),
-        }
+        expectation_location(self.must, self.yaml_span)
     }
 
     fn entry(&self) -> String {
-        match self.subject.sid {
-            Some(sid) => format!("*{sid} ({})", self.subject.display),
-            None => self.subject.display.clone(),
-        }
+        account_entry(self.subject)
     }
 }
 
