@@ -1,7 +1,7 @@
 //! A keyed list where the last item with a key wins, as INF sections and
 //! template precedence want.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::hash::Hash;
 
 /// Items in order where a later item with the same key replaces the
@@ -23,7 +23,7 @@ impl<K: Hash + Eq, T> LastWins<K, T> {
     pub fn new() -> Self {
         LastWins {
             slots: Vec::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
         }
     }
 

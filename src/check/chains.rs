@@ -1,6 +1,6 @@
 //! Evaluating every planned chain of GPOs, and gathering their findings.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use rayon::prelude::*;
 
@@ -138,7 +138,7 @@ pub fn all_findings(
 
 /// The chains' findings in chain order, each template line's once, sorted.
 fn merge(per_run: Vec<Vec<Finding>>) -> Vec<Finding> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let mut out = Vec::new();
     for finding in per_run.into_iter().flatten() {
         if finding.account.is_some() || seen.insert(line_key(&finding)) {

@@ -4,7 +4,7 @@
 //! either. Every alias maps to one canonical key (the SID when declared),
 //! so a holder written either way matches.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::expect::{AccountDecl, AccountKind, Expectations, GroupDecl, Spanned};
 use crate::principal::{PrincipalKey, Sid};

@@ -5,7 +5,7 @@
 //! `[Group Membership]`: `__Members` replaces a local group's members,
 //! `__Memberof` adds a group to others.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::directory::Directory;
 use crate::expect::Target;

@@ -1,6 +1,8 @@
 //! The SIDs Windows puts in an account's token, each with how it got there.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::directory::{Directory, Subject};
 use super::graph::{EdgeReason, MembershipGraph};
