@@ -94,7 +94,7 @@ pub fn right_facts<'a>(
             rights.push(RightFact {
                 assignment,
                 context,
-                holder_sids: facts.iter().filter_map(|f| f.sid.clone()).collect(),
+                holder_sids: facts.iter().filter_map(|f| f.sid).collect(),
             });
             holders.extend(facts);
         }
@@ -106,14 +106,14 @@ fn holder_fact<'a>(
     holder: &'a Holder<'a>,
     assignment: &'a RightAssignment<'a>,
     context: LineContext<'a>,
-    directory: &Directory,
+    directory: &'a Directory,
     resultant: &Resultant<'_>,
 ) -> HolderFact<'a> {
     let key = directory.canonical(&key_of_ref(&holder.principal, directory.domain));
     let sid = match &holder.principal {
-        PrincipalRef::Sid(sid) => Some(sid.to_string()),
+        PrincipalRef::Sid(sid) => Some(*sid),
         PrincipalRef::Name(name) => match resolve_name(name).map(|r| r.sid) {
-            Some(ResolvedSid::Fixed(sid)) => Some(sid.to_string()),
+            Some(ResolvedSid::Fixed(sid)) => Some(sid),
             _ => None,
         },
         PrincipalRef::InvalidSid(..) => None,
@@ -124,10 +124,6 @@ fn holder_fact<'a>(
         }
         _ => !matches!(holder.principal, PrincipalRef::InvalidSid(..)),
     };
-    let principal = match &key {
-        PrincipalKey::Name(_) if !directory.is_declared(&key) => holder.written.to_owned(),
-        _ => directory.display(&key),
-    };
     HolderFact {
         holder,
         assignment,
@@ -135,7 +131,7 @@ fn holder_fact<'a>(
         key,
         resolved,
         sid,
-        principal,
+        directory,
         renamed_to: None,
     }
 }

@@ -4,7 +4,8 @@ use std::borrow::Cow;
 
 use crate::facts::{Fact, FactKind, FactValue};
 use crate::finding::{FileRef, Location};
-use crate::principal::PrincipalKey;
+use crate::logon::Directory;
+use crate::principal::{PrincipalKey, Sid};
 use crate::rights::{self, LogonEffect, RightKind};
 use crate::template::{Holder, PrincipalRef, RightAssignment};
 
@@ -28,8 +29,9 @@ pub struct RightFact<'a> {
     pub assignment: &'a RightAssignment<'a>,
     /// Its context.
     pub context: LineContext<'a>,
-    /// The SIDs of the holders gplint could resolve.
-    pub holder_sids: Vec<String>,
+    /// The SIDs of the holders gplint could resolve; formatted only when a
+    /// rule reads them, since most never do.
+    pub holder_sids: Vec<Sid>,
 }
 
 /// One holder of one line.
@@ -46,9 +48,10 @@ pub struct HolderFact<'a> {
     /// Whether it names a SID, a well-known principal or a declared one.
     pub resolved: bool,
     /// Its SID, when written or known.
-    pub sid: Option<String>,
-    /// The name to show.
-    pub principal: String,
+    pub sid: Option<Sid>,
+    /// The declared identities, for the name to show; looked up only when
+    /// a rule reads `principal` or `name`.
+    pub directory: &'a Directory,
     /// For `Guest` or `Administrator` by name when the policy renames the
     /// account: its new name.
     pub renamed_to: Option<String>,
@@ -109,7 +112,7 @@ impl Fact for RightFact<'_> {
             "holder_sids" => Some(FactValue::List(
                 self.holder_sids
                     .iter()
-                    .map(|s| Cow::Borrowed(s.as_str()))
+                    .map(|s| Cow::Owned(s.to_string()))
                     .collect(),
             )),
             "holders" => Some(FactValue::List(
@@ -126,6 +129,26 @@ impl Fact for RightFact<'_> {
 }
 
 impl HolderFact<'_> {
+    /// The principal by its well-known or declared name, else as written.
+    pub fn principal(&self) -> String {
+        match &self.key {
+            PrincipalKey::Name(_) if !self.directory.is_declared(&self.key) => {
+                self.holder.written.to_owned()
+            }
+            _ => self.directory.display(&self.key),
+        }
+    }
+
+    /// The holder's name: as written for a name, the known name for a SID.
+    fn name(&self) -> String {
+        match &self.holder.principal {
+            PrincipalRef::Name(name) => (*name).to_owned(),
+            _ => Some(self.principal())
+                .filter(|p| !p.starts_with("S-1-"))
+                .unwrap_or_default(),
+        }
+    }
+
     /// The holder's entry.
     pub fn primary(&self) -> Location {
         Location {
@@ -142,18 +165,13 @@ impl Fact for HolderFact<'_> {
     }
 
     fn field(&self, name: &str) -> Option<FactValue<'_>> {
-        let name_value = match &self.holder.principal {
-            PrincipalRef::Name(name) => (*name).to_owned(),
-            _ if self.principal.starts_with("S-1-") => String::new(),
-            _ => self.principal.clone(),
-        };
         match name {
             "right" => text(self.assignment.constant()),
             "logon_effect" => text(effect_word(self.assignment)),
             "written" => text(self.holder.written),
-            "sid" => text(self.sid.clone().unwrap_or_default()),
-            "name" => text(name_value),
-            "principal" => text(self.principal.as_str()),
+            "sid" => text(self.sid.map(|sid| sid.to_string()).unwrap_or_default()),
+            "name" => text(self.name()),
+            "principal" => text(self.principal()),
             "is_sid" => Some(FactValue::Bool(matches!(
                 self.holder.principal,
                 PrincipalRef::Sid(_)
