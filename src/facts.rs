@@ -355,6 +355,11 @@ impl FactValue<'_> {
     }
 }
 
+/// A text field's value, for `Fact::field` implementations.
+pub fn text_value<'v>(value: impl Into<Cow<'v, str>>) -> Option<FactValue<'v>> {
+    Some(FactValue::Text(value.into()))
+}
+
 /// A record a rule can test.
 pub trait Fact {
     /// Which kind of fact it is.

@@ -1,5 +1,7 @@
 //! Builds the facts rules read from the model's results.
 
+use rustc_hash::FxHashSet as HashSet;
+
 use crate::expect::{AccountKind, Expectations};
 use crate::logon::{AccountVerdicts, Directory};
 use crate::policy::account::AccountPolicy;
@@ -72,6 +74,7 @@ pub fn right_facts<'a>(
         .iter()
         .filter(|a| a.kind == AccountKind::Virtual)
         .count();
+    let groups = membership_groups(resultant, directory);
     let mut rights = Vec::new();
     let mut holders = Vec::new();
     for (input, policy_input) in resultant.inputs.iter().enumerate() {
@@ -86,7 +89,7 @@ pub fn right_facts<'a>(
                 .holders
                 .iter()
                 .map(|holder| {
-                    let mut fact = holder_fact(holder, assignment, context, directory, resultant);
+                    let mut fact = holder_fact(holder, assignment, context, directory, &groups);
                     fact.renamed_to = renamed_to(&fact, policy);
                     fact
                 })
@@ -107,7 +110,7 @@ fn holder_fact<'a>(
     assignment: &'a RightAssignment<'a>,
     context: LineContext<'a>,
     directory: &'a Directory,
-    resultant: &Resultant<'_>,
+    groups: &HashSet<PrincipalKey>,
 ) -> HolderFact<'a> {
     let key = directory.canonical(&key_of_ref(&holder.principal, directory.domain));
     let sid = match &holder.principal {
@@ -119,9 +122,7 @@ fn holder_fact<'a>(
         PrincipalRef::InvalidSid(..) => None,
     };
     let resolved = match &key {
-        PrincipalKey::Name(_) => {
-            directory.is_declared(&key) || names_a_group(&key, resultant, directory)
-        }
+        PrincipalKey::Name(_) => directory.is_declared(&key) || groups.contains(&key),
         _ => !matches!(holder.principal, PrincipalRef::InvalidSid(..)),
     };
     HolderFact {
@@ -144,11 +145,13 @@ fn renamed_to(fact: &HolderFact<'_>, policy: &AccountPolicy) -> Option<String> {
     crate::restriction::renamed_entry(&fact.key, name, policy).map(str::to_owned)
 }
 
-/// A name the templates' `[Group Membership]` defines is a real local group.
-fn names_a_group(key: &PrincipalKey, resultant: &Resultant<'_>, directory: &Directory) -> bool {
+/// The groups the chain's `[Group Membership]` lines are about: a name
+/// among them is a real local group. Built once per chain, not per holder.
+fn membership_groups(resultant: &Resultant<'_>, directory: &Directory) -> HashSet<PrincipalKey> {
     let m = &resultant.memberships;
     m.members
         .iter()
         .chain(&m.member_of)
-        .any(|line| &directory.canonical(&line.group) == key)
+        .map(|line| directory.canonical(&line.group))
+        .collect()
 }

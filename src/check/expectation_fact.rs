@@ -1,9 +1,7 @@
 //! The fact of one declared expectation: an account, a logon type, what
 //! the expectations file demands, and the verdict.
 
-use std::borrow::Cow;
-
-use crate::facts::{Fact, FactKind, FactValue};
+use crate::facts::{Fact, FactKind, FactValue, text_value as text};
 use crate::finding::{FileRef, Location};
 use crate::logon::{Origin, Outcome, Subject, Verdict};
 use crate::logon_type::LogonType;
@@ -83,9 +81,25 @@ impl ExpectationFact<'_> {
     pub fn related(&self) -> Location {
         expectation_location(self.must, self.yaml_span)
     }
+}
 
-    fn entry(&self) -> String {
-        account_entry(self.subject)
+/// The fields every fact about one expectation has: the account, the
+/// logon type, and whether it must or must not be possible.
+pub(super) fn expectation_field<'a>(
+    subject: &'a Subject,
+    logon_type: LogonType,
+    must: bool,
+    name: &str,
+) -> Option<FactValue<'a>> {
+    match name {
+        "account" => text(subject.display.as_str()),
+        "account_sid" => text(subject.sid.map(|s| s.to_string()).unwrap_or_default()),
+        "account_kind" => text(subject.kind.as_str()),
+        "account_entry" => text(account_entry(subject)),
+        "logon_type" => text(logon_type.as_str()),
+        "logon_description" => text(logon_type.description()),
+        "expectation" => text(if must { "must" } else { "must-not" }),
+        _ => None,
     }
 }
 
@@ -128,10 +142,6 @@ fn matched_label(fact: &ExpectationFact<'_>, matched: &crate::logon::Matched) ->
     }
 }
 
-fn text<'v>(value: impl Into<Cow<'v, str>>) -> Option<FactValue<'v>> {
-    Some(FactValue::Text(value.into()))
-}
-
 impl Fact for ExpectationFact<'_> {
     fn kind(&self) -> FactKind {
         FactKind::Expectation
@@ -141,13 +151,6 @@ impl Fact for ExpectationFact<'_> {
         let v = self.verdict;
         let matched = v.matched.as_ref();
         match name {
-            "account" => text(self.subject.display.as_str()),
-            "account_sid" => text(self.subject.sid.map(|s| s.to_string()).unwrap_or_default()),
-            "account_kind" => text(self.subject.kind.as_str()),
-            "account_entry" => text(self.entry()),
-            "logon_type" => text(self.logon_type.as_str()),
-            "logon_description" => text(self.logon_type.description()),
-            "expectation" => text(if self.must { "must" } else { "must-not" }),
             "verdict" => text(v.outcome.as_str()),
             "source" => text(v.source.as_str()),
             "right" => text(v.right.constant),
@@ -165,7 +168,7 @@ impl Fact for ExpectationFact<'_> {
             "replaced_file" => text(self.replaced_file.unwrap_or_default()),
             "line" => text(self.line.map(|l| l.to_string()).unwrap_or_default()),
             "symptom" => text(self.logon_type.symptom()),
-            _ => None,
+            _ => expectation_field(self.subject, self.logon_type, self.must, name),
         }
     }
 }

@@ -1,10 +1,9 @@
 //! The fact of one restriction on one declared expectation: an account, a
 //! logon type, and what refuses (or may refuse) it after the rights check.
 
-use super::expectation_fact::{account_entry, expectation_location};
-use std::borrow::Cow;
+use super::expectation_fact::{expectation_field, expectation_location};
 
-use crate::facts::{Fact, FactKind, FactValue};
+use crate::facts::{Fact, FactKind, FactValue, text_value as text};
 use crate::finding::{FileRef, Location};
 use crate::logon::{Subject, Verdict};
 use crate::logon_type::LogonType;
@@ -60,14 +59,6 @@ impl RestrictionFact<'_> {
     pub fn related(&self) -> Location {
         expectation_location(self.must, self.yaml_span)
     }
-
-    fn entry(&self) -> String {
-        account_entry(self.subject)
-    }
-}
-
-fn text<'v>(value: impl Into<Cow<'v, str>>) -> Option<FactValue<'v>> {
-    Some(FactValue::Text(value.into()))
 }
 
 impl Fact for RestrictionFact<'_> {
@@ -79,13 +70,6 @@ impl Fact for RestrictionFact<'_> {
         let r = self.restriction;
         let status = r.status;
         match name {
-            "account" => text(self.subject.display.as_str()),
-            "account_sid" => text(self.subject.sid.map(|s| s.to_string()).unwrap_or_default()),
-            "account_kind" => text(self.subject.kind.as_str()),
-            "account_entry" => text(self.entry()),
-            "logon_type" => text(self.logon_type.as_str()),
-            "logon_description" => text(self.logon_type.description()),
-            "expectation" => text(if self.must { "must" } else { "must-not" }),
             "verdict" => text(self.verdict.outcome.as_str()),
             "restriction" => text(r.kind.as_str()),
             "refuses" => Some(FactValue::Bool(r.refuses)),
@@ -102,7 +86,7 @@ impl Fact for RestrictionFact<'_> {
             "file" => text(self.file.unwrap_or_default()),
             "line" => text(self.line.map(|l| l.to_string()).unwrap_or_default()),
             "symptom" => text(status.symptom(self.logon_type)),
-            _ => None,
+            _ => expectation_field(self.subject, self.logon_type, self.must, name),
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::facts::{Fact, FactKind, FactValue};
+use crate::facts::{Fact, FactKind, FactValue, text_value as text};
 use crate::finding::{FileRef, Location};
 use crate::logon::Directory;
 use crate::principal::{PrincipalKey, Sid};
@@ -55,10 +55,6 @@ pub struct HolderFact<'a> {
     /// For `Guest` or `Administrator` by name when the policy renames the
     /// account: its new name.
     pub renamed_to: Option<String>,
-}
-
-fn text<'v>(value: impl Into<Cow<'v, str>>) -> Option<FactValue<'v>> {
-    Some(FactValue::Text(value.into()))
 }
 
 fn effect_word(assignment: &RightAssignment<'_>) -> &'static str {
