@@ -180,6 +180,10 @@ pub static FIELDS: &[(FactKind, &[FieldDoc])] = &[
                 "symptom",
                 "what the user sees when this logon type is refused",
             ),
+            flag(
+                "network_first",
+                "Remote Desktop under Network Level Authentication, refused by the network logon NLA performs first: right, holder and file are then the network rights'",
+            ),
         ],
     ),
     (

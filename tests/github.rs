@@ -24,14 +24,14 @@ fn one_workflow_command_per_finding() {
     let run = gplint(&["check", TEMPLATE, "--expect", EXPECT, "--format", "github"]);
     assert_eq!(run.code, 1, "stderr: {}", run.stderr);
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 11, "{}", run.stdout);
+    assert_eq!(lines.len(), 10, "{}", run.stdout);
     let syntax = command_syntax();
     for line in &lines {
         assert!(syntax.is_match(line), "not a workflow command: {line}");
     }
     assert_eq!(
         lines.iter().filter(|l| l.starts_with("::error ")).count(),
-        8
+        7
     );
     assert_eq!(
         lines.iter().filter(|l| l.starts_with("::warning ")).count(),
@@ -72,7 +72,7 @@ fn the_step_summary_is_appended_when_github_step_summary_is_set() {
     );
     assert!(
         written
-            .contains("**8 errors**, 1 warning, 2 notes — 6 accounts × 5 logon types, 1 template")
+            .contains("**7 errors**, 1 warning, 2 notes — 6 accounts × 5 logon types, 1 template")
     );
     assert!(written.contains("| severity | rule | account | logon type | where | message |"));
     assert!(written.contains(
@@ -81,7 +81,7 @@ fn the_step_summary_is_appended_when_github_step_summary_is_set() {
     let rows = written
         .lines()
         .filter(|l| l.starts_with("| error") || l.starts_with("| warning"));
-    assert_eq!(rows.count(), 9);
+    assert_eq!(rows.count(), 8);
     // Other formats leave the summary alone.
     let json = ["check", TEMPLATE, "--expect", EXPECT, "--format", "json"];
     gplint_with_env(&json, &[("GITHUB_STEP_SUMMARY", &path)]);

@@ -30,8 +30,8 @@ fn quickstart_junit_has_one_failing_case_per_broken_expectation() {
         ["GPL101", "GPL102", "GPL103"].contains(&f["rule"].as_str().unwrap())
     };
     let broken = findings.iter().filter(is_expectation).count();
-    // Three not granted, one denied, one forbidden but allowed.
-    assert_eq!(broken, 5);
+    // Three not granted, one denied.
+    assert_eq!(broken, 4);
     // Restrictions on the same expectations fail their cases too (the
     // logon hours of svc_reports' batch logon, already denied); notes,
     // such as the lockout exposure of svc_sql's service logon, do not.

@@ -16,6 +16,8 @@ struct Seen {
     holder: Option<String>,
     via: Vec<String>,
     input: Option<usize>,
+    right: &'static str,
+    network_first: bool,
 }
 
 fn verdict(templates: &[&str], yaml: &str, account: &str, logon_type: LogonType) -> Seen {
@@ -49,6 +51,8 @@ fn verdict(templates: &[&str], yaml: &str, account: &str, logon_type: LogonType)
             .map(|m| m.via.iter().map(|s| s.principal.clone()).collect())
             .unwrap_or_default(),
         input: v.input,
+        right: v.right.constant,
+        network_first: v.network_first,
     }
 }
 
@@ -317,35 +321,73 @@ fn members_of_a_directory_group_applies_only_on_domain_controllers() {
     );
 }
 
+// Issue 11, point 1. Sources: windows-logon-facts.md §9 item 1 ("By
+// definition, the Network Service account has the Log on as a service user
+// right. This right is not granted through the Group Policy setting",
+// log-on-as-a-service.md); Task Scheduler starts tasks of these accounts
+// with TASK_LOGON_SERVICE_ACCOUNT (sdk-api TASK_LOGON_TYPE).
+const BUILTINS: &str = "accounts:\n  - name: NT AUTHORITY\\SYSTEM\n    logon: [service]\n  - name: NT AUTHORITY\\LOCAL SERVICE\n    logon: [service]\n  - name: NT AUTHORITY\\NETWORK SERVICE\n    logon: [service]\n  - name: NT SERVICE\\MSSQLSERVER\n    logon: [service]\n  - name: CONTOSO\\gmsa_sql$\n    logon: [service]\n";
+
 #[test]
 fn builtin_service_accounts_log_on_as_services_by_definition() {
     let t = "[Privilege Rights]\nSeServiceLogonRight = *S-1-5-80-0\n";
-    let yaml = "accounts:\n  - name: NT AUTHORITY\\NETWORK SERVICE\n    logon: [service]\n  - name: LocalSystem\n    logon: [service]\n";
-    let seen = verdict(
-        &[t],
-        yaml,
+    for account in [
         "NT AUTHORITY\\NETWORK SERVICE",
-        LogonType::Service,
+        "NT AUTHORITY\\LOCAL SERVICE",
+    ] {
+        let seen = verdict(&[t], BUILTINS, account, LogonType::Service);
+        assert_eq!(
+            (seen.outcome, seen.source, seen.input),
+            (Outcome::Allowed, VerdictSource::Builtin, None),
+            "{account}"
+        );
+    }
+}
+
+#[test]
+fn no_deny_list_stops_system_local_service_or_network_service() {
+    // Everyone, SERVICE and the accounts themselves, on every deny right.
+    let everyone = "*S-1-1-0,*S-1-5-6,*S-1-5-18,*S-1-5-19,*S-1-5-20";
+    let t = format!(
+        "[Privilege Rights]\nSeServiceLogonRight =\nSeBatchLogonRight =\nSeInteractiveLogonRight =\nSeDenyServiceLogonRight = {everyone}\nSeDenyBatchLogonRight = {everyone}\nSeDenyInteractiveLogonRight = {everyone}\nSeDenyNetworkLogonRight = {everyone}\nSeDenyRemoteInteractiveLogonRight = {everyone}\n"
     );
+    for t_type in LogonType::ALL {
+        let seen = verdict(&[&t], BUILTINS, "NT AUTHORITY\\SYSTEM", t_type);
+        assert_eq!(seen.outcome, Outcome::Allowed, "SYSTEM {t_type}");
+        assert_eq!(seen.source, VerdictSource::Builtin, "SYSTEM {t_type}");
+    }
+    for account in [
+        "NT AUTHORITY\\LOCAL SERVICE",
+        "NT AUTHORITY\\NETWORK SERVICE",
+    ] {
+        for t_type in [LogonType::Service, LogonType::Batch] {
+            let seen = verdict(&[&t], BUILTINS, account, t_type);
+            assert_eq!(seen.outcome, Outcome::Allowed, "{account} {t_type}");
+        }
+        // Only service-account logons are theirs by definition.
+        let seen = verdict(&[&t], BUILTINS, account, LogonType::Interactive);
+        assert_eq!(seen.outcome, Outcome::Denied, "{account} interactive");
+    }
+}
+
+#[test]
+fn virtual_accounts_and_gmsas_stay_subject_to_every_list() {
+    let t = "[Privilege Rights]\nSeServiceLogonRight = *S-1-5-80-0,CONTOSO\\gmsa_sql$\nSeDenyServiceLogonRight = *S-1-5-6\n";
+    for account in ["NT SERVICE\\MSSQLSERVER", "CONTOSO\\gmsa_sql$"] {
+        let seen = verdict(&[t], BUILTINS, account, LogonType::Service);
+        assert_eq!(seen.outcome, Outcome::Denied, "{account}");
+        assert_eq!(seen.holder.as_deref(), Some("*S-1-5-6"));
+    }
+}
+
+#[test]
+fn system_runs_scheduled_tasks_whatever_the_batch_right_holds() {
+    let t = "[Privilege Rights]\nSeBatchLogonRight = *S-1-5-32-544\n";
+    let yaml = "accounts:\n  - name: NT AUTHORITY\\SYSTEM\n    logon: [batch]\n";
+    let seen = verdict(&[t], yaml, "NT AUTHORITY\\SYSTEM", LogonType::Batch);
     assert_eq!(
         (seen.outcome, seen.source),
         (Outcome::Allowed, VerdictSource::Builtin)
-    );
-    assert_eq!(
-        verdict(&[t], yaml, "LocalSystem", LogonType::Service).outcome,
-        Outcome::Allowed
-    );
-    // Deny still wins.
-    let denied = "[Privilege Rights]\nSeDenyServiceLogonRight = *S-1-5-20\n";
-    assert_eq!(
-        verdict(
-            &[denied],
-            yaml,
-            "NT AUTHORITY\\NETWORK SERVICE",
-            LogonType::Service
-        )
-        .outcome,
-        Outcome::Denied
     );
 }
 
@@ -444,4 +486,91 @@ fn a_replaced_grant_is_reported_with_the_earlier_entry() {
         &base[replaced.span.start..replaced.span.end],
         "*S-1-5-21-1-2-3-1105"
     );
+}
+
+// Issue 11, point 2: Network Level Authentication. Sources:
+// windows-logon-facts.md §9 item 8: with NLA (the default since Windows
+// Server 2012 / Windows 8) the client authenticates over the network
+// first (CredSSP), so "Deny access to this computer from the network", or
+// the absence of the network right, blocks RDP (MicrosoftDocs
+// windowsserverdocs issues #2466 and #6811).
+const ALICE: &str = "domain_sid: S-1-5-21-1-2-3\naccounts:\n  - name: CONTOSO\\alice\n    member_of: [BUILTIN\\Remote Desktop Users]\n    logon: [remote-interactive]\n";
+const RDP_OPEN: &str =
+    "[Privilege Rights]\nSeRemoteInteractiveLogonRight = *S-1-5-32-544,*S-1-5-32-555\n";
+
+#[test]
+fn under_nla_a_network_deny_refuses_remote_desktop_and_names_its_entry() {
+    let t = format!("{RDP_OPEN}SeDenyNetworkLogonRight = *S-1-5-21-1-2-3-513\n");
+    let seen = verdict(&[&t], ALICE, "CONTOSO\\alice", LogonType::RemoteInteractive);
+    assert_eq!(seen.outcome, Outcome::Denied);
+    assert!(seen.network_first);
+    assert_eq!(seen.right, "SeDenyNetworkLogonRight");
+    assert_eq!(seen.holder.as_deref(), Some("*S-1-5-21-1-2-3-513"));
+    assert_eq!(seen.via, ["Domain Users"]);
+}
+
+#[test]
+fn under_nla_a_missing_network_grant_refuses_remote_desktop() {
+    let t = format!("{RDP_OPEN}SeNetworkLogonRight = *S-1-5-32-544\n");
+    let seen = verdict(&[&t], ALICE, "CONTOSO\\alice", LogonType::RemoteInteractive);
+    assert_eq!(seen.outcome, Outcome::NotGranted);
+    assert!(seen.network_first);
+    assert_eq!(seen.right, "SeNetworkLogonRight");
+}
+
+#[test]
+fn under_nla_the_remote_desktop_deny_still_decides_first() {
+    // Deny wins over a missing grant, and the Remote Desktop deny is
+    // reported before the network's.
+    let t = format!(
+        "{RDP_OPEN}SeDenyRemoteInteractiveLogonRight = CONTOSO\\alice\nSeNetworkLogonRight = *S-1-5-32-544\nSeDenyNetworkLogonRight = *S-1-5-21-1-2-3-513\n"
+    );
+    let seen = verdict(&[&t], ALICE, "CONTOSO\\alice", LogonType::RemoteInteractive);
+    assert_eq!(seen.outcome, Outcome::Denied);
+    assert!(!seen.network_first);
+    assert_eq!(seen.right, "SeDenyRemoteInteractiveLogonRight");
+    // A network deny beats the Remote Desktop's missing grant.
+    let t = "[Privilege Rights]\nSeRemoteInteractiveLogonRight = *S-1-5-32-544\nSeDenyNetworkLogonRight = *S-1-5-21-1-2-3-513\n";
+    let seen = verdict(&[t], ALICE, "CONTOSO\\alice", LogonType::RemoteInteractive);
+    assert_eq!((seen.outcome, seen.network_first), (Outcome::Denied, true));
+}
+
+#[test]
+fn without_nla_only_the_remote_desktop_rights_decide() {
+    let t = format!("{RDP_OPEN}SeDenyNetworkLogonRight = *S-1-5-21-1-2-3-513\n");
+    let off_in_yaml = ALICE.replace("accounts:", "nla: false\naccounts:");
+    let seen = verdict(
+        &[&t],
+        &off_in_yaml,
+        "CONTOSO\\alice",
+        LogonType::RemoteInteractive,
+    );
+    assert_eq!(
+        (seen.outcome, seen.network_first),
+        (Outcome::Allowed, false)
+    );
+    let off_on_scope = ALICE.replace(
+        "accounts:",
+        "scopes:\n  - name: jump-hosts\n    gpos: [Jump]\n    nla: false\naccounts:",
+    );
+    let seen = verdict(
+        &[&t],
+        &off_on_scope,
+        "CONTOSO\\alice",
+        LogonType::RemoteInteractive,
+    );
+    assert_eq!(seen.outcome, Outcome::Allowed);
+    for path in [
+        "MACHINE\\System\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp\\UserAuthentication",
+        "MACHINE\\Software\\Policies\\Microsoft\\Windows NT\\Terminal Services\\UserAuthentication",
+    ] {
+        let off = format!("{t}[Registry Values]\n{path}=4,0\n");
+        let seen = verdict(
+            &[&off],
+            ALICE,
+            "CONTOSO\\alice",
+            LogonType::RemoteInteractive,
+        );
+        assert_eq!(seen.outcome, Outcome::Allowed, "{path}");
+    }
 }

@@ -15,6 +15,7 @@ use crate::facts::{Fact, FactKind};
 use crate::finding::{Finding, Location, lowered};
 use crate::logon::{self, AccountVerdicts, Directory};
 use crate::policy::account::AccountPolicy;
+use crate::policy::nla::Nla;
 use crate::policy::{PolicyInput, Resultant};
 use crate::restriction::{self, AccountRestrictions};
 use crate::rules::{Rule, RuleSet};
@@ -38,6 +39,8 @@ pub struct Evaluation<'t> {
     pub account_policy: AccountPolicy,
     /// One entry per declared account: what refuses a logon after the rights.
     pub restrictions: Vec<AccountRestrictions>,
+    /// Whether Remote Desktop requires Network Level Authentication.
+    pub nla: Nla,
 }
 
 impl<'t> Evaluation<'t> {
@@ -51,7 +54,8 @@ impl<'t> Evaluation<'t> {
     pub fn on(inputs: Vec<PolicyInput<'t>>, expect: &Expectations, today: Option<Date>) -> Self {
         let directory = Directory::new(expect);
         let resultant = Resultant::fold(inputs, expect.target, directory.domain);
-        let verdicts = logon::evaluate(&resultant, &directory);
+        let nla = Nla::resolve(&resultant.inputs, declared_nla(expect));
+        let verdicts = logon::evaluate(&resultant, &directory, nla.on);
         let account_policy = AccountPolicy::fold(&resultant.inputs, expect.target);
         // A chain of one declared scope keeps only that scope (see
         // `scope::expectations_for`): its hosts are the machines evaluated.
@@ -72,8 +76,18 @@ impl<'t> Evaluation<'t> {
             verdicts,
             account_policy,
             restrictions,
+            nla,
         }
     }
+}
+
+/// `nla:` of the chain's one declared scope, else of the top level.
+fn declared_nla(expect: &Expectations) -> Option<&crate::expect::Spanned<bool>> {
+    let scoped = match expect.scopes.as_slice() {
+        [only] => only.nla.as_ref(),
+        _ => None,
+    };
+    scoped.or(expect.nla.as_ref())
 }
 
 /// Runs every rule over the facts of an evaluation. `line_of` gives the

@@ -39,10 +39,10 @@ pub(super) fn read(
     errors: &mut Vec<Diagnostic>,
 ) -> AccountFacts {
     let facts = AccountFacts {
-        disabled: flag(fields.get("disabled"), errors),
-        password_never_expires: flag(fields.get("password_never_expires"), errors),
+        disabled: values::flag(fields.get("disabled"), errors),
+        password_never_expires: values::flag(fields.get("password_never_expires"), errors),
         password_last_set: day(fields.get("password_last_set"), errors),
-        blank_password: flag(fields.get("blank_password"), errors),
+        blank_password: values::flag(fields.get("blank_password"), errors),
         logon_hours: schedule(fields.get("logon_hours"), errors),
         runs_at: schedule(fields.get("runs_at"), errors),
         workstations: values::texts(
@@ -79,30 +79,6 @@ fn managed_password(fields: &Fields<'_>, kind: AccountKind) -> Vec<Diagnostic> {
             .with_help("remove the line; password facts are for domain and local accounts")
         })
         .collect()
-}
-
-/// `true` or `false`, as YAML writes a bool.
-fn flag(field: Option<Field<'_>>, errors: &mut Vec<Diagnostic>) -> Option<Spanned<bool>> {
-    let written = values::optional_text(field, errors)?;
-    let value = match written.value.as_str() {
-        "true" | "True" | "TRUE" => true,
-        "false" | "False" | "FALSE" => false,
-        _ => {
-            let name = field.map(|f| f.subject()).unwrap_or_default();
-            errors.push(
-                Diagnostic::new(
-                    Severity::Error,
-                    "expect::bad-flag",
-                    format!("{name} is `true` or `false`, not `{}`", written.value),
-                    written.span,
-                )
-                .with_label("not true or false")
-                .with_help(format!("write {name}: true, or leave the line out")),
-            );
-            return None;
-        }
-    };
-    Some(Spanned::new(value, written.span))
 }
 
 fn day(field: Option<Field<'_>>, errors: &mut Vec<Diagnostic>) -> Option<Spanned<Date>> {

@@ -21,6 +21,7 @@ const TOP: Shape = Shape {
     allowed: &[
         "target",
         "domain_sid",
+        "nla",
         "scopes",
         "groups",
         "accounts",
@@ -40,6 +41,7 @@ pub(super) fn expectations(
         target: Target::default(),
         target_span: None,
         domain_sid: None,
+        nla: None,
         scopes: Vec::new(),
         groups: Vec::new(),
         accounts: Vec::new(),
@@ -54,6 +56,7 @@ pub(super) fn expectations(
     };
     (out.target, out.target_span) = target(fields.get("target"), Target::default(), errors);
     let declared_domain = domain_sid(fields.get("domain_sid"), errors);
+    out.nla = values::flag(fields.get("nla"), errors);
     let declared = declared_domain.as_ref().map(|d| &d.value);
     let top_target = out.target;
     out.scopes = typed(&fields, "scopes", errors, |node, errors| {

@@ -35,6 +35,10 @@ pub struct Expectations {
     /// taken from the first declared domain-relative SID of a group or a
     /// domain account or gMSA (with that SID's span).
     pub domain_sid: Option<Spanned<Sid>>,
+    /// `nla:` whether Remote Desktop requires Network Level Authentication
+    /// on the machines, when the templates do not say; `None` when not
+    /// written (on, Windows' default).
+    pub nla: Option<Spanned<bool>>,
     /// The sets of GPOs that apply together, in file order.
     pub scopes: Vec<ScopeDecl>,
     /// Directory groups the templates cannot see, in file order.
@@ -61,6 +65,8 @@ pub struct ScopeDecl {
     pub gpos: Vec<Spanned<String>>,
     /// The machines in the scope, by name, as written; empty when not declared.
     pub hosts: Vec<Spanned<String>>,
+    /// `nla:` for this scope's machines; `None` when the top level decides.
+    pub nla: Option<Spanned<bool>>,
     /// The whole sequence item.
     pub span: Span,
 }

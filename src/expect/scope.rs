@@ -18,7 +18,7 @@ use crate::yaml::Node;
 const SCOPE: Shape = Shape {
     what: "a scope",
     of: "of a scope",
-    allowed: &["name", "target", "gpos", "hosts", "description"],
+    allowed: &["name", "target", "gpos", "hosts", "nla", "description"],
     example: "- name: sql-servers\n    gpos: [Default Domain Policy, SQL Servers - Hardening]",
 };
 
@@ -41,6 +41,7 @@ pub(super) fn scope(
     let (target, target_span) = target(fields.get("target"), default_target, errors);
     let gpos = gpos(fields.get("gpos"), node.span, errors);
     let hosts = values::texts(fields.get("hosts"), "hosts: [SQL01, SQL02]", errors);
+    let nla = values::flag(fields.get("nla"), errors);
     values::optional_text(fields.get("description"), errors);
     Some(ScopeDecl {
         name: name?,
@@ -48,6 +49,7 @@ pub(super) fn scope(
         target_span,
         gpos,
         hosts,
+        nla,
         span: node.span,
     })
 }

@@ -50,6 +50,7 @@ mod tests {
             target_span: None,
             gpos: Vec::new(),
             hosts: Vec::new(),
+            nla: None,
             span: Span::default(),
         }
     }

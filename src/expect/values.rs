@@ -168,6 +168,35 @@ pub(super) fn strip_star(text: &str) -> &str {
     text.strip_prefix('*').unwrap_or(text).trim()
 }
 
+/// `true` or `false`, as YAML writes a bool.
+pub(super) fn flag(
+    field: Option<Field<'_>>,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Spanned<bool>> {
+    let written = optional_text(field, errors)?;
+    let value = match written.value.as_str() {
+        "true" | "True" | "TRUE" => true,
+        "false" | "False" | "FALSE" => false,
+        _ => {
+            let name = field.map(|f| f.subject()).unwrap_or_default();
+            errors.push(
+                Diagnostic::new(
+                    Severity::Error,
+                    "expect::bad-flag",
+                    format!("{name} is `true` or `false`, not `{}`", written.value),
+                    written.span,
+                )
+                .with_label("not true or false")
+                .with_help(format!(
+                    "write `true` or `false` as the value of {name}, or leave the line out"
+                )),
+            );
+            return None;
+        }
+    };
+    Some(Spanned::new(value, written.span))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::fields::{Fields, Shape};

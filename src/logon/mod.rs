@@ -37,8 +37,13 @@ impl AccountVerdicts {
     }
 }
 
-/// Evaluates every declared account against a resultant policy.
-pub fn evaluate(resultant: &Resultant<'_>, directory: &Directory) -> Vec<AccountVerdicts> {
+/// Evaluates every declared account against a resultant policy; `nla`
+/// says whether Remote Desktop logs on over the network first.
+pub fn evaluate(
+    resultant: &Resultant<'_>,
+    directory: &Directory,
+    nla: bool,
+) -> Vec<AccountVerdicts> {
     let graph = MembershipGraph::build(directory, &resultant.memberships, resultant.target);
     directory
         .accounts
@@ -46,17 +51,34 @@ pub fn evaluate(resultant: &Resultant<'_>, directory: &Directory) -> Vec<Account
         .enumerate()
         .map(|(index, subject)| {
             let base = token::base_token(subject, directory, &graph);
-            let verdicts = LogonType::ALL
+            let mut verdicts: Vec<Verdict> = LogonType::ALL
                 .iter()
                 .filter_map(|&t| {
                     let token = token::logon_token(&base, subject, t, &graph);
                     verdict::decide(resultant, directory, subject, &token, t)
                 })
                 .collect();
+            if nla {
+                apply_nla(&mut verdicts);
+            }
             AccountVerdicts {
                 account: index,
                 verdicts,
             }
         })
         .collect()
+}
+
+/// Replaces the Remote Desktop verdict by what NLA's network logon decides.
+fn apply_nla(verdicts: &mut [Verdict]) {
+    let network = verdicts
+        .iter()
+        .find(|v| v.logon_type == LogonType::Network)
+        .cloned();
+    let remote = verdicts
+        .iter_mut()
+        .find(|v| v.logon_type == LogonType::RemoteInteractive);
+    if let (Some(network), Some(remote)) = (network, remote) {
+        *remote = verdict::through_network_first(remote.clone(), &network);
+    }
 }

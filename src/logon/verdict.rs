@@ -41,8 +41,9 @@ pub enum VerdictSource {
     Policy,
     /// No template defines it: the target's documented default.
     Default,
-    /// Windows grants it by definition (SYSTEM, LOCAL SERVICE and NETWORK
-    /// SERVICE log on as services without the right).
+    /// Windows logs the account on by definition, whatever the lists say:
+    /// SYSTEM for every logon type; LOCAL SERVICE and NETWORK SERVICE as
+    /// services and scheduled tasks.
     Builtin,
 }
 
@@ -105,6 +106,10 @@ pub struct Verdict {
     /// For a right that is not granted: the latest earlier input whose
     /// list of the same right would have granted it, replaced by the winner.
     pub replaced: Option<Replaced>,
+    /// For Remote Desktop under Network Level Authentication: the network
+    /// logon that NLA performs first refused it, so `right` and the
+    /// evidence are the network rights'.
+    pub network_first: bool,
 }
 
 /// An earlier input's grant that the winning input's list replaces.
@@ -118,8 +123,10 @@ pub struct Replaced {
     pub span: Span,
 }
 
-/// SYSTEM, LOCAL SERVICE, NETWORK SERVICE.
-const BUILTIN_SERVICE_ACCOUNTS: [&str; 3] = ["S-1-5-18", "S-1-5-19", "S-1-5-20"];
+/// SYSTEM: logs on as every logon type by definition.
+const SYSTEM: &str = "S-1-5-18";
+/// LOCAL SERVICE and NETWORK SERVICE: log on as services by definition.
+const SERVICE_ACCOUNTS: [&str; 2] = ["S-1-5-19", "S-1-5-20"];
 
 /// Decides one logon type for one account.
 pub fn decide(
@@ -131,6 +138,13 @@ pub fn decide(
 ) -> Option<Verdict> {
     let deny = resultant.right(LogonEffect::Deny(logon_type))?;
     let allow = resultant.right(LogonEffect::Allow(logon_type))?;
+    if logs_on_by_definition(subject, logon_type) {
+        let mut v = verdict(logon_type, Outcome::Allowed, allow, None);
+        v.source = VerdictSource::Builtin;
+        v.input = None;
+        v.right_span = None;
+        return Some(v);
+    }
     if let Some(holder) = first_match(&deny.holders, directory, token) {
         return Some(verdict(
             logon_type,
@@ -138,11 +152,6 @@ pub fn decide(
             deny,
             Some(matched(holder, directory, token)),
         ));
-    }
-    if logon_type == LogonType::Service && is_builtin_service_account(subject) {
-        let mut v = verdict(logon_type, Outcome::Allowed, allow, None);
-        v.source = VerdictSource::Builtin;
-        return Some(v);
     }
     let found = first_match(&allow.holders, directory, token);
     let outcome = if found.is_some() {
@@ -206,6 +215,7 @@ fn verdict(
         right_span,
         matched,
         replaced: None,
+        network_first: false,
     }
 }
 
@@ -240,9 +250,40 @@ fn matched(
     }
 }
 
-fn is_builtin_service_account(subject: &Subject) -> bool {
-    BUILTIN_SERVICE_ACCOUNTS
-        .iter()
-        .filter_map(|sid| PrincipalKey::well_known(sid))
-        .any(|key| key == subject.key)
+/// The logon sessions of SYSTEM, LOCAL SERVICE and NETWORK SERVICE are
+/// made by Windows itself, not through the rights check, so no list
+/// (allow or deny) applies to them (`windows-logon-facts.md` §9 item 1).
+/// Task Scheduler starts a task of any of the three as a service-account
+/// logon, so batch is theirs too. Virtual accounts, gMSAs and every other
+/// account stay subject to the lists.
+fn logs_on_by_definition(subject: &Subject, logon_type: LogonType) -> bool {
+    let is = |sid: &str| PrincipalKey::well_known(sid).is_some_and(|key| key == subject.key);
+    if is(SYSTEM) {
+        return true;
+    }
+    let by_service_logon = matches!(logon_type, LogonType::Service | LogonType::Batch);
+    by_service_logon && SERVICE_ACCOUNTS.iter().any(|sid| is(sid))
+}
+
+/// Remote Desktop under Network Level Authentication: CredSSP logs the
+/// account on over the network before the session exists, so a deny on
+/// either right refuses it (deny wins, the Remote Desktop deny first), and
+/// otherwise a missing grant of either (`windows-logon-facts.md` §9 item 8).
+pub fn through_network_first(remote: Verdict, network: &Verdict) -> Verdict {
+    let network_decides = match (remote.outcome, network.outcome) {
+        _ if remote.source == VerdictSource::Builtin => false,
+        (Outcome::Denied, _) => false,
+        (_, Outcome::Denied) => true,
+        (Outcome::NotGranted, _) => false,
+        (_, Outcome::NotGranted) => true,
+        _ => false,
+    };
+    if !network_decides {
+        return remote;
+    }
+    Verdict {
+        logon_type: remote.logon_type,
+        network_first: true,
+        ..network.clone()
+    }
 }

@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::explain_view::{AccountView, CellView, ExplainView, ScopeView};
+use crate::logon::VerdictSource;
 use crate::logon_type::LogonType;
 
 /// Writes, for each scope, the effective logon rights and the matrix of
@@ -143,11 +144,19 @@ fn footnote(account: &str, t: LogonType, cell: &CellView) -> String {
         );
     }
     let why = match cell.verdict {
+        _ if cell.source == VerdictSource::Builtin.as_str() => {
+            "Windows logs the account on by definition, whatever the rights say".to_owned()
+        }
         "denied" => format!("{}{place} denies it through {through}", cell.right),
         "allowed" => format!("{}{place} grants it through {through}", cell.right),
         _ => format!("{}{place} holds none of the account's SIDs", cell.right),
     };
-    format!("{account} {wanted} {}: {why}", t.description())
+    let nla = if cell.network_first {
+        "with Network Level Authentication the connection first logs on over the network, and "
+    } else {
+        ""
+    };
+    format!("{account} {wanted} {}: {nla}{why}", t.description())
 }
 
 fn write_table(out: &mut String, rows: &[Vec<String>]) {

@@ -144,6 +144,11 @@ pub struct CellView {
     /// For `restricted`: what refuses the logon.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub restriction: Option<RestrictionView>,
+    /// Remote Desktop refused by the network logon that Network Level
+    /// Authentication performs first: `right` and `holder` are the network
+    /// rights'. Present only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub network_first: bool,
 }
 
 /// Builds the view of every chain.
@@ -293,6 +298,7 @@ fn cell(
         line: position.map(|p| p.0),
         column: position.map(|p| p.1),
         restriction: None,
+        network_first: verdict.network_first,
     }
 }
 

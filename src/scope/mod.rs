@@ -123,6 +123,7 @@ pub fn expectations_for(expect: &Expectations, chain: &Chain) -> Expectations {
         target: chain.target,
         target_span: expect.target_span,
         domain_sid: expect.domain_sid.clone(),
+        nla: expect.nla.clone(),
         scopes: expect
             .scopes
             .iter()

@@ -68,7 +68,10 @@ impl<'a> Template<'a> {
             registry_values: self
                 .registry_values
                 .into_iter()
-                .filter(|v| crate::policy::account::reads_registry_value(v.path))
+                .filter(|v| {
+                    crate::policy::account::reads_registry_value(v.path)
+                        || crate::policy::nla::reads_registry_value(v.path)
+                })
                 .collect(),
             warnings: self.warnings,
             ..Template::default()

@@ -155,7 +155,7 @@ fn scope_fields_and_the_top_level_key_get_a_did_you_mean() {
     assert_eq!(
         error.help.as_deref(),
         Some(
-            "did you mean `gpos`? The fields of a scope are: name, target, gpos, hosts, description"
+            "did you mean `gpos`? The fields of a scope are: name, target, gpos, hosts, nla, description"
         )
     );
     let text = format!("scope:\n  - name: web\n{ACCOUNT}");
@@ -195,4 +195,26 @@ fn scopes_must_be_a_list_of_mappings() {
     );
     let text = format!("scopes:\n  - sql-servers\n{ACCOUNT}");
     only_error(&text, "expect::wrong-shape", "sql-servers");
+}
+
+#[test]
+fn nla_is_read_at_the_top_level_and_on_a_scope() {
+    let text =
+        format!("nla: false\nscopes:\n  - name: web\n    gpos: [Web]\n    nla: true\n{ACCOUNT}");
+    let loaded = ok(&text);
+    assert_eq!(loaded.nla.map(|n| n.value), Some(false));
+    assert_eq!(loaded.scopes[0].nla.as_ref().map(|n| n.value), Some(true));
+    assert_eq!(ok(ACCOUNT).nla, None);
+}
+
+#[test]
+fn an_nla_that_is_not_a_bool_is_an_error_at_the_value() {
+    let text = format!("nla: sometimes\n{ACCOUNT}");
+    let error = only_error(&text, "expect::bad-flag", "sometimes");
+    assert_eq!(
+        error.help.as_deref(),
+        Some("write `true` or `false` as the value of `nla`, or leave the line out")
+    );
+    let text = format!("scopes:\n  - name: web\n    gpos: [Web]\n    nla: [on]\n{ACCOUNT}");
+    assert!(!errors(&text).is_empty());
 }
