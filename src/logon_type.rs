@@ -24,6 +24,9 @@ pub enum LogonType {
     RemoteInteractive,
 }
 
+/// What an IIS application pool refused its identity's logon shows.
+pub const APP_POOL_SYMPTOM: &str = "The application pool does not start: WAS logs event 5021 (\"The identity of application pool … is invalid\"), then events 5057 and 5059 as it disables the pool after repeated failures, and clients get HTTP 503 Service Unavailable.";
+
 impl LogonType {
     /// Every logon type, in declaration order.
     pub const ALL: [LogonType; 5] = [
@@ -101,6 +104,24 @@ impl LogonType {
             LogonType::Service => &["S-1-5-6"],
             LogonType::RemoteInteractive => &["S-1-5-4", "S-1-5-14"],
         }
+    }
+
+    /// [`LogonType::symptom`], for an account that is an IIS application
+    /// pool's identity when `app_pool`: IIS starts the pool's worker
+    /// process with that logon, and the Windows Process Activation Service
+    /// reports the failure, not the service control manager or Task
+    /// Scheduler (`windows-logon-facts.md` §9 item 10).
+    pub fn symptom_for(self, app_pool: bool) -> &'static str {
+        if app_pool && self.starts_workloads() {
+            return APP_POOL_SYMPTOM;
+        }
+        self.symptom()
+    }
+
+    /// Service and batch logons start services, tasks and worker processes
+    /// rather than a person's session.
+    pub fn starts_workloads(self) -> bool {
+        matches!(self, LogonType::Service | LogonType::Batch)
     }
 
     /// What a person sees when Windows refuses this logon type with

@@ -264,3 +264,62 @@ fn today_comes_from_the_flag_or_the_environment() {
     assert!(bad.stderr.contains("GPLINT_TODAY"), "{}", bad.stderr);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+// Issue 11, point 10. Sources: windows-logon-facts.md §9 item 10 (WAS
+// events 5021, 5057 and 5059, HTTP 503 for an application pool refused its
+// identity's logon); IIS grants IIS_IUSRS "Log on as a batch job" because
+// worker processes log on so.
+#[test]
+fn an_application_pool_refused_its_logon_shows_was_events_not_task_scheduler() {
+    let t = "[Privilege Rights]\nSeBatchLogonRight = *S-1-5-32-544\n";
+    let yaml = "accounts:\n  - name: IIS APPPOOL\\Portal\n    logon: [batch]\n  - name: CONTOSO\\svc_task\n    logon: [batch]\n";
+    let found = check(t, yaml, TODAY);
+    let refused = of(&found, "GPL101");
+    let note = |account: &str| {
+        refused
+            .iter()
+            .find(|f| f.message.starts_with(account))
+            .and_then(|f| f.note.clone())
+            .unwrap_or_else(|| panic!("no GPL101 for {account}: {found:#?}"))
+    };
+    let pool = note("IIS APPPOOL\\Portal");
+    assert!(
+        pool.contains("5021") && pool.contains("5059") && pool.contains("HTTP 503"),
+        "{pool}"
+    );
+    assert!(!pool.contains("Task Scheduler"), "{pool}");
+    assert!(note("CONTOSO\\svc_task").contains("Task Scheduler event 101"));
+}
+
+#[test]
+fn a_restriction_on_an_application_pool_names_was_too() {
+    let t = "[Privilege Rights]\nSeBatchLogonRight = *S-1-5-32-544,CONTOSO\\svc_pool\n";
+    let yaml = "accounts:\n  - name: CONTOSO\\svc_pool\n    logon: [batch]\n    disabled: true\n  - name: IIS APPPOOL\\Portal\n    logon: [batch]\n";
+    let found = check(t, yaml, TODAY);
+    let disabled = of(&found, "GPL402");
+    let note = disabled[0].note.as_deref().unwrap_or_default();
+    // A domain account may run a pool too, but nothing declares that: the
+    // task symptom stays for it.
+    assert!(note.contains("Task Scheduler"), "{note}");
+    let pool = gplint::restriction::SubStatus::AccountDisabled
+        .symptom(gplint::logon_type::LogonType::Batch, true);
+    assert!(
+        pool.contains("5021") && pool.contains("error 1331"),
+        "{pool}"
+    );
+}
+
+// Issue 11, point 10: the denial decides the cell, and GPL401's "the
+// rights allow the logon" would contradict it.
+#[test]
+fn a_disabled_guest_that_the_rights_already_deny_gets_the_denial_alone() {
+    // The default SeDenyNetworkLogonRight holds Guest.
+    let t = "[System Access]\nEnableGuestAccount = 0\n[Privilege Rights]\nSeNetworkLogonRight = *S-1-1-0\n";
+    let found = check(
+        t,
+        "accounts:\n  - name: Guest\n    logon: [network]\n",
+        TODAY,
+    );
+    assert_eq!(of(&found, "GPL102").len(), 1, "{found:#?}");
+    assert!(of(&found, "GPL401").is_empty(), "{found:#?}");
+}

@@ -167,7 +167,7 @@ impl Fact for ExpectationFact<'_> {
             "file" => text(self.file.unwrap_or_default()),
             "replaced_file" => text(self.replaced_file.unwrap_or_default()),
             "line" => text(self.line.map(|l| l.to_string()).unwrap_or_default()),
-            "symptom" => text(self.logon_type.symptom()),
+            "symptom" => text(self.logon_type.symptom_for(self.subject.is_app_pool())),
             "network_first" => Some(FactValue::Bool(v.network_first)),
             _ => expectation_field(self.subject, self.logon_type, self.must, name),
         }

@@ -85,7 +85,7 @@ impl Fact for RestrictionFact<'_> {
             "days_left" => Some(FactValue::Int(r.days_left.unwrap_or(0))),
             "file" => text(self.file.unwrap_or_default()),
             "line" => text(self.line.map(|l| l.to_string()).unwrap_or_default()),
-            "symptom" => text(status.symptom(self.logon_type)),
+            "symptom" => text(status.symptom(self.logon_type, self.subject.is_app_pool())),
             _ => expectation_field(self.subject, self.logon_type, self.must, name),
         }
     }

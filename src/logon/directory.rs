@@ -34,6 +34,17 @@ pub struct Subject {
     pub member_of: Vec<DeclaredEdge>,
 }
 
+impl Subject {
+    /// Whether the account is an IIS application pool's identity
+    /// (`IIS APPPOOL\x`), whose refused logons WAS reports.
+    pub fn is_app_pool(&self) -> bool {
+        let prefix = "IIS APPPOOL\\";
+        self.display
+            .get(..prefix.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+    }
+}
+
 /// A declared directory group.
 #[derive(Clone, Debug)]
 pub struct DirectoryGroup {

@@ -91,8 +91,9 @@ impl SubStatus {
         }
     }
 
-    /// What a person sees when a logon of this type is refused so.
-    pub fn symptom(self, logon_type: LogonType) -> String {
+    /// What a person sees when a logon of this type is refused so; for an
+    /// IIS application pool's identity (`app_pool`), what WAS reports.
+    pub fn symptom(self, logon_type: LogonType, app_pool: bool) -> String {
         let error = self.error();
         let event = if self.status() == self.code() {
             format!("security event 4625 with Status {}", self.hex())
@@ -104,6 +105,9 @@ impl SubStatus {
             )
         };
         match logon_type {
+            _ if app_pool && logon_type.starts_workloads() => format!(
+                "The application pool does not start: WAS logs event 5021 naming error {error}, then events 5057 and 5059 as it disables the pool, and clients get HTTP 503 Service Unavailable; {event}."
+            ),
             LogonType::Service => format!(
                 "The service does not start: error 1069 (\"The service did not start due to a logon failure\"), event 7000, and event 7038 naming error {error}; {event}."
             ),
@@ -125,12 +129,12 @@ mod tests {
         assert_eq!(s.hex(), "0xC0000072");
         assert_eq!(s.error(), 1331);
         assert!(
-            s.symptom(LogonType::Network)
+            s.symptom(LogonType::Network, false)
                 .contains("Status 0xC000006E and Sub Status 0xC0000072")
         );
         assert!(
             SubStatus::PasswordExpired
-                .symptom(LogonType::Batch)
+                .symptom(LogonType::Batch, false)
                 .contains("0x80070532")
         );
     }
