@@ -180,6 +180,10 @@ pub static FIELDS: &[(FactKind, &[FieldDoc])] = &[
                 "symptom",
                 "what the user sees when this logon type is refused",
             ),
+            text(
+                "proposed_line",
+                "for a logon not granted: the deciding right's whole line with the account added to what it holds now, Windows' default holders kept when no template defines it; else empty",
+            ),
             flag(
                 "network_first",
                 "Remote Desktop under Network Level Authentication, refused by the network logon NLA performs first: right, holder and file are then the network rights'",

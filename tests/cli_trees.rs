@@ -222,3 +222,74 @@ fn a_sysvol_tree_checks_too() {
     let json: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(json["summary"]["templates"], 2);
 }
+
+/// A template as Windows writes it: UTF-16LE with a BOM, CRLF.
+fn windows_template(text: &str) -> Vec<u8> {
+    let crlf = text.replace('\n', "\r\n");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(crlf.encode_utf16().flat_map(u16::to_le_bytes));
+    bytes
+}
+
+// Issue 11, point 9: with no template defining SeBatchLogonRight, the
+// default applies on every GPO evaluated alone; that one cause is one
+// finding, and a GPO with no user rights at all adds nothing.
+#[test]
+fn a_finding_that_rests_on_a_default_is_reported_once_not_once_per_gpo() {
+    let dir = tempfile::tempdir().unwrap();
+    let policies = dir.path().join("contoso.com/Policies");
+    let gpos = [
+        (
+            "{11111111-1111-1111-1111-111111111111}",
+            "[Unicode]\nUnicode=yes\n[System Access]\nMinimumPasswordLength = 14\n[Version]\nsignature=\"$CHICAGO$\"\nRevision=1\n",
+        ),
+        (
+            "{22222222-2222-2222-2222-222222222222}",
+            "[Unicode]\nUnicode=yes\n[Privilege Rights]\nSeDenyInteractiveLogonRight = *S-1-5-32-546\n[Version]\nsignature=\"$CHICAGO$\"\nRevision=1\n",
+        ),
+        (
+            "{33333333-3333-3333-3333-333333333333}",
+            "[Unicode]\nUnicode=yes\n[Version]\nsignature=\"$CHICAGO$\"\nRevision=1\n",
+        ),
+    ];
+    for (guid, text) in gpos {
+        let secedit = policies
+            .join(guid)
+            .join("MACHINE/Microsoft/Windows NT/SecEdit");
+        std::fs::create_dir_all(&secedit).unwrap();
+        std::fs::write(
+            policies.join(guid).join("GPT.INI"),
+            "[General]\r\nVersion=1\r\n",
+        )
+        .unwrap();
+        std::fs::write(secedit.join("GptTmpl.inf"), windows_template(text)).unwrap();
+    }
+    let yaml = dir.path().join("services.yaml");
+    std::fs::write(
+        &yaml,
+        "accounts:\n  - name: CONTOSO\\svc_task\n    sid: S-1-5-21-1-2-3-1130\n    logon: [batch]\n",
+    )
+    .unwrap();
+    let root = dir.path().display().to_string();
+    let yaml = yaml.display().to_string();
+    let run = gplint(&["check", &root, "--expect", &yaml, "--format", "json"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    let not_granted: Vec<&Value> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "GPL101")
+        .collect();
+    assert_eq!(not_granted.len(), 1, "{not_granted:#?}");
+    let finding = not_granted[0];
+    assert!(finding.get("scope").is_none_or(Value::is_null), "{finding}");
+    // The help proposes the whole line, Windows' default holders kept.
+    let help = finding["help"].as_str().unwrap();
+    assert!(
+        help.contains(
+            "`SeBatchLogonRight = *S-1-5-32-544,*S-1-5-32-551,*S-1-5-32-559,*S-1-5-21-1-2-3-1130`"
+        ),
+        "{help}"
+    );
+}

@@ -7,7 +7,8 @@ use rayon::prelude::*;
 use super::{Evaluation, ExpectationCase, expectation_cases, findings};
 use crate::discover::Gpo;
 use crate::expect::{Date, Expectations};
-use crate::finding::Finding;
+use crate::finding::{FileRef, Finding, Location};
+use crate::logon_type::LogonType;
 use crate::policy::PolicyInput;
 use crate::rules::RuleSet;
 use crate::scope::{Chain, expectations_for};
@@ -136,17 +137,43 @@ pub fn all_findings(
     merge(per_run)
 }
 
-/// The chains' findings in chain order, each template line's once, sorted.
+/// The chains' findings in chain order, each template line's once, each
+/// default-based finding of the unscoped chains once, sorted.
 fn merge(per_run: Vec<Vec<Finding>>) -> Vec<Finding> {
-    let mut seen = HashSet::default();
+    let mut lines = HashSet::default();
+    let mut defaults = HashSet::default();
     let mut out = Vec::new();
     for finding in per_run.into_iter().flatten() {
-        if finding.account.is_some() || seen.insert(line_key(&finding)) {
+        let first = match &finding.account {
+            None => lines.insert(line_key(&finding)),
+            Some(_) if finding.scope.is_none() && rests_on_default_alone(&finding) => {
+                defaults.insert(default_key(&finding))
+            }
+            Some(_) => true,
+        };
+        if first {
             out.push(finding);
         }
     }
     out.sort_by_key(Finding::sort_key);
     out
+}
+
+/// A finding that no template line takes part in: it says what Windows'
+/// defaults do, the same for every GPO that leaves the setting alone.
+fn rests_on_default_alone(finding: &Finding) -> bool {
+    let in_template = |place: &Location| matches!(place.file, FileRef::Template(_));
+    let places = finding.primary.iter().chain(&finding.secondary);
+    finding.from_default && !places.into_iter().any(in_template)
+}
+
+fn default_key(finding: &Finding) -> (String, Option<String>, Option<LogonType>, String) {
+    (
+        finding.rule.clone(),
+        finding.account.clone(),
+        finding.logon_type,
+        finding.message.clone(),
+    )
 }
 
 /// One chain's findings, with template indices of the run and the scope set.
@@ -158,9 +185,14 @@ fn run_findings(run: &ChainRun<'_>, rules: &RuleSet, sources: &[SourceFile]) -> 
             .map_or(0, |source| source.line_col(span.start).0)
     };
     let mut out = findings(&run.evaluation, &run.expect, rules, &line_of);
+    // A GPO evaluated alone is no machine's policy: a finding that rests on
+    // defaults alone is not about it, and is kept once for the run rather
+    // than once per GPO that leaves the setting undefined.
+    let alone = !run.chain.declared && run.chain.scope.is_some();
     for finding in &mut out {
         finding.remap_templates(|input| run.sources.get(input).copied().unwrap_or(input));
-        if finding.account.is_some() {
+        let about_the_chain = !(alone && rests_on_default_alone(finding));
+        if finding.account.is_some() && about_the_chain {
             finding.scope = run.chain.scope.clone();
         }
     }

@@ -3,13 +3,13 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::expect::{AccountKind, Expectations};
-use crate::logon::{AccountVerdicts, Directory};
+use crate::logon::{AccountVerdicts, Directory, Outcome};
 use crate::policy::account::AccountPolicy;
 use crate::policy::{Resultant, key_of_ref};
 use crate::principal::{PrincipalKey, ResolvedSid, resolve_name};
 use crate::template::{Holder, PrincipalRef, RightAssignment};
 
-use super::expectation_fact::ExpectationFact;
+use super::expectation_fact::{ExpectationFact, proposed_line};
 use super::right_fact::{HolderFact, LineContext, RightFact};
 
 /// One fact per declared account × logon type, in file order.
@@ -47,6 +47,10 @@ pub fn expectation_facts<'a>(
                 .as_ref()
                 .and_then(|r| resultant.inputs.get(r.input))
                 .map(|input| input.name);
+            let proposed_line = (verdict.outcome == Outcome::NotGranted)
+                .then(|| resultant.rights.iter().find(|r| r.right == verdict.right))
+                .flatten()
+                .map(|right| proposed_line(right, subject));
             facts.push(ExpectationFact {
                 subject,
                 logon_type: logon_type.value,
@@ -55,6 +59,7 @@ pub fn expectation_facts<'a>(
                 file,
                 line,
                 replaced_file,
+                proposed_line,
                 yaml_span: logon_type.span,
             });
         }

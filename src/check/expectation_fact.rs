@@ -5,6 +5,7 @@ use crate::facts::{Fact, FactKind, FactValue, text_value as text};
 use crate::finding::{FileRef, Location};
 use crate::logon::{Origin, Outcome, Subject, Verdict};
 use crate::logon_type::LogonType;
+use crate::policy::ResultantRight;
 use crate::rights;
 use crate::span::Span;
 
@@ -25,6 +26,10 @@ pub struct ExpectationFact<'a> {
     pub line: Option<usize>,
     /// The name of the earlier template whose grant the winner replaced.
     pub replaced_file: Option<&'a str>,
+    /// For a logon not granted: the deciding right's whole line with the
+    /// account added to what it holds now (Windows' default holders when
+    /// no template defines it), e.g. `SeServiceLogonRight = *S-1-5-80-0,*S-…`.
+    pub proposed_line: Option<String>,
     /// The logon type's entry in the expectations file.
     pub yaml_span: Span,
 }
@@ -117,6 +122,19 @@ pub(super) fn expectation_location(must: bool, span: Span) -> Location {
     }
 }
 
+/// The deciding right's line with the account added: defining a right
+/// replaces the whole list, Windows' defaults included, so the line keeps
+/// what the right holds now.
+pub(super) fn proposed_line(right: &ResultantRight<'_>, subject: &Subject) -> String {
+    let entry = match subject.sid {
+        Some(sid) => format!("*{sid}"),
+        None => subject.display.clone(),
+    };
+    let holders = right.holders.iter().map(|h| h.written.as_str());
+    let list: Vec<&str> = holders.chain(std::iter::once(entry.as_str())).collect();
+    format!("{} = {}", right.right.constant, list.join(","))
+}
+
 /// The account as a template would list it: `*SID (name)` when its SID is
 /// known, else its name.
 pub(super) fn account_entry(subject: &Subject) -> String {
@@ -169,6 +187,7 @@ impl Fact for ExpectationFact<'_> {
             "line" => text(self.line.map(|l| l.to_string()).unwrap_or_default()),
             "symptom" => text(self.logon_type.symptom_for(self.subject.is_app_pool())),
             "network_first" => Some(FactValue::Bool(v.network_first)),
+            "proposed_line" => text(self.proposed_line.clone().unwrap_or_default()),
             _ => expectation_field(self.subject, self.logon_type, self.must, name),
         }
     }
