@@ -5,6 +5,7 @@ use super::checks::cross_check;
 use super::fields::{Field, Fields, Shape};
 use super::group::group;
 use super::model::{AccountDecl, Expectations, GroupDecl, ScopeDecl, Spanned};
+use super::password_policy::domain_policy;
 use super::scope::{check_unique, scope};
 use super::shape::wrong_shape;
 use super::target_field::target;
@@ -21,6 +22,7 @@ const TOP: Shape = Shape {
     allowed: &[
         "target",
         "domain_sid",
+        "domain_policy",
         "scopes",
         "groups",
         "accounts",
@@ -40,6 +42,7 @@ pub(super) fn expectations(
         target: Target::default(),
         target_span: None,
         domain_sid: None,
+        domain_policy: None,
         scopes: Vec::new(),
         groups: Vec::new(),
         accounts: Vec::new(),
@@ -55,6 +58,7 @@ pub(super) fn expectations(
     (out.target, out.target_span) = target(fields.get("target"), Target::default(), errors);
     let declared_domain = domain_sid(fields.get("domain_sid"), errors);
     let declared = declared_domain.as_ref().map(|d| &d.value);
+    out.domain_policy = domain_policy(fields.get("domain_policy"), errors);
     let top_target = out.target;
     out.scopes = typed(&fields, "scopes", errors, |node, errors| {
         scope(node, top_target, errors)

@@ -9,6 +9,7 @@
 pub mod account;
 pub mod defaults;
 mod membership;
+pub mod password;
 
 pub use membership::{MembershipLine, ResultantMembership};
 
