@@ -653,7 +653,7 @@ fn a_finding_on_windows_default_is_a_step_less_severe_and_says_so() {
     );
     let note = domain[0].note.as_deref().unwrap();
     assert!(
-        note.contains("not from the GPOs linked below it") && note.contains("Windows' default"),
+        note.contains("never from a GPO linked below") && note.contains("Windows' default"),
         "{note}"
     );
     assert!(rule_for(&findings, "GPL412", "CONTOSO\\svc_domain").is_empty());

@@ -212,7 +212,7 @@ fn restriction_default_note(restriction: &restriction::Restriction) -> String {
     let setting = restriction.setting;
     match restriction.policy {
         Some(PolicyScope::Domain) => format!(
-            "no GPO linked at the domain root defines {setting} among the inputs (the Default Domain Policy, or those under `domain_policy:`), and `domain_policy:` declares no values: domain accounts take password and lockout policy only from the domain (or a fine-grained password policy), not from the GPOs linked below it, so this rests on Windows' default, which the domain may not have"
+            "no GPO linked at the domain root among the inputs defines {setting} (the Default Domain Policy, or one `domain_policy:` names), nor does `domain_policy:` declare it: domain accounts take it only from the domain root or a fine-grained password policy, never from a GPO linked below, so this rests on Windows' default, which the domain may not have"
         ),
         _ => format!(
             "no template defines {setting}: this rests on Windows' default for the target, which the machines may not have"
