@@ -17,6 +17,9 @@
 //! - Workstation lists are checked for logons that happen on the scope's
 //!   hosts (all but network: a network logon's workstation is the client).
 //! - Services and tasks run around the clock unless `runs_at` says when.
+//! - Expiry and lockout read the password policy that governs the
+//!   account: the chain's for a local account; for a domain account a
+//!   fine-grained one, else the domain's (see `governing`).
 
 mod builtin;
 mod declared;
