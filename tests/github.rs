@@ -45,7 +45,10 @@ fn one_workflow_command_per_finding() {
         "::error file=examples/quickstart/GptTmpl.inf,line=20,col=1,endLine=20,endColumn=20,title=GPL101 needed-logon-type-not-granted::"
     ));
     // Help and note follow the message on lines of their own.
-    assert!(gmsa.contains("groups%0Ahelp: add *S-1-5-21-"), "{gmsa}");
+    assert!(
+        gmsa.contains("groups%0Ahelp: in the template that wins, write `SeServiceLogonRight = "),
+        "{gmsa}"
+    );
     assert!(gmsa.contains("%0Anote: Windows refuses"), "{gmsa}");
 }
 

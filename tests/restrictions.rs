@@ -88,11 +88,13 @@ fn a_renamed_guest_whose_old_name_stays_in_a_right_is_flagged() {
     assert_eq!(of(&by_old_name, "GPL403").len(), 1);
 }
 
-const EXPIRING: &str = "[System Access]\nMaximumPasswordAge = 42\n[Privilege Rights]\nSeServiceLogonRight = CONTOSO\\svc_sql\n";
+/// The account policy of the GPOs applied to the machine governs its
+/// local accounts (windows-itpro-docs `account-policies.md`).
+const EXPIRING: &str = "[System Access]\nMaximumPasswordAge = 42\n[Privilege Rights]\nSeServiceLogonRight = .\\svc_sql\n";
 
 #[test]
 fn a_password_with_a_known_set_date_expires_on_a_predicted_day() {
-    let yaml = "accounts:\n  - name: CONTOSO\\svc_sql\n    password_last_set: 2026-01-31\n    logon: [service]\n";
+    let yaml = "accounts:\n  - name: .\\svc_sql\n    password_last_set: 2026-01-31\n    logon: [service]\n";
     let soon = check(EXPIRING, yaml, TODAY);
     let warning = of(&soon, "GPL406");
     assert_eq!(warning.len(), 1, "{soon:#?}");
@@ -114,7 +116,7 @@ fn a_password_with_a_known_set_date_expires_on_a_predicted_day() {
 
 #[test]
 fn a_password_without_a_set_date_is_a_note() {
-    let yaml = "accounts:\n  - name: CONTOSO\\svc_sql\n    logon: [service]\n";
+    let yaml = "accounts:\n  - name: .\\svc_sql\n    logon: [service]\n";
     let found = check(EXPIRING, yaml, TODAY);
     let note = of(&found, "GPL407");
     assert_eq!(note.len(), 1);
@@ -186,8 +188,8 @@ fn logon_hours_that_exclude_a_services_hours_are_flagged() {
 
 #[test]
 fn a_lockout_policy_exposes_stored_passwords() {
-    let t = "[System Access]\nLockoutBadCount = 5\n[Privilege Rights]\nSeBatchLogonRight = CONTOSO\\svc_reports\n";
-    let yaml = "accounts:\n  - name: CONTOSO\\svc_reports\n    password_never_expires: true\n    logon: [batch]\n";
+    let t = "[System Access]\nLockoutBadCount = 5\n[Privilege Rights]\nSeBatchLogonRight = .\\svc_reports\n";
+    let yaml = "accounts:\n  - name: .\\svc_reports\n    password_never_expires: true\n    logon: [batch]\n";
     let found = check(t, yaml, TODAY);
     let lockout = of(&found, "GPL412");
     assert_eq!(lockout[0].severity, Severity::Note);
@@ -243,7 +245,7 @@ fn explain_json_shows_restricted_with_the_substatus_and_keeps_the_other_verdicts
 
 #[test]
 fn today_comes_from_the_flag_or_the_environment() {
-    let yaml = "accounts:\n  - name: CONTOSO\\svc_sql\n    password_last_set: 2026-01-31\n    logon: [service]\n";
+    let yaml = "accounts:\n  - name: .\\svc_sql\n    password_last_set: 2026-01-31\n    logon: [service]\n";
     let dir = std::env::temp_dir().join(format!("gplint-today-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let (inf, exp) = (dir.join("t.inf"), dir.join("s.yaml"));

@@ -574,3 +574,253 @@ fn without_nla_only_the_remote_desktop_rights_decide() {
         assert_eq!(seen.outcome, Outcome::Allowed, "{path}");
     }
 }
+
+// ---- whose account policy (issue 11 point 3) ----
+//
+// Password and lockout policy from a GPO linked below the domain governs
+// only the local accounts of the machines it reaches: "If these policies
+// are set at any level below the domain level in AD DS, they affect only
+// local accounts on member servers" (windows-itpro-docs
+// `account-policies.md`); the Domain Controllers OU's account policy
+// affects no domain account (KB 255550). Domain accounts follow the GPOs
+// linked at the domain root, or a fine-grained password policy, the one
+// on the user before those on groups (windows-logon-facts.md §9 item 6).
+
+use gplint::diagnostic::Severity;
+use gplint::expect::Date;
+use gplint::finding::{FileRef, Finding};
+use gplint::restriction::{Evidence, Restriction, RestrictionKind};
+
+/// An OU-linked baseline, as DISA's member-server GPO sets it.
+const OU_BASELINE: &str = "[System Access]\nMaximumPasswordAge = 60\nLockoutBadCount = 3\n";
+/// The Default Domain Policy, linked at the domain root.
+const DOMAIN_ROOT: &str = "[System Access]\nMaximumPasswordAge = 90\nLockoutBadCount = 10\n";
+/// A local and a domain service account with the same facts.
+const TWO_ACCOUNTS: &str = "accounts:\n  - name: .\\svc_local\n    password_last_set: 2026-01-01\n    logon: [service]\n  - name: CONTOSO\\svc_domain\n    password_last_set: 2026-01-01\n    logon: [service]\n";
+
+fn typed(texts: &[&'static str]) -> Vec<Template<'static>> {
+    texts
+        .iter()
+        .map(|text| template::build(&syntax::parse(text)))
+        .collect()
+}
+
+fn inputs<'t>(typed: &'t [Template<'t>]) -> Vec<PolicyInput<'t>> {
+    typed
+        .iter()
+        .map(|template| PolicyInput {
+            name: "GptTmpl.inf",
+            template,
+        })
+        .collect()
+}
+
+/// The restrictions of `kind` on `account`'s service logon, with the
+/// chain's templates and the domain root's.
+fn password_restrictions(
+    (chain, domain): (&[&'static str], &[&'static str]),
+    yaml: &str,
+    account: &str,
+    kind: RestrictionKind,
+) -> Vec<Restriction> {
+    let expectations = expect::load("services.yaml", yaml).unwrap_or_else(|e| panic!("{e:?}"));
+    let (chain, domain) = (typed(chain), typed(domain));
+    let today = Date::parse("2026-02-15");
+    let evaluation = Evaluation::with_domain(inputs(&chain), inputs(&domain), &expectations, today);
+    let index = evaluation
+        .directory
+        .accounts
+        .iter()
+        .position(|a| a.display.eq_ignore_ascii_case(account))
+        .unwrap_or_else(|| panic!("no account {account}"));
+    evaluation.restrictions[index]
+        .get(LogonType::Service)
+        .iter()
+        .filter(|r| r.kind == kind)
+        .cloned()
+        .collect()
+}
+
+fn check_on(templates: &[&str], yaml: &str, today: &str) -> Vec<Finding> {
+    let rules = gplint::rules::RuleSet::builtin().unwrap();
+    gplint::check::check_texts_on(templates, yaml, &rules, Date::parse(today))
+        .unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+fn rule_for<'f>(findings: &'f [Finding], rule: &str, account: &str) -> Vec<&'f Finding> {
+    findings
+        .iter()
+        .filter(|f| f.rule == rule && f.account.as_deref() == Some(account))
+        .collect()
+}
+
+#[test]
+fn an_ou_linked_account_policy_governs_local_accounts_only() {
+    // account-policies.md: below the domain level, "only local accounts".
+    let chain: &[&'static str] = &[OU_BASELINE];
+    let local = password_restrictions(
+        (chain, &[]),
+        TWO_ACCOUNTS,
+        ".\\svc_local",
+        RestrictionKind::PasswordExpiry,
+    );
+    assert!(matches!(
+        local[0].evidence,
+        Evidence::Template { input: 0, .. }
+    ));
+    assert_eq!(local[0].expires, Date::parse("2026-03-02"));
+    let locks = password_restrictions(
+        (chain, &[]),
+        TWO_ACCOUNTS,
+        ".\\svc_local",
+        RestrictionKind::LockoutExposure,
+    );
+    assert_eq!(locks.len(), 1);
+    // The domain account is not charged with the OU's 60 days or lockout.
+    let domain = password_restrictions(
+        (chain, &[]),
+        TWO_ACCOUNTS,
+        "CONTOSO\\svc_domain",
+        RestrictionKind::PasswordExpiry,
+    );
+    assert_eq!(domain[0].evidence, Evidence::Default);
+    assert_eq!(domain[0].expires, Date::parse("2026-02-12"));
+    assert!(
+        password_restrictions(
+            (chain, &[]),
+            TWO_ACCOUNTS,
+            "CONTOSO\\svc_domain",
+            RestrictionKind::LockoutExposure,
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn the_domain_roots_gpos_govern_domain_accounts() {
+    // windows-logon-facts.md §9 item 6: domain accounts follow the domain
+    // root; its GPOs are numbered after the chain's inputs.
+    let both: (&[&'static str], &[&'static str]) = (&[OU_BASELINE], &[DOMAIN_ROOT]);
+    let expiry = password_restrictions(
+        both,
+        TWO_ACCOUNTS,
+        "CONTOSO\\svc_domain",
+        RestrictionKind::PasswordExpiry,
+    );
+    assert!(matches!(
+        expiry[0].evidence,
+        Evidence::Template { input: 1, .. }
+    ));
+    assert_eq!(expiry[0].expires, Date::parse("2026-04-01"));
+    assert!(
+        expiry[0]
+            .reason
+            .contains("90 days in the domain's account policy")
+    );
+    let lockout = password_restrictions(
+        both,
+        TWO_ACCOUNTS,
+        "CONTOSO\\svc_domain",
+        RestrictionKind::LockoutExposure,
+    );
+    assert!(
+        lockout[0]
+            .reason
+            .starts_with("LockoutBadCount = 10 in the domain's")
+    );
+    // The local account still follows the machine's chain.
+    let local = password_restrictions(
+        both,
+        TWO_ACCOUNTS,
+        ".\\svc_local",
+        RestrictionKind::LockoutExposure,
+    );
+    assert!(
+        local[0]
+            .reason
+            .starts_with("LockoutBadCount = 3 in the machine's")
+    );
+}
+
+#[test]
+fn the_domain_controllers_ou_policy_governs_no_domain_account() {
+    // KB 255550: account policy in the Domain Controllers OU has no
+    // effect on domain accounts, DCs included.
+    let yaml = TWO_ACCOUNTS.replacen("accounts:", "target: domain-controller\naccounts:", 1);
+    let dc_ou: &[&'static str] =
+        &["[System Access]\nMaximumPasswordAge = 1\nLockoutBadCount = 3\n"];
+    let lockout = password_restrictions(
+        (dc_ou, &[]),
+        &yaml,
+        "CONTOSO\\svc_domain",
+        RestrictionKind::LockoutExposure,
+    );
+    assert!(lockout.is_empty());
+    let expiry = password_restrictions(
+        (dc_ou, &[]),
+        &yaml,
+        "CONTOSO\\svc_domain",
+        RestrictionKind::PasswordExpiry,
+    );
+    assert_eq!(expiry[0].evidence, Evidence::Default);
+}
+
+#[test]
+fn a_finding_on_windows_default_is_a_step_less_severe_and_says_so() {
+    // No domain policy known: Windows' default of 42 days, lowered.
+    let findings = check_on(&[OU_BASELINE], TWO_ACCOUNTS, "2026-03-20");
+    let local = rule_for(&findings, "GPL405", ".\\svc_local");
+    assert_eq!(local[0].severity, Severity::Error);
+    assert!(!local[0].from_default);
+    let domain = rule_for(&findings, "GPL405", "CONTOSO\\svc_domain");
+    assert_eq!(domain[0].severity, Severity::Warning);
+    assert!(domain[0].from_default);
+    assert!(
+        domain[0].message.contains("42 days by Windows' default"),
+        "{}",
+        domain[0].message
+    );
+    let note = domain[0].note.as_deref().unwrap();
+    assert!(
+        note.contains("never from a GPO linked below") && note.contains("Windows' default"),
+        "{note}"
+    );
+    assert!(rule_for(&findings, "GPL412", "CONTOSO\\svc_domain").is_empty());
+    assert_eq!(rule_for(&findings, "GPL412", ".\\svc_local").len(), 1);
+}
+
+#[test]
+fn declared_domain_values_govern_domain_accounts_and_point_into_the_file() {
+    // windows-logon-facts.md §9 item 6, with the domain's values declared.
+    let yaml = format!(
+        "domain_policy: {{max_password_age_days: 0, lockout_threshold: 5}}\n{TWO_ACCOUNTS}"
+    );
+    let findings = check_on(&[OU_BASELINE], &yaml, "2026-03-20");
+    assert!(rule_for(&findings, "GPL405", "CONTOSO\\svc_domain").is_empty());
+    let lockout = rule_for(&findings, "GPL412", "CONTOSO\\svc_domain");
+    let primary = lockout[0].primary.as_ref().unwrap();
+    assert_eq!(primary.file, FileRef::Expectations);
+    assert_eq!(&yaml[primary.span.start..primary.span.end], "5");
+    assert!(lockout[0].message.contains("(`domain_policy`)"));
+}
+
+#[test]
+fn a_fine_grained_policy_beats_the_domain_and_the_users_own_beats_its_groups() {
+    // MS-ADTS msDS-ResultantPSO: a PSO linked to the user wins over ones
+    // linked to its groups, and any PSO over the domain's policy.
+    let yaml = "domain_policy: {max_password_age_days: 30, lockout_threshold: 5}\ngroups:\n  - name: CONTOSO\\Service Accounts\n    password_policy: {max_password_age_days: 0, lockout_threshold: 50}\naccounts:\n  - name: CONTOSO\\svc_group\n    member_of: [CONTOSO\\Service Accounts]\n    password_last_set: 2026-01-01\n    logon: [batch]\n  - name: CONTOSO\\svc_own\n    member_of: [CONTOSO\\Service Accounts]\n    password_policy: {max_password_age_days: 365, lockout_threshold: 0}\n    password_last_set: 2026-01-01\n    logon: [batch]\n";
+    let findings = check_on(&[OU_BASELINE], yaml, "2026-03-20");
+    let by_group = rule_for(&findings, "GPL412", "CONTOSO\\svc_group");
+    assert!(
+        by_group[0].message.contains(
+            "LockoutBadCount = 50 in the fine-grained password policy on CONTOSO\\Service Accounts"
+        ),
+        "{}",
+        by_group[0].message
+    );
+    assert!(rule_for(&findings, "GPL405", "CONTOSO\\svc_group").is_empty());
+    assert!(rule_for(&findings, "GPL412", "CONTOSO\\svc_own").is_empty());
+    let own = rule_for(&findings, "GPL406", "CONTOSO\\svc_own");
+    assert!(own.is_empty(), "365 days is far off: {own:#?}");
+    assert!(rule_for(&findings, "GPL405", "CONTOSO\\svc_own").is_empty());
+}

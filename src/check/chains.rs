@@ -42,7 +42,8 @@ pub struct ChainRun<'t> {
     pub expect: Expectations,
     /// The model's results.
     pub evaluation: Evaluation<'t>,
-    /// For each input of the chain, the index of its template in the run's sources.
+    /// For each input of the chain, then of the domain's GPOs, the index
+    /// of its template in the run's sources.
     pub sources: Vec<usize>,
 }
 
@@ -61,8 +62,11 @@ pub fn evaluate<'t>(
 
 fn run<'t>(chain: Chain, library: Library<'t>, expect: &Expectations) -> ChainRun<'t> {
     let scoped = expectations_for(expect, &chain);
-    let (inputs, sources) = inputs(&chain, library);
-    let evaluation = Evaluation::on(inputs, &scoped, library.today);
+    let (chain_inputs, mut sources) = inputs(&chain.gpos, library);
+    // The domain's GPOs are numbered after the chain's, in evidence too.
+    let (domain_inputs, domain_sources) = inputs(&chain.domain, library);
+    sources.extend(domain_sources);
+    let evaluation = Evaluation::with_domain(chain_inputs, domain_inputs, &scoped, library.today);
     ChainRun {
         chain,
         expect: scoped,
@@ -106,10 +110,10 @@ pub fn check(
     }
 }
 
-fn inputs<'t>(chain: &Chain, library: Library<'t>) -> (Vec<PolicyInput<'t>>, Vec<usize>) {
-    chain
-        .gpos
-        .iter()
+/// The inputs of `gpos`, and for each the index of its template in the
+/// run's sources.
+fn inputs<'t>(gpos: &[usize], library: Library<'t>) -> (Vec<PolicyInput<'t>>, Vec<usize>) {
+    gpos.iter()
         .filter_map(|&gpo| {
             let source = (*library.source_of.get(gpo)?)?;
             let input = PolicyInput {

@@ -10,12 +10,13 @@ mod restriction_facts;
 pub mod right_fact;
 pub mod waivers;
 
-use crate::expect::{Date, Expectations};
+use crate::expect::{Date, DomainPolicyDecl, Expectations};
 use crate::facts::{Fact, FactKind};
 use crate::finding::{Finding, Location, lowered};
 use crate::logon::{self, AccountVerdicts, Directory};
 use crate::policy::account::AccountPolicy;
 use crate::policy::nla::Nla;
+use crate::policy::password::{PasswordPolicy, PolicyScope};
 use crate::policy::{PolicyInput, Resultant};
 use crate::restriction::{self, AccountRestrictions};
 use crate::rules::{Rule, RuleSet};
@@ -37,6 +38,12 @@ pub struct Evaluation<'t> {
     pub verdicts: Vec<AccountVerdicts>,
     /// The chain's account policy: `[System Access]` and LSA values.
     pub account_policy: AccountPolicy,
+    /// The GPOs linked at the domain root, whose password and lockout
+    /// policy governs domain accounts; in evidence they are numbered after
+    /// the chain's inputs.
+    pub domain_inputs: Vec<PolicyInput<'t>>,
+    /// The domain's password and lockout policy.
+    pub domain_policy: PasswordPolicy,
     /// One entry per declared account: what refuses a logon after the rights.
     pub restrictions: Vec<AccountRestrictions>,
     /// Whether Remote Desktop requires Network Level Authentication.
@@ -51,12 +58,33 @@ impl<'t> Evaluation<'t> {
     }
 
     /// [`Evaluation::new`] as of `today`, which places password expiries.
+    /// No GPO of the domain root is known: domain accounts follow the
+    /// values of `domain_policy`, else Windows' defaults.
     pub fn on(inputs: Vec<PolicyInput<'t>>, expect: &Expectations, today: Option<Date>) -> Self {
+        Evaluation::with_domain(inputs, Vec::new(), expect, today)
+    }
+
+    /// [`Evaluation::on`] with the GPOs linked at the domain root
+    /// (`domain_inputs`, lowest precedence first), whose password and
+    /// lockout policy governs domain accounts unless `domain_policy`
+    /// declares the values.
+    pub fn with_domain(
+        inputs: Vec<PolicyInput<'t>>,
+        domain_inputs: Vec<PolicyInput<'t>>,
+        expect: &Expectations,
+        today: Option<Date>,
+    ) -> Self {
         let directory = Directory::new(expect);
         let resultant = Resultant::fold(inputs, expect.target, directory.domain);
         let nla = Nla::resolve(&resultant.inputs, declared_nla(expect));
         let verdicts = logon::evaluate(&resultant, &directory, nla.on);
         let account_policy = AccountPolicy::fold(&resultant.inputs, expect.target);
+        let domain_policy = match &expect.domain_policy {
+            Some(DomainPolicyDecl::Values(values)) => {
+                PasswordPolicy::declared(values, PolicyScope::Domain)
+            }
+            _ => PasswordPolicy::domain(&domain_inputs, resultant.inputs.len()),
+        };
         // A chain of one declared scope keeps only that scope (see
         // `scope::expectations_for`): its hosts are the machines evaluated.
         let hosts = match expect.scopes.as_slice() {
@@ -65,6 +93,7 @@ impl<'t> Evaluation<'t> {
         };
         let context = restriction::Context {
             policy: &account_policy,
+            domain: &domain_policy,
             hosts,
             today,
             target: expect.target,
@@ -75,9 +104,20 @@ impl<'t> Evaluation<'t> {
             directory,
             verdicts,
             account_policy,
+            domain_inputs,
+            domain_policy,
             restrictions,
             nla,
         }
+    }
+
+    /// The input numbered `index` in evidence: the chain's, then the
+    /// domain's.
+    pub fn input(&self, index: usize) -> Option<&PolicyInput<'t>> {
+        let chain = &self.resultant.inputs;
+        chain
+            .get(index)
+            .or_else(|| self.domain_inputs.get(index.checked_sub(chain.len())?))
     }
 }
 
@@ -170,16 +210,28 @@ fn restriction_finding(rule: &Rule, fact: &RestrictionFact<'_>) -> Finding {
     finding.account = Some(fact.subject.display.clone());
     finding.logon_type = Some(fact.logon_type);
     if fact.from_default() {
-        let default_note = format!(
-            "no template defines {}: this rests on Windows' default for the target, which the machines may not have",
-            fact.restriction.setting
-        );
+        let default_note = restriction_default_note(fact.restriction);
         finding.note = Some(match finding.note {
             Some(note) => format!("{note}\n{default_note}"),
             None => default_note,
         });
     }
     finding
+}
+
+/// What a restriction that rests on a default says about it. A domain
+/// account's password policy comes only from the domain root, which the
+/// machines' templates cannot stand in for.
+fn restriction_default_note(restriction: &restriction::Restriction) -> String {
+    let setting = restriction.setting;
+    match restriction.policy {
+        Some(PolicyScope::Domain) => format!(
+            "no GPO linked at the domain root among the inputs defines {setting} (the Default Domain Policy, or one `domain_policy:` names), nor does `domain_policy:` declare it: domain accounts take it only from the domain root or a fine-grained password policy, never from a GPO linked below, so this rests on Windows' default, which the domain may not have"
+        ),
+        _ => format!(
+            "no template defines {setting}: this rests on Windows' default for the target, which the machines may not have"
+        ),
+    }
 }
 
 fn finding(rule: &Rule, fact: &dyn Fact, primary: Option<Location>, from_default: bool) -> Finding {
@@ -225,6 +277,13 @@ pub fn check_texts_on(
     today: Option<Date>,
 ) -> Result<Vec<Finding>, Vec<crate::diagnostic::Diagnostic>> {
     let expect = crate::expect::load("services.yaml", expect_text)?;
+    // In memory there are no GPOs for `domain_policy` to name.
+    if let Some(DomainPolicyDecl::Gpos(entries)) = &expect.domain_policy {
+        let not_found = entries
+            .iter()
+            .filter_map(|entry| crate::scope::resolve_gpo(&entry.value, entry.span, &[]).err());
+        return Err(not_found.collect());
+    }
     let typed: Vec<_> = templates
         .iter()
         .map(|text| crate::template::build(&crate::syntax::parse(text)))

@@ -41,7 +41,7 @@ pub fn restriction_facts<'a>(
                     verdict,
                     restriction,
                     file: place
-                        .and_then(|(i, _)| evaluation.resultant.inputs.get(i))
+                        .and_then(|(i, _)| evaluation.input(i))
                         .map(|input| input.name),
                     line: place.map(|(i, span)| line_of(i, span)),
                     yaml_span: logon_type.span,

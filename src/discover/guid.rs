@@ -1,4 +1,9 @@
-//! GUIDs in the one spelling gplint uses: braces, upper case.
+//! GUIDs in the one spelling gplint uses: braces, upper case; and the
+//! well-known GUID of the Default Domain Policy.
+
+/// The Default Domain Policy, linked at the domain root: the same GUID in
+/// every domain. Its password and lockout policy governs domain accounts.
+pub const DEFAULT_DOMAIN_POLICY: &str = "{31B2F340-016D-11D2-945F-00C04FB984F9}";
 
 /// Normalizes a GUID to `{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}` in upper
 /// case. Braces are optional on input (folder names have them, some XML
@@ -39,6 +44,14 @@ mod tests {
         assert_eq!(
             normalize_guid("  {6ac1786c-016f-11d2-945f-00c04fb984f9}\r\n"),
             want
+        );
+    }
+
+    #[test]
+    fn the_default_domain_policy_guid_is_normalized() {
+        assert_eq!(
+            normalize_guid(DEFAULT_DOMAIN_POLICY).as_deref(),
+            Some(DEFAULT_DOMAIN_POLICY)
         );
     }
 

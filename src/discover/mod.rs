@@ -33,5 +33,5 @@ mod tests;
 
 pub use error::DiscoverError;
 pub use gpo::{Gpo, GpoKind, GpoLink};
-pub use guid::normalize_guid;
+pub use guid::{DEFAULT_DOMAIN_POLICY, normalize_guid};
 pub use walk::{DEFAULT_MAX_FILES, Discovery, discover, discover_all, discover_limited};

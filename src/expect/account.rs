@@ -29,6 +29,7 @@ const ACCOUNT: Shape = Shape {
         "disabled",
         "password_never_expires",
         "password_last_set",
+        "password_policy",
         "blank_password",
         "logon_hours",
         "runs_at",

@@ -8,6 +8,7 @@ use super::date::{self, Date};
 use super::fields::{Field, Fields};
 use super::hours::Week;
 use super::model::Spanned;
+use super::password_policy::{PasswordPolicyDecl, password_policy};
 use super::{AccountKind, values};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -30,6 +31,9 @@ pub struct AccountFacts {
     /// `workstations`: the machines it may log on to (userWorkstations);
     /// empty means any.
     pub workstations: Vec<Spanned<String>>,
+    /// `password_policy`: a fine-grained password policy (PSO) applied to
+    /// the account itself; domain accounts only.
+    pub password_policy: Option<PasswordPolicyDecl>,
 }
 
 /// Reads the account facts of one account of `kind`.
@@ -50,8 +54,10 @@ pub(super) fn read(
             "workstations: [SQL01, SQL02]",
             errors,
         ),
+        password_policy: password_policy(fields.get("password_policy"), errors),
     };
     errors.extend(managed_password(fields, kind));
+    errors.extend(fine_grained_off_domain(fields, kind));
     facts
 }
 
@@ -61,8 +67,13 @@ fn managed_password(fields: &Fields<'_>, kind: AccountKind) -> Vec<Diagnostic> {
     if !matches!(kind, AccountKind::Gmsa | AccountKind::Virtual) {
         return Vec::new();
     }
-    ["password_never_expires", "password_last_set", "blank_password"]
-        .into_iter()
+    [
+        "password_never_expires",
+        "password_last_set",
+        "blank_password",
+        "password_policy",
+    ]
+    .into_iter()
         .filter_map(|name| fields.get(name))
         .map(|field| {
             Diagnostic::new(
@@ -79,6 +90,29 @@ fn managed_password(fields: &Fields<'_>, kind: AccountKind) -> Vec<Diagnostic> {
             .with_help("remove the line; password facts are for domain and local accounts")
         })
         .collect()
+}
+
+/// Active Directory applies a PSO to domain users and groups only: a local
+/// or built-in account follows the machine's account policy (MS-ADTS
+/// `msDS-ResultantPSO`). gMSAs and virtual accounts have their own error.
+fn fine_grained_off_domain(fields: &Fields<'_>, kind: AccountKind) -> Option<Diagnostic> {
+    if !matches!(kind, AccountKind::Local | AccountKind::Builtin) {
+        return None;
+    }
+    let field = fields.get("password_policy")?;
+    Some(
+        Diagnostic::new(
+            Severity::Error,
+            "expect::password-policy-not-domain",
+            format!(
+                "`password_policy` does not apply to a {} account: a fine-grained password policy governs domain accounts only",
+                kind.as_str()
+            ),
+            field.key,
+        )
+        .with_label("not for this kind of account")
+        .with_help("remove it: a local account follows the account policy of the GPOs applied to the machine; if this is a domain account, write its name as DOMAIN\\name or add `kind: domain`"),
+    )
 }
 
 fn day(field: Option<Field<'_>>, errors: &mut Vec<Diagnostic>) -> Option<Spanned<Date>> {

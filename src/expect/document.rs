@@ -5,6 +5,7 @@ use super::checks::cross_check;
 use super::fields::{Field, Fields, Shape};
 use super::group::group;
 use super::model::{AccountDecl, Expectations, GroupDecl, ScopeDecl, Spanned};
+use super::password_policy::domain_policy;
 use super::scope::{check_unique, scope};
 use super::shape::wrong_shape;
 use super::target_field::target;
@@ -22,6 +23,7 @@ const TOP: Shape = Shape {
         "target",
         "domain_sid",
         "nla",
+        "domain_policy",
         "scopes",
         "groups",
         "accounts",
@@ -42,6 +44,7 @@ pub(super) fn expectations(
         target_span: None,
         domain_sid: None,
         nla: None,
+        domain_policy: None,
         scopes: Vec::new(),
         groups: Vec::new(),
         accounts: Vec::new(),
@@ -58,6 +61,7 @@ pub(super) fn expectations(
     let declared_domain = domain_sid(fields.get("domain_sid"), errors);
     out.nla = values::flag(fields.get("nla"), errors);
     let declared = declared_domain.as_ref().map(|d| &d.value);
+    out.domain_policy = domain_policy(fields.get("domain_policy"), errors);
     let top_target = out.target;
     out.scopes = typed(&fields, "scopes", errors, |node, errors| {
         scope(node, top_target, errors)

@@ -1,7 +1,7 @@
 //! A scope's `gpos` list: the GPOs that apply together, lowest precedence
 //! first, each as written. Whether each names a GPO is for the caller,
 //! who has the GPOs; here the list must be non-empty and name no entry
-//! twice.
+//! twice. `domain_policy` lists GPOs the same way ([`listed`]).
 
 use std::collections::HashMap;
 
@@ -22,18 +22,35 @@ pub(super) fn gpos(
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<Spanned<String>> {
     let before = errors.len();
-    let gpos = entries(field, errors);
+    let gpos = listed(field, EXAMPLE, "the same scope", errors);
     // Entries that were refused already have their error.
     if gpos.is_empty() && errors.len() == before {
         errors.push(no_gpos(field.map_or(item, |field| field.span())));
     }
-    check_repeats(&gpos, errors);
     gpos
 }
 
-fn entries(field: Option<Field<'_>>, errors: &mut Vec<Diagnostic>) -> Vec<Spanned<String>> {
+/// The GPO entries of a list field, each as written, with an error for
+/// each entry written twice `within` ("the same scope"); `example` shows
+/// the field's shape.
+pub(super) fn listed(
+    field: Option<Field<'_>>,
+    example: &str,
+    within: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Spanned<String>> {
+    let gpos = entries(field, example, errors);
+    check_repeats(&gpos, within, errors);
+    gpos
+}
+
+fn entries(
+    field: Option<Field<'_>>,
+    example: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Spanned<String>> {
     let mut gpos = Vec::new();
-    for node in items(field, EXAMPLE, errors) {
+    for node in items(field, example, errors) {
         if let Some(guid) = unquoted_guid(node) {
             errors.push(unquoted_guid_error(guid, node.span));
             continue;
@@ -44,12 +61,12 @@ fn entries(field: Option<Field<'_>>, errors: &mut Vec<Diagnostic>) -> Vec<Spanne
 }
 
 /// Windows compares GPO names and GUIDs without regard to case.
-fn check_repeats(gpos: &[Spanned<String>], errors: &mut Vec<Diagnostic>) {
+fn check_repeats(gpos: &[Spanned<String>], within: &str, errors: &mut Vec<Diagnostic>) {
     let mut first: HashMap<String, Span> = HashMap::new();
     for gpo in gpos {
         let key = fold(&gpo.value);
         match first.get(&key) {
-            Some(&at) => errors.push(repeated(gpo, at)),
+            Some(&at) => errors.push(repeated(gpo, at, within)),
             None => {
                 first.insert(key, gpo.span);
             }
@@ -59,7 +76,7 @@ fn check_repeats(gpos: &[Spanned<String>], errors: &mut Vec<Diagnostic>) {
 
 /// `{GUID}` unquoted, which YAML reads as a mapping with one key and no
 /// value: the GUID, when the node is that.
-fn unquoted_guid(node: &Node) -> Option<&str> {
+pub(super) fn unquoted_guid(node: &Node) -> Option<&str> {
     let NodeKind::Map(entries) = &node.kind else {
         return None;
     };
@@ -71,7 +88,7 @@ fn unquoted_guid(node: &Node) -> Option<&str> {
     (is_guid && entry.value.is_null()).then_some(key)
 }
 
-fn unquoted_guid_error(guid: &str, span: Span) -> Diagnostic {
+pub(super) fn unquoted_guid_error(guid: &str, span: Span) -> Diagnostic {
     Diagnostic::new(
         Severity::Error,
         "expect::unquoted-guid",
@@ -95,11 +112,11 @@ fn no_gpos(span: Span) -> Diagnostic {
     ))
 }
 
-fn repeated(again: &Spanned<String>, first: Span) -> Diagnostic {
+fn repeated(again: &Spanned<String>, first: Span, within: &str) -> Diagnostic {
     Diagnostic::new(
         Severity::Error,
         "expect::duplicate-gpo",
-        format!("`{}` is listed twice in the same scope", again.value),
+        format!("`{}` is listed twice in {within}", again.value),
         again.span,
     )
     .with_label("listed again here")

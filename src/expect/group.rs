@@ -4,6 +4,7 @@ use super::account_name::missing_name;
 use super::fields::{Fields, Shape};
 use super::model::GroupDecl;
 use super::names::{sid_mismatch, unknown_builtin};
+use super::password_policy::password_policy;
 use super::values;
 use crate::diagnostic::Diagnostic;
 use crate::yaml::Node;
@@ -13,7 +14,7 @@ use crate::yaml::Node;
 const GROUP: Shape = Shape {
     what: "a group",
     of: "of a group",
-    allowed: &["name", "sid", "member_of", "description"],
+    allowed: &["name", "sid", "member_of", "password_policy", "description"],
     example: "- name: CONTOSO\\SQL Admins\n    member_of: [BUILTIN\\Administrators]",
 };
 
@@ -34,6 +35,7 @@ pub(super) fn group(node: &Node, errors: &mut Vec<Diagnostic>) -> Option<GroupDe
     };
     let sid = values::sid(fields.get("sid"), errors);
     let member_of = values::names(fields.get("member_of"), errors);
+    let password_policy = password_policy(fields.get("password_policy"), errors);
     values::optional_text(fields.get("description"), errors);
     let name = name?;
     errors.extend(unknown_builtin(&name));
@@ -45,6 +47,7 @@ pub(super) fn group(node: &Node, errors: &mut Vec<Diagnostic>) -> Option<GroupDe
         name,
         sid,
         member_of,
+        password_policy,
         span: node.span,
     })
 }

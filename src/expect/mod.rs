@@ -4,6 +4,7 @@
 //! ```yaml
 //! target: member-server        # workstation | member-server | domain-controller
 //! domain_sid: S-1-5-21-1004336348-1177238915-682003330   # optional
+//! domain_policy: [Default Domain Policy]   # or {max_password_age_days: 60, lockout_threshold: 0}
 //! scopes:                      # GPOs that apply together, lowest precedence first
 //!   - name: sql-servers
 //!     target: member-server    # optional; default: the top-level target
@@ -67,6 +68,7 @@ mod kind;
 mod logon;
 mod model;
 mod names;
+mod password_policy;
 mod read_yaml;
 mod scope;
 mod scope_refs;
@@ -86,6 +88,7 @@ pub use date::Date;
 pub use hours::{DAY_NAMES, Hour, Week};
 pub use kind::AccountKind;
 pub use model::{AccountDecl, Expectations, GroupDecl, ScopeDecl, Spanned, WaiverDecl};
+pub use password_policy::{DomainPolicyDecl, PasswordPolicyDecl};
 pub use target::Target;
 
 use crate::diagnostic::Diagnostic;

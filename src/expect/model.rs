@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{AccountFacts, AccountKind, Date, Target};
+use super::{AccountFacts, AccountKind, Date, DomainPolicyDecl, PasswordPolicyDecl, Target};
 use crate::logon_type::LogonType;
 use crate::principal::Sid;
 use crate::span::Span;
@@ -39,6 +39,11 @@ pub struct Expectations {
     /// on the machines, when the templates do not say; `None` when not
     /// written (on, Windows' default).
     pub nla: Option<Spanned<bool>>,
+    /// Where domain accounts take their password and lockout policy from:
+    /// GPOs linked at the domain root, or the values; `None` when not
+    /// written (the Default Domain Policy among the inputs, else Windows'
+    /// defaults).
+    pub domain_policy: Option<DomainPolicyDecl>,
     /// The sets of GPOs that apply together, in file order.
     pub scopes: Vec<ScopeDecl>,
     /// Directory groups the templates cannot see, in file order.
@@ -104,6 +109,9 @@ pub struct GroupDecl {
     pub sid: Option<Spanned<Sid>>,
     /// Groups this group belongs to, names or SIDs as written (`*` stripped).
     pub member_of: Vec<Spanned<String>>,
+    /// A fine-grained password policy (PSO) applied to the group, which
+    /// governs the passwords of its domain members.
+    pub password_policy: Option<PasswordPolicyDecl>,
     /// The whole sequence item.
     pub span: Span,
 }

@@ -7,6 +7,9 @@
 //! - `target` is guessed from GPO, file and OU names.
 //! - `domain_sid` is set when every domain SID in the logon rights has
 //!   one prefix.
+//! - `domain_policy` lists the GPOs linked at the domain root, whose
+//!   password and lockout policy alone reaches domain accounts; it is
+//!   left out without such links, or with links at several domain roots.
 //! - `scopes` come from the links GPMC backups record: one per
 //!   linked domain or OU, with the GPOs of the domain and each OU above
 //!   it, enforced links last. Link order within a container, block

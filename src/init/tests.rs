@@ -191,3 +191,54 @@ fn links_become_scopes_and_stubs_are_limited_to_the_scopes_that_name_them() {
         "{text}"
     );
 }
+
+fn domain_gpos(expectations: &Expectations) -> Vec<String> {
+    match &expectations.domain_policy {
+        Some(expect::DomainPolicyDecl::Gpos(gpos)) => {
+            gpos.iter().map(|g| g.value.clone()).collect()
+        }
+        other => panic!("domain_policy: {other:?}"),
+    }
+}
+
+#[test]
+fn the_gpos_linked_at_the_domain_root_become_domain_policy() {
+    // Only the domain root's account policy reaches domain accounts
+    // (windows-logon-facts.md §9 item 6; KB 255550).
+    let gpos = [
+        backup("Default Domain Policy", &[("contoso.com", true, false)]),
+        backup("Domain Lockout", &[("contoso.com", true, true)]),
+        backup("Servers", &[("contoso.com/Servers", true, false)]),
+    ];
+    let templates = [
+        typed("[System Access]\nMaximumPasswordAge = 42\n"),
+        typed("[System Access]\nLockoutBadCount = 5\n"),
+        typed("[Privilege Rights]\nSeServiceLogonRight = CONTOSO\\svc_sql\n"),
+    ];
+    let text = written(&gpos, &templates);
+    let expectations = loaded(&text);
+    assert_eq!(
+        domain_gpos(&expectations),
+        ["Default Domain Policy", "Domain Lockout"]
+    );
+    assert!(text.contains("# linked at contoso.com, lowest precedence first:"));
+}
+
+#[test]
+fn without_one_domain_root_no_domain_policy_is_written() {
+    let templates = [typed(QUICKSTART)];
+    let text = written(&[file("a.inf")], &templates);
+    assert_eq!(loaded(&text).domain_policy, None);
+    assert!(!text.contains("domain_policy"), "{text}");
+    let gpos = [
+        backup("Parent", &[("contoso.com", true, false)]),
+        backup("Child", &[("child.contoso.com", true, false)]),
+    ];
+    let templates = [typed(QUICKSTART), typed(QUICKSTART)];
+    let text = written(&gpos, &templates);
+    assert_eq!(loaded(&text).domain_policy, None);
+    assert!(
+        text.contains("# No domain_policy: GPOs are linked at more than one domain root"),
+        "{text}"
+    );
+}

@@ -11,6 +11,9 @@ use crate::span::Span;
 use crate::template::{SettingValue, Template};
 
 use super::PolicyInput;
+use super::password::{
+    DEFAULT_LOCKOUT_BAD_COUNT, DEFAULT_MAX_PASSWORD_AGE, LOCKOUT_BAD_COUNT, MAX_PASSWORD_AGE,
+};
 
 /// `[Registry Values]` path of "Accounts: Limit local account use of blank
 /// passwords to console logon only".
@@ -40,6 +43,23 @@ pub enum SettingOrigin {
     },
     /// No input defines it: Windows' default for the target.
     Default,
+    /// The expectations file declares it, at this span: `domain_policy`
+    /// values or a fine-grained password policy.
+    Declared(Span),
+}
+
+impl SettingOrigin {
+    /// The origin with its input index moved on by `by`: for inputs read
+    /// after the chain's, such as the domain's GPOs.
+    pub fn shifted(self, by: usize) -> SettingOrigin {
+        match self {
+            SettingOrigin::Policy { input, span } => SettingOrigin::Policy {
+                input: input + by,
+                span,
+            },
+            other => other,
+        }
+    }
 }
 
 /// One resultant setting.
@@ -88,8 +108,8 @@ impl AccountPolicy {
             admin_enabled: switch("EnableAdminAccount", target != Target::Workstation),
             guest_name: name("NewGuestName", "Guest"),
             admin_name: name("NewAdministratorName", "Administrator"),
-            max_password_age: number("MaximumPasswordAge", 42),
-            lockout_bad_count: number("LockoutBadCount", 0),
+            max_password_age: number(MAX_PASSWORD_AGE, DEFAULT_MAX_PASSWORD_AGE),
+            lockout_bad_count: number(LOCKOUT_BAD_COUNT, DEFAULT_LOCKOUT_BAD_COUNT),
             force_logoff: switch("ForceLogoffWhenHourExpire", false),
             limit_blank_password_use: registry(inputs, LIMIT_BLANK_PASSWORD_USE, true),
             force_guest: registry(inputs, FORCE_GUEST, false),
@@ -100,6 +120,16 @@ impl AccountPolicy {
     pub fn passwords_expire(&self) -> bool {
         self.max_password_age.value > 0
     }
+}
+
+/// The last input whose `[System Access]` defines the number `key`
+/// readably, else `default`.
+pub(super) fn number_setting(
+    inputs: &[PolicyInput<'_>],
+    key: &'static str,
+    default: i64,
+) -> PolicySetting<i64> {
+    access(inputs, key, default, integer)
 }
 
 fn integer(value: &SettingValue<'_>) -> Option<i64> {

@@ -10,6 +10,7 @@ pub mod account;
 pub mod defaults;
 mod membership;
 pub mod nla;
+pub mod password;
 
 pub use membership::{MembershipLine, ResultantMembership};
 

@@ -17,9 +17,13 @@
 //! - Workstation lists are checked for logons that happen on the scope's
 //!   hosts (all but network: a network logon's workstation is the client).
 //! - Services and tasks run around the clock unless `runs_at` says when.
+//! - Expiry and lockout read the password policy that governs the
+//!   account: the chain's for a local account; for a domain account a
+//!   fine-grained one, else the domain's (see `governing`).
 
 mod builtin;
 mod declared;
+mod governing;
 mod password;
 pub mod status;
 
@@ -30,6 +34,7 @@ use crate::expect::{AccountDecl, Date, Expectations, Spanned, Target};
 use crate::logon::{Directory, Subject};
 use crate::logon_type::LogonType;
 use crate::policy::account::{AccountPolicy, PolicySetting, SettingOrigin};
+use crate::policy::password::{PasswordPolicy, PolicyScope};
 use crate::span::Span;
 
 /// What kind of restriction.
@@ -102,6 +107,7 @@ impl Evidence {
         match setting.origin {
             SettingOrigin::Policy { input, span } => Evidence::Template { input, span },
             SettingOrigin::Default => Evidence::Default,
+            SettingOrigin::Declared(span) => Evidence::Declared(span),
         }
     }
 }
@@ -128,6 +134,8 @@ pub struct Restriction {
     pub expires: Option<Date>,
     /// For a password expiry: days from today to `expires` (negative: past).
     pub days_left: Option<i64>,
+    /// For password expiry and lockout: whose password policy decides.
+    pub policy: Option<PolicyScope>,
 }
 
 /// The restrictions of one account, per logon type.
@@ -157,8 +165,12 @@ impl AccountRestrictions {
 /// What every check reads besides the account.
 #[derive(Clone, Copy, Debug)]
 pub struct Context<'a> {
-    /// The chain's account policy.
+    /// The chain's account policy; its password and lockout settings
+    /// govern local accounts only.
     pub policy: &'a AccountPolicy,
+    /// The domain's password and lockout policy, for domain accounts
+    /// without a fine-grained one.
+    pub domain: &'a PasswordPolicy,
     /// The machines of the evaluated scope; empty when not declared.
     pub hosts: &'a [Spanned<String>],
     /// Today, for expiry dates; `None` leaves dates unplaced.
@@ -172,6 +184,8 @@ pub struct Context<'a> {
 pub(crate) struct Account<'a> {
     pub(crate) subject: &'a Subject,
     pub(crate) decl: &'a AccountDecl,
+    /// The password and lockout policy that governs its password.
+    pub(crate) password: &'a PasswordPolicy,
 }
 
 /// The restrictions of every declared account.
@@ -180,15 +194,24 @@ pub fn evaluate(
     directory: &Directory,
     context: Context<'_>,
 ) -> Vec<AccountRestrictions> {
-    let pairs = directory.accounts.iter().zip(&expect.accounts);
-    pairs
+    let passwords = governing::password_policies(expect, directory, context);
+    let accounts = directory.accounts.iter().zip(&expect.accounts);
+    accounts
+        .zip(&passwords)
         .enumerate()
-        .map(|(account, (subject, decl))| AccountRestrictions {
-            account,
-            by_type: LogonType::ALL
-                .iter()
-                .map(|&t| (t, on_type(Account { subject, decl }, t, context)))
-                .collect(),
+        .map(|(account, ((subject, decl), password))| {
+            let account_of = Account {
+                subject,
+                decl,
+                password,
+            };
+            AccountRestrictions {
+                account,
+                by_type: LogonType::ALL
+                    .iter()
+                    .map(|&t| (t, on_type(account_of, t, context)))
+                    .collect(),
+            }
         })
         .collect()
 }
@@ -229,5 +252,6 @@ fn restriction(
         setting: "",
         expires: None,
         days_left: None,
+        policy: None,
     }
 }

@@ -26,7 +26,9 @@ fn blank_declared(account: Account<'_>) -> bool {
 }
 
 /// A password that is not set never to expire expires after
-/// `MaximumPasswordAge` days.
+/// `MaximumPasswordAge` days of the policy that governs the account:
+/// the machine's for a local account, the domain's (or a fine-grained
+/// one) for a domain account.
 pub(super) fn expiry(
     account: Account<'_>,
     logon_type: LogonType,
@@ -37,11 +39,12 @@ pub(super) fn expiry(
         .password_never_expires
         .as_ref()
         .is_some_and(|f| f.value);
-    let age = &context.policy.max_password_age;
+    let policy = account.password;
+    let age = &policy.max_password_age;
     if !stored(logon_type) || !has_own_password(account) || never || blank_declared(account) {
         return None;
     }
-    if !context.policy.passwords_expire() {
+    if !policy.passwords_expire() {
         return None;
     }
     let expires = facts
@@ -51,18 +54,20 @@ pub(super) fn expiry(
     let days_left = expires
         .zip(context.today)
         .map(|(end, today)| end.to_unix_days() - today.to_unix_days());
+    let setting = format!(
+        "{} = {} days {}",
+        age.key,
+        age.value,
+        policy.from_words(age)
+    );
     let reason = match (expires, days_left) {
-        (Some(end), Some(left)) if left <= 0 => format!(
-            "the password expired on {end} ({} = {} days)",
-            age.key, age.value
-        ),
-        (Some(end), _) => format!(
-            "the password expires on {end} ({} = {} days)",
-            age.key, age.value
-        ),
+        (Some(end), Some(left)) if left <= 0 => {
+            format!("the password expired on {end} ({setting})")
+        }
+        (Some(end), _) => format!("the password expires on {end} ({setting})"),
         (None, _) => format!(
-            "the password expires {} days after it is set ({}), and neither `password_never_expires` nor `password_last_set` is declared",
-            age.value, age.key
+            "the password expires {} days after it is set ({setting}), and neither `password_never_expires` nor `password_last_set` is declared",
+            age.value
         ),
     };
     let mut r = restriction(
@@ -75,6 +80,7 @@ pub(super) fn expiry(
     r.setting = age.key;
     r.expires = expires;
     r.days_left = days_left;
+    r.policy = Some(policy.scope.clone());
     Some(r)
 }
 
@@ -138,15 +144,16 @@ pub(super) fn force_guest(
     Some(r)
 }
 
-/// `LockoutBadCount`: a service or task whose password changed but is
-/// still stored, stale, on one host retries until the account locks,
-/// on every host at once.
+/// `LockoutBadCount` of the policy that governs the account: a service
+/// or task whose password changed but is still stored, stale, on one
+/// host retries until the account locks, on every host at once.
 pub(super) fn lockout(
     account: Account<'_>,
     logon_type: LogonType,
-    context: Context<'_>,
+    _context: Context<'_>,
 ) -> Option<Restriction> {
-    let count = &context.policy.lockout_bad_count;
+    let policy = account.password;
+    let count = &policy.lockout_bad_count;
     if count.value <= 0 || !stored(logon_type) || !has_own_password(account) {
         return None;
     }
@@ -156,9 +163,10 @@ pub(super) fn lockout(
         Evidence::of(count),
         (
             format!(
-                "{} = {} locks the account after that many bad passwords; a password stored for a {} that goes stale on one host locks {} out on every host",
+                "{} = {} {} locks the account after that many bad passwords; a password stored for a {} that goes stale on one host locks {} out on every host",
                 count.key,
                 count.value,
+                policy.from_words(count),
                 if logon_type == LogonType::Service {
                     "service"
                 } else {
@@ -171,5 +179,6 @@ pub(super) fn lockout(
     );
     r.refuses = false;
     r.setting = count.key;
+    r.policy = Some(policy.scope.clone());
     Some(r)
 }

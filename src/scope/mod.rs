@@ -7,12 +7,13 @@
 //! directory is evaluated alone, so that a GPO which would break an account
 //! if it won is still reported.
 
+mod domain;
 mod index;
 mod resolve;
 
 use crate::diagnostic::Diagnostic;
 use crate::discover::Gpo;
-use crate::expect::{Expectations, Target};
+use crate::expect::{DomainPolicyDecl, Expectations, Target};
 
 pub use index::GpoIndex;
 pub use resolve::{resolve_gpo, resolve_indexed};
@@ -39,30 +40,62 @@ pub struct Chain {
     /// Indices into the GPO list, lowest precedence first; GPOs without a
     /// template are left out, since they contribute nothing.
     pub gpos: Vec<usize>,
+    /// The GPOs linked at the domain root, lowest precedence first, whose
+    /// password and lockout policy governs domain accounts: the same for
+    /// every chain of a run.
+    pub domain: Vec<usize>,
 }
 
 /// Plans the chains. Errors point into the expectations file: a GPO a
-/// scope names that is not found, or that matches two GPOs.
+/// scope or `domain_policy` names that is not found, or that matches two
+/// GPOs.
 pub fn plan(
     gpos: &[Gpo],
     origins: &[Origin],
     expect: &Expectations,
 ) -> Result<Vec<Chain>, Vec<Diagnostic>> {
-    if expect.scopes.is_empty() {
-        return Ok(unscoped(gpos, origins, expect.target));
-    }
-    let index = GpoIndex::new(gpos);
-    let mut chains = Vec::new();
+    let names_domain_gpos = matches!(expect.domain_policy, Some(DomainPolicyDecl::Gpos(_)));
+    // Resolving names needs the index; without names it is not built.
+    let index = if expect.scopes.is_empty() && !names_domain_gpos {
+        GpoIndex::default()
+    } else {
+        GpoIndex::new(gpos)
+    };
     let mut errors = Vec::new();
+    let domain = domain::domain_gpos(gpos, &index, expect, &mut errors);
+    let mut chains = if expect.scopes.is_empty() {
+        unscoped(gpos, origins, expect.target)
+    } else {
+        scoped(gpos, &index, expect, &mut errors)
+    };
+    for chain in &mut chains {
+        chain.domain.clone_from(&domain);
+    }
+    if errors.is_empty() {
+        Ok(chains)
+    } else {
+        Err(errors)
+    }
+}
+
+/// One chain per declared scope.
+fn scoped(
+    gpos: &[Gpo],
+    index: &GpoIndex,
+    expect: &Expectations,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Chain> {
+    let mut chains = Vec::new();
     for scope in &expect.scopes {
         let mut chain = Chain {
             scope: Some(scope.name.value.clone()),
             declared: true,
             target: scope.target,
             gpos: Vec::new(),
+            domain: Vec::new(),
         };
         for entry in &scope.gpos {
-            match resolve_indexed(&entry.value, entry.span, gpos, &index) {
+            match resolve_indexed(&entry.value, entry.span, gpos, index) {
                 Ok(index) if has_template(gpos, index) => chain.gpos.push(index),
                 Ok(_) => {}
                 Err(error) => errors.push(error),
@@ -70,11 +103,7 @@ pub fn plan(
         }
         chains.push(chain);
     }
-    if errors.is_empty() {
-        Ok(chains)
-    } else {
-        Err(errors)
-    }
+    chains
 }
 
 fn has_template(gpos: &[Gpo], index: usize) -> bool {
@@ -92,6 +121,7 @@ fn unscoped(gpos: &[Gpo], origins: &[Origin], target: Target) -> Vec<Chain> {
             declared: false,
             target,
             gpos: files,
+            domain: Vec::new(),
         });
     }
     let alone = (0..gpos.len())
@@ -102,6 +132,7 @@ fn unscoped(gpos: &[Gpo], origins: &[Origin], target: Target) -> Vec<Chain> {
             declared: false,
             target,
             gpos: vec![index],
+            domain: Vec::new(),
         });
     }
     chains
@@ -124,6 +155,7 @@ pub fn expectations_for(expect: &Expectations, chain: &Chain) -> Expectations {
         target_span: expect.target_span,
         domain_sid: expect.domain_sid.clone(),
         nla: expect.nla.clone(),
+        domain_policy: expect.domain_policy.clone(),
         scopes: expect
             .scopes
             .iter()

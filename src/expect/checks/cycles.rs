@@ -181,6 +181,7 @@ mod tests {
                         Spanned::new((*m).to_owned(), Span::new(10 * i + k, 10 * i + k + 1))
                     })
                     .collect(),
+                password_policy: None,
                 span: Span::default(),
             })
             .collect()

@@ -104,7 +104,7 @@ fn the_help_lists_the_allowed_fields() {
     assert_eq!(
         error.help.as_deref(),
         Some(
-            "the fields of an account are: name, service, sid, kind, member_of, scopes, logon, no_logon, description, disabled, password_never_expires, password_last_set, blank_password, logon_hours, runs_at, workstations"
+            "the fields of an account are: name, service, sid, kind, member_of, scopes, logon, no_logon, description, disabled, password_never_expires, password_last_set, password_policy, blank_password, logon_hours, runs_at, workstations"
         )
     );
 }

@@ -3,6 +3,7 @@
 
 mod errors;
 mod kinds;
+mod password_policies;
 mod references;
 mod scopes;
 mod valid;

@@ -1,6 +1,7 @@
 //! Writing the file, section by section.
 
 mod accounts;
+mod domain_policy;
 mod header;
 mod machine;
 mod out;
@@ -19,6 +20,7 @@ pub fn document(plan: &Plan, paths: &[String]) -> String {
     out.blank();
     machine::domain_sid(&mut out, &plan.domains);
     out.blank();
+    domain_policy::write(&mut out, plan);
     scopes::write(&mut out, plan);
     out.blank();
     accounts::groups(&mut out);
