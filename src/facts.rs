@@ -305,6 +305,10 @@ static RESTRICTION_FIELDS: &[FieldDoc] = &[
         "refuses",
         "whether it refuses the logon now (false for a risk: an expiry to come, a lockout)",
     ),
+    flag(
+        "prompts_change",
+        "for an expired password at the console, or over Remote Desktop without NLA: Windows asks the person for a new password rather than refusing",
+    ),
     text("reason", "why, in words, naming the setting or declaration"),
     text("substatus", "the NTSTATUS Sub Status, e.g. 0xC0000072"),
     text("substatus_name", "its name, e.g. STATUS_ACCOUNT_DISABLED"),

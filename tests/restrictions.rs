@@ -325,3 +325,61 @@ fn a_disabled_guest_that_the_rights_already_deny_gets_the_denial_alone() {
     assert_eq!(of(&found, "GPL102").len(), 1, "{found:#?}");
     assert!(of(&found, "GPL401").is_empty(), "{found:#?}");
 }
+
+// Issue 11, point 4. Sources: windows-logon-facts.md §9 item 2: NTLM
+// network logons fail with STATUS_PASSWORD_EXPIRED (Samba
+// source4/auth/sam.c authsam_account_ok makes no exception by logon type),
+// Kerberos with KDC_ERR_KEY_EXPIRED (event-4771.md); interactive logons get
+// the change-password prompt; RDP with NLA fails before any prompt, as
+// CredSSP performs a network logon first.
+const EXPIRED: &str = "[System Access]\nMaximumPasswordAge = 30\n";
+
+fn expired_person(logon: &str, nla: bool) -> Vec<Finding> {
+    let yaml = format!(
+        "nla: {nla}\naccounts:\n  - name: .\\operator\n    member_of: [BUILTIN\\Remote Desktop Users]\n    password_last_set: 2026-01-01\n    logon: [{logon}]\n"
+    );
+    check(EXPIRED, &yaml, TODAY)
+}
+
+#[test]
+fn an_expired_password_refuses_network_logons() {
+    let found = expired_person("network", true);
+    let refused = of(&found, "GPL405");
+    assert_eq!(refused.len(), 1, "{found:#?}");
+    assert!(refused[0].message.contains("expired on 2026-01-31"));
+    assert!(of(&found, "GPL413").is_empty());
+}
+
+#[test]
+fn an_expired_password_refuses_remote_desktop_under_nla_and_prompts_without() {
+    let under_nla = expired_person("remote-interactive", true);
+    assert_eq!(of(&under_nla, "GPL405").len(), 1, "{under_nla:#?}");
+    let without = expired_person("remote-interactive", false);
+    assert!(of(&without, "GPL405").is_empty(), "{without:#?}");
+    let prompted = of(&without, "GPL413");
+    assert_eq!(prompted.len(), 1, "{without:#?}");
+    assert_eq!(prompted[0].severity, Severity::Note);
+}
+
+#[test]
+fn at_the_console_an_expired_password_is_a_prompt_and_a_note() {
+    let found = expired_person("interactive", true);
+    assert!(of(&found, "GPL405").is_empty(), "{found:#?}");
+    assert!(of(&found, "GPL406").is_empty(), "{found:#?}");
+    let prompted = of(&found, "GPL413");
+    assert_eq!(prompted.len(), 1, "{found:#?}");
+    assert!(prompted[0].message.contains("next interactive logon"));
+}
+
+#[test]
+fn a_persons_password_that_will_expire_is_no_finding_but_a_stored_one_is() {
+    let yaml = "accounts:\n  - name: .\\operator\n    password_last_set: 2026-02-15\n    logon: [network, batch]\n";
+    let t = "[System Access]\nMaximumPasswordAge = 30\n[Privilege Rights]\nSeBatchLogonRight = .\\operator\n";
+    let found = check(t, yaml, TODAY);
+    let soon = of(&found, "GPL406");
+    assert_eq!(soon.len(), 1, "{found:#?}");
+    assert_eq!(
+        soon[0].logon_type,
+        Some(gplint::logon_type::LogonType::Batch)
+    );
+}

@@ -97,6 +97,7 @@ impl<'t> Evaluation<'t> {
             hosts,
             today,
             target: expect.target,
+            nla: nla.on,
         };
         let restrictions = restriction::evaluate(expect, &directory, context);
         Evaluation {

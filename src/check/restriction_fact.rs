@@ -73,6 +73,7 @@ impl Fact for RestrictionFact<'_> {
             "verdict" => text(self.verdict.outcome.as_str()),
             "restriction" => text(r.kind.as_str()),
             "refuses" => Some(FactValue::Bool(r.refuses)),
+            "prompts_change" => Some(FactValue::Bool(r.prompts_change)),
             "reason" => text(r.reason.as_str()),
             "substatus" => text(status.hex()),
             "substatus_name" => text(status.name()),

@@ -130,6 +130,7 @@ mod tests {
             hosts: &[],
             today: None,
             target: expect.target,
+            nla: true,
         };
         password_policies(&expect, &directory, context)
     }

@@ -136,6 +136,9 @@ pub struct Restriction {
     pub days_left: Option<i64>,
     /// For password expiry and lockout: whose password policy decides.
     pub policy: Option<PolicyScope>,
+    /// For an expired password at the console (or Remote Desktop without
+    /// NLA): Windows asks the person for a new one rather than refusing.
+    pub prompts_change: bool,
 }
 
 /// The restrictions of one account, per logon type.
@@ -177,6 +180,8 @@ pub struct Context<'a> {
     pub today: Option<Date>,
     /// The machine type.
     pub target: Target,
+    /// Whether Remote Desktop requires Network Level Authentication.
+    pub nla: bool,
 }
 
 /// One declared account, as the checks see it.
@@ -253,5 +258,6 @@ fn restriction(
         expires: None,
         days_left: None,
         policy: None,
+        prompts_change: false,
     }
 }

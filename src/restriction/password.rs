@@ -16,6 +16,20 @@ fn stored(logon_type: LogonType) -> bool {
     matches!(logon_type, LogonType::Service | LogonType::Batch)
 }
 
+/// Whether an expired password refuses a logon of this type outright.
+/// Network logons fail (NTLM `STATUS_PASSWORD_EXPIRED`, Kerberos
+/// `KDC_ERR_KEY_EXPIRED`), and so does Remote Desktop under NLA, whose
+/// network logon comes first; at the console, and over Remote Desktop
+/// without NLA, Windows asks the person for a new password instead
+/// (`windows-logon-facts.md` §9 item 2).
+fn refused_when_expired(logon_type: LogonType, nla: bool) -> bool {
+    match logon_type {
+        LogonType::Service | LogonType::Batch | LogonType::Network => true,
+        LogonType::RemoteInteractive => nla,
+        LogonType::Interactive => false,
+    }
+}
+
 fn blank_declared(account: Account<'_>) -> bool {
     account
         .decl
@@ -41,7 +55,7 @@ pub(super) fn expiry(
         .is_some_and(|f| f.value);
     let policy = account.password;
     let age = &policy.max_password_age;
-    if !stored(logon_type) || !has_own_password(account) || never || blank_declared(account) {
+    if !has_own_password(account) || never || blank_declared(account) {
         return None;
     }
     if !policy.passwords_expire() {
@@ -54,6 +68,13 @@ pub(super) fn expiry(
     let days_left = expires
         .zip(context.today)
         .map(|(end, today)| end.to_unix_days() - today.to_unix_days());
+    let expired = days_left.is_some_and(|left| left <= 0);
+    // A person's password that will expire is changed at a prompt: only
+    // one stored for a service or task is a risk before it expires.
+    if !stored(logon_type) && !expired {
+        return None;
+    }
+    let refuses = expired && refused_when_expired(logon_type, context.nla);
     let setting = format!(
         "{} = {} days {}",
         age.key,
@@ -61,9 +82,10 @@ pub(super) fn expiry(
         policy.from_words(age)
     );
     let reason = match (expires, days_left) {
-        (Some(end), Some(left)) if left <= 0 => {
-            format!("the password expired on {end} ({setting})")
-        }
+        (Some(end), _) if expired && !refuses => format!(
+            "the password expired on {end} ({setting}); Windows asks for a new one before this logon completes"
+        ),
+        (Some(end), _) if expired => format!("the password expired on {end} ({setting})"),
         (Some(end), _) => format!("the password expires on {end} ({setting})"),
         (None, _) => format!(
             "the password expires {} days after it is set ({setting}), and neither `password_never_expires` nor `password_last_set` is declared",
@@ -76,7 +98,8 @@ pub(super) fn expiry(
         Evidence::of(age),
         (reason, format!("passwords expire after {} days", age.value)),
     );
-    r.refuses = days_left.is_some_and(|left| left <= 0);
+    r.refuses = refuses;
+    r.prompts_change = expired && !refuses;
     r.setting = age.key;
     r.expires = expires;
     r.days_left = days_left;
