@@ -445,3 +445,25 @@ fn a_replaced_grant_is_reported_with_the_earlier_entry() {
         "*S-1-5-21-1-2-3-1105"
     );
 }
+
+// ---- INF comments after values (issue 11 point 7) ----
+
+/// A security template is an INF file: a `;` outside quotes starts a
+/// comment, after a value too, so the comment does not become part of the
+/// holder and Domain Users is denied (facts doc §9 item 9; "General Syntax
+/// Rules for INF Files").
+#[test]
+fn a_comment_after_a_holder_leaves_the_holder_intact() {
+    let t = "[Privilege Rights]\nSeBatchLogonRight = CONTOSO\\svc ; the job account\nSeDenyBatchLogonRight = *S-1-5-21-1-2-3-513 ; deny domain users\n";
+    let yaml =
+        "domain_sid: S-1-5-21-1-2-3\naccounts:\n  - name: CONTOSO\\svc\n    logon: [batch]\n";
+    let seen = verdict(&[t], yaml, "CONTOSO\\svc", LogonType::Batch);
+    assert_eq!(seen.outcome, Outcome::Denied);
+    assert_eq!(seen.holder.as_deref(), Some("*S-1-5-21-1-2-3-513"));
+    assert_eq!(seen.via, ["Domain Users"]);
+    // Without the deny line, the commented grant still names the account.
+    let granted = "[Privilege Rights]\nSeBatchLogonRight = CONTOSO\\svc ; the job account\n";
+    let seen = verdict(&[granted], yaml, "CONTOSO\\svc", LogonType::Batch);
+    assert_eq!(seen.outcome, Outcome::Allowed);
+    assert_eq!(seen.holder.as_deref(), Some("CONTOSO\\svc"));
+}
