@@ -467,3 +467,39 @@ fn a_comment_after_a_holder_leaves_the_holder_intact() {
     assert_eq!(seen.outcome, Outcome::Allowed);
     assert_eq!(seen.holder.as_deref(), Some("CONTOSO\\svc"));
 }
+
+// ---- Group cycles are legal (issue 11 point 5) ----
+
+/// Active Directory allows circular nesting and expands membership as a
+/// transitive closure (facts doc §9 item 3: MS-DRSR 4.1.8.3
+/// `IDL_DRSGetMemberships`, MS-ADTS 3.1.1.4.5.19 tokenGroups; Samba
+/// `authsam_expand_nested_groups`): a member of any group of a loop holds
+/// every group of the loop and every group one of them belongs to.
+#[test]
+fn a_member_of_a_group_loop_holds_every_group_of_the_loop() {
+    let yaml = "domain_sid: S-1-5-21-1-2-3\ngroups:\n  - name: CONTOSO\\A\n    sid: S-1-5-21-1-2-3-2001\n    member_of: [CONTOSO\\B]\n  - name: CONTOSO\\B\n    sid: S-1-5-21-1-2-3-2002\n    member_of: [CONTOSO\\C, CONTOSO\\Outer]\n  - name: CONTOSO\\C\n    sid: S-1-5-21-1-2-3-2003\n    member_of: [CONTOSO\\A]\n  - name: CONTOSO\\Outer\n    sid: S-1-5-21-1-2-3-2009\naccounts:\n  - name: CONTOSO\\in_a\n    member_of: [CONTOSO\\A]\n    logon: [batch]\n  - name: CONTOSO\\in_b\n    member_of: [CONTOSO\\B]\n    logon: [batch]\n  - name: CONTOSO\\in_c\n    member_of: [CONTOSO\\C]\n    logon: [batch]\n";
+    let loaded = expect::load("services.yaml", yaml).unwrap();
+    let codes: Vec<_> = loaded.warnings.iter().map(|w| w.code).collect();
+    assert_eq!(codes, ["expect::group-cycle"]);
+    for group in ["2001", "2002", "2003", "2009"] {
+        let t = format!("[Privilege Rights]\nSeBatchLogonRight = *S-1-5-21-1-2-3-{group}\n");
+        for account in ["CONTOSO\\in_a", "CONTOSO\\in_b", "CONTOSO\\in_c"] {
+            let seen = verdict(&[&t], yaml, account, LogonType::Batch);
+            assert_eq!(seen.outcome, Outcome::Allowed, "{account} via {group}");
+            assert_eq!(seen.via.first().map(String::as_str), Some(account));
+        }
+    }
+    // The way found is the shortest: C reaches Outer through A and B.
+    let outer = "[Privilege Rights]\nSeBatchLogonRight = *S-1-5-21-1-2-3-2009\n";
+    let seen = verdict(&[outer], yaml, "CONTOSO\\in_c", LogonType::Batch);
+    assert_eq!(
+        seen.via,
+        [
+            "CONTOSO\\in_c",
+            "CONTOSO\\C",
+            "CONTOSO\\A",
+            "CONTOSO\\B",
+            "CONTOSO\\Outer"
+        ]
+    );
+}
