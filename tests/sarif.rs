@@ -157,7 +157,7 @@ fn one_result_per_finding_with_rule_index_and_places() {
     assert_eq!(driver["name"], "gplint");
     assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
     let rules = driver["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), 20);
+    assert_eq!(rules.len(), 22);
     assert_eq!(
         rules[0]["helpUri"],
         "https://github.com/gplint/gplint/blob/main/docs/rules.md#gpl101"

@@ -503,3 +503,91 @@ fn a_member_of_a_group_loop_holds_every_group_of_the_loop() {
         ]
     );
 }
+
+// ---- Restricted Groups on domain groups (issue 11 point 6) ----
+
+/// Restricted Groups is applied by each machine to its own groups (KB
+/// 279301, facts doc §9 item 7): off domain controllers a `__Memberof`
+/// entry naming a domain group adds nothing, with a warning at the entry
+/// (GPL303); an entry naming a local group still adds; on a domain
+/// controller the domain group is the machine's and the entry applies.
+#[test]
+fn memberof_a_domain_group_applies_only_on_domain_controllers() {
+    let yaml = |target: &str| {
+        format!(
+            "target: {target}\ndomain_sid: S-1-5-21-1-2-3\ngroups:\n  - name: CONTOSO\\Ops\n    sid: S-1-5-21-1-2-3-1107\n  - name: CONTOSO\\Jump Users\n    sid: S-1-5-21-1-2-3-1108\naccounts:\n  - name: CONTOSO\\alice\n    member_of: [CONTOSO\\Ops]\n    logon: [remote-interactive, batch]\n"
+        )
+    };
+    let t = "[Privilege Rights]\nSeRemoteInteractiveLogonRight = CONTOSO\\Jump Users\nSeBatchLogonRight = *S-1-5-32-555\n[Group Membership]\nCONTOSO\\Ops__Memberof = *S-1-5-32-555, *S-1-5-21-1-2-3-1108\n";
+    for target in ["member-server", "workstation"] {
+        let rdp = verdict(
+            &[t],
+            &yaml(target),
+            "CONTOSO\\alice",
+            LogonType::RemoteInteractive,
+        );
+        assert_eq!(rdp.outcome, Outcome::NotGranted, "{target}");
+        // The entry naming the local Remote Desktop Users group still adds.
+        let batch = verdict(&[t], &yaml(target), "CONTOSO\\alice", LogonType::Batch);
+        assert_eq!(batch.outcome, Outcome::Allowed, "{target}");
+        assert_eq!(
+            batch.via,
+            [
+                "CONTOSO\\alice",
+                "CONTOSO\\Ops",
+                "BUILTIN\\Remote Desktop Users"
+            ]
+        );
+    }
+    let dc = verdict(
+        &[t],
+        &yaml("domain-controller"),
+        "CONTOSO\\alice",
+        LogonType::RemoteInteractive,
+    );
+    assert_eq!(dc.outcome, Outcome::Allowed);
+    assert_eq!(
+        dc.via,
+        ["CONTOSO\\alice", "CONTOSO\\Ops", "CONTOSO\\Jump Users"]
+    );
+
+    let rules = gplint::rules::RuleSet::builtin().unwrap();
+    let findings = gplint::check::check_texts(&[t], &yaml("member-server"), &rules).unwrap();
+    let warning = findings.iter().find(|f| f.rule == "GPL303").unwrap();
+    assert_eq!(warning.severity, gplint::diagnostic::Severity::Warning);
+    let primary = warning.primary.as_ref().unwrap();
+    assert_eq!(
+        &t[primary.span.start..primary.span.end],
+        "*S-1-5-21-1-2-3-1108"
+    );
+    assert!(
+        warning
+            .message
+            .starts_with("`CONTOSO\\Ops__Memberof` cannot add CONTOSO\\Ops to CONTOSO\\Jump Users"),
+        "{}",
+        warning.message
+    );
+    let on_dc = gplint::check::check_texts(&[t], &yaml("domain-controller"), &rules).unwrap();
+    assert!(on_dc.iter().all(|f| f.rule != "GPL303"), "{on_dc:#?}");
+}
+
+/// The other half of KB 279301 (facts doc §9 item 7): off domain
+/// controllers `__Members` of a domain group has no effect, and now says
+/// so (GPL304); `__Members` of a local group still sets its members.
+#[test]
+fn members_of_a_domain_group_is_reported_off_domain_controllers() {
+    let yaml = "target: member-server\ngroups:\n  - name: CONTOSO\\Ops\naccounts:\n  - name: CONTOSO\\alice\n    member_of: [CONTOSO\\Ops]\n    logon: [batch]\n    password_never_expires: true\n";
+    let t = "[Privilege Rights]\nSeBatchLogonRight = *S-1-5-32-551\n[Group Membership]\nCONTOSO\\Ops__Members =\n*S-1-5-32-551__Members = CONTOSO\\alice\n";
+    let seen = verdict(&[t], yaml, "CONTOSO\\alice", LogonType::Batch);
+    assert_eq!(seen.outcome, Outcome::Allowed);
+    assert_eq!(seen.via, ["CONTOSO\\alice", "BUILTIN\\Backup Operators"]);
+    let rules = gplint::rules::RuleSet::builtin().unwrap();
+    let findings = gplint::check::check_texts(&[t], yaml, &rules).unwrap();
+    let rules_found: Vec<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
+    assert_eq!(rules_found, ["GPL304"], "{findings:#?}");
+    let primary = findings[0].primary.as_ref().unwrap();
+    assert_eq!(
+        &t[primary.span.start..primary.span.end],
+        "CONTOSO\\Ops__Members"
+    );
+}

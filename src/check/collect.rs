@@ -10,6 +10,7 @@ use crate::principal::{PrincipalKey, ResolvedSid, resolve_name};
 use crate::template::{Holder, PrincipalRef, RightAssignment};
 
 use super::expectation_fact::ExpectationFact;
+use super::membership_fact::MembershipFact;
 use super::right_fact::{HolderFact, LineContext, RightFact};
 
 /// One fact per declared account × logon type, in file order.
@@ -143,6 +144,34 @@ fn renamed_to(fact: &HolderFact<'_>, policy: &AccountPolicy) -> Option<String> {
         return None;
     };
     crate::restriction::renamed_entry(&fact.key, name, policy).map(str::to_owned)
+}
+
+/// One fact per `[Group Membership]` line of every input.
+pub fn membership_facts<'a>(
+    resultant: &'a Resultant<'a>,
+    directory: &'a Directory,
+) -> Vec<MembershipFact<'a>> {
+    // The winning lines, by input and address: one set, not a scan per line.
+    let m = &resultant.memberships;
+    let winners: HashSet<(usize, *const crate::template::Membership<'_>)> = m
+        .members
+        .iter()
+        .chain(&m.member_of)
+        .map(|w| (w.input, std::ptr::from_ref(w.line)))
+        .collect();
+    let mut facts = Vec::new();
+    for (input, policy_input) in resultant.inputs.iter().enumerate() {
+        for line in &policy_input.template.group_membership {
+            facts.push(MembershipFact::new(
+                line,
+                (input, policy_input.name),
+                winners.contains(&(input, std::ptr::from_ref(line))),
+                resultant.target,
+                directory,
+            ));
+        }
+    }
+    facts
 }
 
 /// The groups the chain's `[Group Membership]` lines are about: a name

@@ -5,6 +5,7 @@ mod cases;
 pub mod chains;
 mod collect;
 pub mod expectation_fact;
+pub mod membership_fact;
 pub mod restriction_fact;
 mod restriction_facts;
 pub mod right_fact;
@@ -22,6 +23,7 @@ use crate::span::Span;
 
 pub use cases::{ExpectationCase, expectation_cases};
 pub use expectation_fact::ExpectationFact;
+pub use membership_fact::MembershipFact;
 pub use restriction_fact::RestrictionFact;
 pub use right_fact::{HolderFact, RightFact};
 
@@ -94,6 +96,7 @@ pub fn findings(
     let expectations = collect::expectation_facts(expect, directory, resultant, verdicts, line_of);
     let (rights, holders) = collect::right_facts(resultant, directory, expect, account_policy);
     let restrictions = restriction_facts::restriction_facts(expect, evaluation, line_of);
+    let memberships = collect::membership_facts(resultant, directory);
     let mut out = Vec::new();
     for rule in rules.rules() {
         match rule.applies_to {
@@ -115,6 +118,11 @@ pub fn findings(
             FactKind::Restriction => {
                 for fact in restrictions.iter().filter(|f| rule.when.matches(*f)) {
                     out.push(restriction_finding(rule, fact));
+                }
+            }
+            FactKind::Membership => {
+                for fact in memberships.iter().filter(|f| rule.when.matches(*f)) {
+                    out.push(finding(rule, fact, Some(fact.primary()), false));
                 }
             }
         }

@@ -3,7 +3,8 @@
 //! Edges come from the expectations (directory groups), from Windows'
 //! default memberships of BUILTIN groups, and from the templates'
 //! `[Group Membership]`: `__Members` replaces a local group's members,
-//! `__Memberof` adds a group to others.
+//! `__Memberof` adds a group to others. Off domain controllers neither
+//! reaches a domain group (see [`machine_changes`]).
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -73,11 +74,11 @@ impl MembershipGraph {
         let replacing: Vec<_> = memberships
             .members
             .iter()
-            .filter(|line| replaces_members(directory, &line.group, target))
+            .filter(|line| machine_changes(directory, &line.group, target))
             .collect();
         graph.replace_members(directory, &replacing);
         for line in &memberships.member_of {
-            graph.add_member_of(directory, line);
+            graph.add_member_of(directory, line, target);
         }
         graph
     }
@@ -154,11 +155,16 @@ impl MembershipGraph {
         }
     }
 
-    /// `__Memberof`: the group is added to each listed group.
-    fn add_member_of(&mut self, directory: &Directory, line: &MembershipLine<'_>) {
+    /// `__Memberof`: the group is added to each listed group that the
+    /// machine can change; a domain group listed off a domain controller
+    /// is left as it is.
+    fn add_member_of(&mut self, directory: &Directory, line: &MembershipLine<'_>, target: Target) {
         let member = directory.canonical(&line.group);
         for value in &line.values {
             let Some(span) = value.span else { continue };
+            if !machine_changes(directory, &value.key, target) {
+                continue;
+            }
             let reason = EdgeReason::TemplateMemberOf {
                 input: line.input,
                 span,
@@ -168,19 +174,25 @@ impl MembershipGraph {
     }
 }
 
-/// Whether a `__Members` line reaches this group on the target.
+/// Whether Restricted Groups on the target changes this group's members:
+/// a `__Members` line about it, or a `__Memberof` line naming it.
 ///
-/// Restricted Groups is applied by each machine to its own groups: on
-/// workstations and member servers a `__Members` line for a directory
-/// group has no effect (Microsoft KB 279301). On domain controllers the
-/// machine's groups are the domain's, so every line applies.
-fn replaces_members(directory: &Directory, group: &PrincipalKey, target: Target) -> bool {
-    if target == Target::DomainController {
-        return true;
-    }
-    let group = directory.canonical(group);
-    let domain_group = matches!(group, PrincipalKey::DomainRid(_))
+/// Restricted Groups is applied by each machine to its own groups: "a
+/// client configuration means [that] cannot be used with Domain Groups"
+/// (Microsoft KB 279301). On workstations and member servers a `__Members`
+/// line for a domain group, and a `__Memberof` entry naming one, have no
+/// effect; a `__Memberof` line of a domain group naming a local group
+/// still adds it there. On domain controllers the machine's groups are the
+/// domain's, so every line applies.
+pub fn machine_changes(directory: &Directory, group: &PrincipalKey, target: Target) -> bool {
+    target == Target::DomainController || !is_domain_group(directory, group)
+}
+
+/// Whether the key names a domain group: a domain RID, a domain-relative
+/// SID, or a group declared under `groups:` (directory groups).
+pub fn is_domain_group(directory: &Directory, key: &PrincipalKey) -> bool {
+    let group = directory.canonical(key);
+    matches!(group, PrincipalKey::DomainRid(_))
         || matches!(&group, PrincipalKey::Sid(sid) if sid.is_domain_relative())
-        || directory.is_directory_group(&group);
-    !domain_group
+        || directory.is_directory_group(&group)
 }
