@@ -185,6 +185,24 @@ pub static FIELDS: &[(FactKind, &[FieldDoc])] = &[
                 "symptom",
                 "what the user sees when this logon type is refused",
             ),
+            text(
+                "removed_by",
+                "for not-granted: the `[Group Membership]` key (e.g. *S-1-5-32-555__Members) whose list left the account, or a group of it, out of a group the allow right lists, so that the right would grant the logon without that line; else empty",
+            ),
+            text(
+                "removed_group",
+                "the group whose members that line sets, by the name a user knows (BUILTIN\\Remote Desktop Users), else empty",
+            ),
+            text(
+                "removed_member",
+                "the principal the line leaves out of that group: the account or one of its groups, by name; else empty",
+            ),
+            text(
+                "removed_member_entry",
+                "that principal as a template entry: *SID (name) when its SID is known, else its name; else empty",
+            ),
+            text("removed_file", "the template of that line, else empty"),
+            text("removed_line", "the line's number in it, else empty"),
         ],
     ),
     (

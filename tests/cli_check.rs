@@ -325,3 +325,61 @@ fn team_rules_add_to_the_builtin_ones_and_bad_ones_are_refused() {
         refused.stderr
     );
 }
+
+/// A `__Members` line that empties the group through which a right
+/// granted the logon (MS-GPSB 2.2.6; facts doc §9 item 7 for where it
+/// applies) is cited by GPL101 as a second place, in every output: the
+/// human finding, `check --format json` (`removed_by`), the `explain`
+/// footnote and `explain --format json` (the cell's `removed_by`).
+#[test]
+fn the_members_line_that_removed_a_grant_is_cited_everywhere() {
+    let template = "tests/fixtures/checks/members-emptied.inf";
+    let expect = "tests/fixtures/expect/members-emptied.yaml";
+    let run = gplint(&["check", template, "--expect", expect]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    insta::assert_snapshot!(run.stdout);
+    let json = gplint(&["check", template, "--expect", expect, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let finding = &value["findings"][0];
+    assert_eq!(finding["rule"], "GPL101");
+    assert_eq!(finding["removed_by"]["file"], template);
+    assert_eq!(finding["removed_by"]["line"], 6);
+    assert_eq!(finding["line"], 4);
+    let explain = gplint(&["explain", template, "--expect", expect]);
+    assert_eq!(explain.code, 0, "{}", explain.stderr);
+    assert!(
+        explain.stdout.contains(
+            "but *S-1-5-32-555__Members (tests/fixtures/checks/members-emptied.inf:6) sets its members without CONTOSO\\alice"
+        ),
+        "{}",
+        explain.stdout
+    );
+    let json = gplint(&["explain", template, "--expect", expect, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let cell = &value["accounts"][0]["logon"]["remote-interactive"];
+    assert_eq!(cell["verdict"], "not-granted");
+    assert_eq!(cell["removed_by"]["key"], "*S-1-5-32-555__Members");
+    assert_eq!(cell["removed_by"]["group"], "BUILTIN\\Remote Desktop Users");
+    assert_eq!(cell["removed_by"]["member"], "CONTOSO\\alice");
+    assert_eq!(cell["removed_by"]["line"], 6);
+    assert!(
+        value["accounts"][0]["logon"]["interactive"]
+            .get("removed_by")
+            .is_none()
+    );
+    let sarif = gplint(&["check", template, "--expect", expect, "--format", "sarif"]);
+    let value: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
+    let related = &value["runs"][0]["results"][0]["relatedLocations"];
+    let first = &related[0];
+    assert_eq!(
+        first["physicalLocation"]["region"]["startLine"], 6,
+        "{related:#}"
+    );
+    assert!(
+        first["message"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("the `__Members` line that took the membership away"),
+        "{related:#}"
+    );
+}

@@ -591,3 +591,101 @@ fn members_of_a_domain_group_is_reported_off_domain_controllers() {
         "CONTOSO\\Ops__Members"
     );
 }
+
+// ---- Say what removed the membership (issue 11 point 8) ----
+
+/// `<group>__Members` replaces the group's members (MS-GPSB 2.2.6
+/// "[Group Membership]"; KB 279301 for where it applies), so an account
+/// declared `member_of` it loses what the group granted. The verdict
+/// names that line; GPL101 cites it as a second place and says to add the
+/// account to its list, not to a group it is already declared in.
+#[test]
+fn a_members_line_that_empties_a_granting_group_is_named() {
+    let yaml = "accounts:\n  - name: CONTOSO\\alice\n    sid: S-1-5-21-1-2-3-1105\n    member_of: [BUILTIN\\Remote Desktop Users]\n    logon: [remote-interactive]\n";
+    let t = "[Privilege Rights]\nSeRemoteInteractiveLogonRight = *S-1-5-32-544,*S-1-5-32-555\n[Group Membership]\n*S-1-5-32-555__Members =\n";
+    let rules = gplint::rules::RuleSet::builtin().unwrap();
+    let findings = gplint::check::check_texts(&[t], yaml, &rules).unwrap();
+    let finding = findings.iter().find(|f| f.rule == "GPL101").unwrap();
+    let removed = finding.removed_by.as_ref().unwrap();
+    assert_eq!(
+        &t[removed.span.start..removed.span.end],
+        "*S-1-5-32-555__Members"
+    );
+    assert_eq!(
+        removed.label,
+        "sets the members of BUILTIN\\Remote Desktop Users without CONTOSO\\alice"
+    );
+    let primary = finding.primary.as_ref().unwrap();
+    assert!(
+        primary.label.contains("leaves CONTOSO\\alice out of it"),
+        "{}",
+        primary.label
+    );
+    assert!(
+        finding.message.contains(
+            "but `*S-1-5-32-555__Members` sets the members of BUILTIN\\Remote Desktop Users without CONTOSO\\alice"
+        ),
+        "{}",
+        finding.message
+    );
+    assert_eq!(
+        finding.help.as_deref(),
+        Some(
+            "add *S-1-5-21-1-2-3-1105 (CONTOSO\\alice) to the `*S-1-5-32-555__Members` list (line 4 of GptTmpl.inf), or add *S-1-5-21-1-2-3-1105 (CONTOSO\\alice) to SeRemoteInteractiveLogonRight"
+        )
+    );
+}
+
+/// Through a nested group: the line left the account's group out, so the
+/// fix names that group (MS-GPSB 2.2.6; facts doc §9 item 7 for where
+/// `__Members` applies).
+#[test]
+fn a_members_line_that_leaves_out_the_accounts_group_names_the_group() {
+    let yaml = "domain_sid: S-1-5-21-1-2-3\ngroups:\n  - name: CONTOSO\\Jump Users\n    sid: S-1-5-21-1-2-3-1108\n    member_of: [BUILTIN\\Remote Desktop Users]\naccounts:\n  - name: CONTOSO\\alice\n    member_of: [CONTOSO\\Jump Users]\n    logon: [remote-interactive]\n  - name: CONTOSO\\bob\n    logon: [remote-interactive]\n";
+    let base = "[Privilege Rights]\nSeRemoteInteractiveLogonRight = *S-1-5-32-555\n";
+    let hardening = "[Group Membership]\n*S-1-5-32-555__Members = CONTOSO\\bob\n";
+    let rules = gplint::rules::RuleSet::builtin().unwrap();
+    let findings = gplint::check::check_texts(&[base, hardening], yaml, &rules).unwrap();
+    let alice = findings
+        .iter()
+        .find(|f| f.rule == "GPL101" && f.account.as_deref() == Some("CONTOSO\\alice"))
+        .unwrap();
+    let removed = alice.removed_by.as_ref().unwrap();
+    assert_eq!(removed.file, gplint::finding::FileRef::Template(1));
+    assert!(
+        alice.help.as_deref().unwrap().starts_with(
+            "add *S-1-5-21-1-2-3-1108 (CONTOSO\\Jump Users) to the `*S-1-5-32-555__Members` list"
+        ),
+        "{:?}",
+        alice.help
+    );
+    // bob is listed, so he is granted; nothing is said about him.
+    assert!(
+        findings
+            .iter()
+            .all(|f| f.account.as_deref() != Some("CONTOSO\\bob") || f.rule != "GPL101")
+    );
+}
+
+/// Only a removal that would have granted the logon is blamed: when the
+/// right lists no group the account was in, or a deny right would refuse
+/// it anyway, the finding stays as before (MS-GPSB 2.2.6).
+#[test]
+fn a_members_line_is_not_blamed_when_it_did_not_take_the_grant() {
+    let yaml = "accounts:\n  - name: CONTOSO\\alice\n    member_of: [BUILTIN\\Remote Desktop Users]\n    logon: [remote-interactive]\n";
+    let rules = gplint::rules::RuleSet::builtin().unwrap();
+    let unrelated = "[Privilege Rights]\nSeRemoteInteractiveLogonRight = *S-1-5-32-544\n[Group Membership]\n*S-1-5-32-555__Members =\n";
+    let denied = "[Privilege Rights]\nSeRemoteInteractiveLogonRight = *S-1-5-32-555\nSeDenyRemoteInteractiveLogonRight = *S-1-5-32-555\n[Group Membership]\n*S-1-5-32-555__Members =\n";
+    for t in [unrelated, denied] {
+        let findings = gplint::check::check_texts(&[t], yaml, &rules).unwrap();
+        let finding = findings.iter().find(|f| f.rule == "GPL101").unwrap();
+        assert!(finding.removed_by.is_none(), "{t}");
+        assert!(
+            finding
+                .message
+                .ends_with("holds neither the account nor any of its groups"),
+            "{}",
+            finding.message
+        );
+    }
+}

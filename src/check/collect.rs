@@ -48,6 +48,10 @@ pub fn expectation_facts<'a>(
                 .as_ref()
                 .and_then(|r| resultant.inputs.get(r.input))
                 .map(|input| input.name);
+            let removed_at = verdict.removed_by.as_ref().and_then(|r| {
+                let input = resultant.inputs.get(r.input)?;
+                Some((input.name, line_of(r.input, r.span)))
+            });
             facts.push(ExpectationFact {
                 subject,
                 logon_type: logon_type.value,
@@ -56,6 +60,7 @@ pub fn expectation_facts<'a>(
                 file,
                 line,
                 replaced_file,
+                removed_at,
                 yaml_span: logon_type.span,
             });
         }

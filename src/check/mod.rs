@@ -139,6 +139,7 @@ fn expectation_finding(rule: &Rule, fact: &ExpectationFact<'_>) -> Finding {
     let mut finding = finding(rule, fact, primary, fact.from_default());
     finding.related = related;
     finding.secondary = fact.secondary();
+    finding.removed_by = fact.removed_by();
     finding.account = Some(fact.subject.display.clone());
     finding.logon_type = Some(fact.logon_type);
     if fact.from_default() {
@@ -186,11 +187,12 @@ fn finding(rule: &Rule, fact: &dyn Fact, primary: Option<Location>, from_default
         rule: rule.id.clone(),
         rule_name: rule.name.clone(),
         severity,
-        message: rule.message.render(fact),
-        help: rule.help.as_ref().map(|h| h.render(fact)),
+        message: rule.message_for(fact).render(fact),
+        help: rule.help_for(fact).map(|h| h.render(fact)),
         note: rule.symptom.as_ref().map(|s| s.render(fact)),
         primary,
         secondary: Vec::new(),
+        removed_by: None,
         related: None,
         scope: None,
         waived: None,
@@ -231,11 +233,13 @@ pub fn check_texts_on(
         })
         .collect();
     let evaluation = Evaluation::on(inputs, &expect, today);
+    // The 1-based line: one more than the line ends before the span (a
+    // span at the start of a line has that line's end before it).
     let line_of = |input: usize, span: Span| {
         templates
             .get(input)
             .and_then(|text| text.get(..span.start))
-            .map_or(0, |before| before.lines().count().max(1))
+            .map_or(0, |before| before.matches('\n').count() + 1)
     };
     Ok(findings(&evaluation, &expect, rules, &line_of))
 }

@@ -10,11 +10,13 @@
 
 pub mod directory;
 pub mod graph;
+pub mod removed;
 pub mod token;
 pub mod verdict;
 
 pub use directory::{Directory, Subject};
 pub use graph::{EdgeReason, MembershipGraph};
+pub use removed::RemovedBy;
 pub use token::{Origin, Token};
 pub use verdict::{ChainStep, Matched, Outcome, Replaced, Verdict, VerdictSource};
 
@@ -40,23 +42,59 @@ impl AccountVerdicts {
 /// Evaluates every declared account against a resultant policy.
 pub fn evaluate(resultant: &Resultant<'_>, directory: &Directory) -> Vec<AccountVerdicts> {
     let graph = MembershipGraph::build(directory, &resultant.memberships, resultant.target);
+    let restored = graph.restored();
     directory
         .accounts
         .iter()
         .enumerate()
         .map(|(index, subject)| {
             let base = token::base_token(subject, directory, &graph);
-            let verdicts = LogonType::ALL
+            let mut verdicts: Vec<Verdict> = LogonType::ALL
                 .iter()
                 .filter_map(|&t| {
                     let token = token::logon_token(&base, subject, t, &graph);
                     verdict::decide(resultant, directory, subject, &token, t)
                 })
                 .collect();
+            if let Some(restored) = &restored {
+                let graphs = removed::Graphs {
+                    actual: &graph,
+                    restored,
+                };
+                blame_removals(resultant, directory, &graphs, subject, &mut verdicts);
+            }
             AccountVerdicts {
                 account: index,
                 verdicts,
             }
         })
         .collect()
+}
+
+/// For each logon that is not granted, the `__Members` line that took the
+/// grant away, if one did. The account's token on the restored graph is
+/// built only when a logon is not granted.
+fn blame_removals(
+    resultant: &Resultant<'_>,
+    directory: &Directory,
+    graphs: &removed::Graphs<'_>,
+    subject: &Subject,
+    verdicts: &mut [Verdict],
+) {
+    let mut base = None;
+    for verdict in verdicts.iter_mut() {
+        if verdict.outcome != Outcome::NotGranted {
+            continue;
+        }
+        let base =
+            base.get_or_insert_with(|| token::base_token(subject, directory, graphs.restored));
+        verdict.removed_by = removed::find(
+            resultant,
+            directory,
+            graphs,
+            subject,
+            base,
+            verdict.logon_type,
+        );
+    }
 }

@@ -105,6 +105,9 @@ pub struct Verdict {
     /// For a right that is not granted: the latest earlier input whose
     /// list of the same right would have granted it, replaced by the winner.
     pub replaced: Option<Replaced>,
+    /// For a right that is not granted: the `__Members` line that took
+    /// away the membership through which it would have been granted.
+    pub removed_by: Option<super::RemovedBy>,
 }
 
 /// An earlier input's grant that the winning input's list replaces.
@@ -206,6 +209,7 @@ fn verdict(
         right_span,
         matched,
         replaced: None,
+        removed_by: None,
     }
 }
 

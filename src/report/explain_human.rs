@@ -142,9 +142,19 @@ fn footnote(account: &str, t: LogonType, cell: &CellView) -> String {
             r.reason
         );
     }
-    let why = match cell.verdict {
-        "denied" => format!("{}{place} denies it through {through}", cell.right),
-        "allowed" => format!("{}{place} grants it through {through}", cell.right),
+    let why = match (cell.verdict, &cell.removed_by) {
+        ("denied", _) => format!("{}{place} denies it through {through}", cell.right),
+        ("allowed", _) => format!("{}{place} grants it through {through}", cell.right),
+        (_, Some(removed)) => {
+            let at = match (&removed.file, removed.line) {
+                (Some(file), Some(line)) => format!(" ({file}:{line})"),
+                _ => String::new(),
+            };
+            format!(
+                "{}{place} would grant it through {}, but {}{at} sets its members without {}",
+                cell.right, removed.group, removed.key, removed.member
+            )
+        }
         _ => format!("{}{place} holds none of the account's SIDs", cell.right),
     };
     format!("{account} {wanted} {}: {why}", t.description())
