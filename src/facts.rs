@@ -23,15 +23,19 @@ pub enum FactKind {
     /// One account restriction on a declared expectation: what refuses,
     /// or may refuse, the logon after the rights check.
     Restriction,
+    /// One `[Group Membership]` line of one input template, with what the
+    /// target machine applies of it.
+    Membership,
 }
 
 impl FactKind {
     /// Every kind, in order.
-    pub const ALL: [FactKind; 4] = [
+    pub const ALL: [FactKind; 5] = [
         FactKind::Expectation,
         FactKind::Right,
         FactKind::Holder,
         FactKind::Restriction,
+        FactKind::Membership,
     ];
 
     /// The name used in rule files.
@@ -41,6 +45,7 @@ impl FactKind {
             FactKind::Right => "right",
             FactKind::Holder => "holder",
             FactKind::Restriction => "restriction",
+            FactKind::Membership => "membership",
         }
     }
 
@@ -188,6 +193,24 @@ pub static FIELDS: &[(FactKind, &[FieldDoc])] = &[
                 "network_first",
                 "Remote Desktop under Network Level Authentication, refused by the network logon NLA performs first: right, holder and file are then the network rights'",
             ),
+            text(
+                "removed_by",
+                "for not-granted: the `[Group Membership]` key (e.g. *S-1-5-32-555__Members) whose list left the account, or a group of it, out of a group the allow right lists, so that the right would grant the logon without that line; else empty",
+            ),
+            text(
+                "removed_group",
+                "the group whose members that line sets, by the name a user knows (BUILTIN\\Remote Desktop Users), else empty",
+            ),
+            text(
+                "removed_member",
+                "the principal the line leaves out of that group: the account or one of its groups, by name; else empty",
+            ),
+            text(
+                "removed_member_entry",
+                "that principal as a template entry: *SID (name) when its SID is known, else its name; else empty",
+            ),
+            text("removed_file", "the template of that line, else empty"),
+            text("removed_line", "the line's number in it, else empty"),
         ],
     ),
     (
@@ -274,6 +297,49 @@ pub static FIELDS: &[(FactKind, &[FieldDoc])] = &[
         ],
     ),
     (FactKind::Restriction, RESTRICTION_FIELDS),
+    (FactKind::Membership, MEMBERSHIP_FIELDS),
+];
+
+static MEMBERSHIP_FIELDS: &[FieldDoc] = &[
+    text(
+        "written",
+        "the key as written, e.g. *S-1-5-32-555__Members or CONTOSO\\Ops__Memberof",
+    ),
+    text("group", "the line's group as written, without the suffix"),
+    text(
+        "group_name",
+        "the line's group by the name a user knows (BUILTIN\\Remote Desktop Users, Domain Admins), else as written",
+    ),
+    text(
+        "relation",
+        "members (`__Members`: sets the group's members) or member-of (`__Memberof`: adds the group to others)",
+    ),
+    flag(
+        "domain_group",
+        "whether the line's group is a domain group: a domain RID or SID, or a group declared under `groups`",
+    ),
+    list("values", "the listed principals as written"),
+    flag(
+        "applies",
+        "whether the target applies the line to its group: false for `__Members` of a domain group off a domain controller (KB 279301)",
+    ),
+    list(
+        "without_effect",
+        "the `__Memberof` entries, as written, naming domain groups that the target cannot change (off a domain controller); empty on domain controllers",
+    ),
+    list(
+        "without_effect_names",
+        "those entries by the name a user knows",
+    ),
+    text(
+        "target",
+        "the machine type the chain is applied to: workstation, member-server or domain-controller",
+    ),
+    flag(
+        "effective",
+        "whether this line wins: no later input writes the same group and relation",
+    ),
+    text("file", "the template the line is in"),
 ];
 
 static RESTRICTION_FIELDS: &[FieldDoc] = &[

@@ -47,6 +47,9 @@ pub struct Finding {
     /// Other places in templates, such as an earlier GPO's grant that the
     /// winning GPO's list replaces.
     pub secondary: Vec<Location>,
+    /// The `[Group Membership]` line whose `__Members` list took away the
+    /// membership through which a right would have granted the logon.
+    pub removed_by: Option<Location>,
     /// The place in the expectations file that the finding is about.
     pub related: Option<Location>,
     /// The scope (machine group) whose chain of templates was evaluated,
@@ -79,6 +82,7 @@ impl Finding {
             .primary
             .iter_mut()
             .chain(self.secondary.iter_mut())
+            .chain(self.removed_by.iter_mut())
             .chain(self.related.iter_mut());
         for place in places {
             if let FileRef::Template(index) = place.file {

@@ -37,13 +37,19 @@ pub fn template(data: &[u8]) -> Result<(), Broken> {
 }
 
 /// Reads an expectations file as the command line does (decoded like any
-/// input) and renders every error. Invariant: a refusal says why.
+/// input) and renders every error, or every warning of a file that loads.
+/// Invariant: a refusal says why.
 pub fn expectations(data: &[u8]) -> Result<(), Broken> {
     let Ok(source) = SourceFile::from_bytes("services.yaml", data.to_vec()) else {
         return Ok(());
     };
     match expect::load(&source.name, &source.text) {
-        Ok(_) => Ok(()),
+        Ok(loaded) => {
+            for warning in &loaded.warnings {
+                render(warning, &source.name, &source.text, Style::PLAIN);
+            }
+            Ok(())
+        }
         Err(errors) if errors.is_empty() => Err("refused without an error".to_owned()),
         Err(errors) => {
             for error in &errors {

@@ -159,12 +159,45 @@ fn bad_expectations_point_into_the_yaml_and_exit_2() {
         "did you mean `service`",
         "bad-logon-type.yaml:3:13",
     );
-    assert_yaml_error(
-        "group-cycle.yaml",
-        "CONTOSO\\A → CONTOSO\\B → CONTOSO\\A",
-        "group-cycle.yaml:",
-    );
     assert_yaml_error("not-yaml.yaml", "expect::yaml-syntax", "not-yaml.yaml:");
+}
+
+/// Active Directory allows circular nesting and expands membership as a
+/// transitive closure (facts doc §9 item 3; MS-ADTS 3.1.1.4.5.19): a loop
+/// among declared groups is a warning on stderr, the loop is evaluated, and
+/// `check` and `explain` exit by their findings, never 2.
+#[test]
+fn a_group_loop_is_a_warning_and_is_evaluated() {
+    let template = "tests/fixtures/checks/group-cycle.inf";
+    let expect = "tests/fixtures/expect/group-cycle.yaml";
+    let run = gplint(&["check", template, "--expect", expect]);
+    assert_eq!(
+        run.code, 0,
+        "stdout: {}\nstderr: {}",
+        run.stdout, run.stderr
+    );
+    assert!(run.stdout.contains("0 errors"), "{}", run.stdout);
+    insta::assert_snapshot!(run.stderr);
+    let explain = gplint(&["explain", template, "--expect", expect]);
+    assert_eq!(explain.code, 0, "{}", explain.stderr);
+    assert!(explain.stderr.contains("expect::group-cycle"));
+    let row = explain
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("CONTOSO\\svc_sql"))
+        .unwrap();
+    assert!(row.contains("✓"), "{row}");
+    let json = gplint(&["explain", template, "--expect", expect, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let service = &value["accounts"][0]["logon"]["service"];
+    assert_eq!(service["verdict"], "allowed");
+    let via: Vec<&str> = service["via"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(via, ["CONTOSO\\svc_sql", "CONTOSO\\A", "CONTOSO\\B"]);
 }
 
 #[test]
@@ -294,5 +327,63 @@ fn team_rules_add_to_the_builtin_ones_and_bad_ones_are_refused() {
         refused.stderr.contains("bad-rules/typo.yaml:"),
         "{}",
         refused.stderr
+    );
+}
+
+/// A `__Members` line that empties the group through which a right
+/// granted the logon (MS-GPSB 2.2.6; facts doc §9 item 7 for where it
+/// applies) is cited by GPL101 as a second place, in every output: the
+/// human finding, `check --format json` (`removed_by`), the `explain`
+/// footnote and `explain --format json` (the cell's `removed_by`).
+#[test]
+fn the_members_line_that_removed_a_grant_is_cited_everywhere() {
+    let template = "tests/fixtures/checks/members-emptied.inf";
+    let expect = "tests/fixtures/expect/members-emptied.yaml";
+    let run = gplint(&["check", template, "--expect", expect]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    insta::assert_snapshot!(run.stdout);
+    let json = gplint(&["check", template, "--expect", expect, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let finding = &value["findings"][0];
+    assert_eq!(finding["rule"], "GPL101");
+    assert_eq!(finding["removed_by"]["file"], template);
+    assert_eq!(finding["removed_by"]["line"], 6);
+    assert_eq!(finding["line"], 4);
+    let explain = gplint(&["explain", template, "--expect", expect]);
+    assert_eq!(explain.code, 0, "{}", explain.stderr);
+    assert!(
+        explain.stdout.contains(
+            "but *S-1-5-32-555__Members (tests/fixtures/checks/members-emptied.inf:6) sets its members without CONTOSO\\alice"
+        ),
+        "{}",
+        explain.stdout
+    );
+    let json = gplint(&["explain", template, "--expect", expect, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let cell = &value["accounts"][0]["logon"]["remote-interactive"];
+    assert_eq!(cell["verdict"], "not-granted");
+    assert_eq!(cell["removed_by"]["key"], "*S-1-5-32-555__Members");
+    assert_eq!(cell["removed_by"]["group"], "BUILTIN\\Remote Desktop Users");
+    assert_eq!(cell["removed_by"]["member"], "CONTOSO\\alice");
+    assert_eq!(cell["removed_by"]["line"], 6);
+    assert!(
+        value["accounts"][0]["logon"]["interactive"]
+            .get("removed_by")
+            .is_none()
+    );
+    let sarif = gplint(&["check", template, "--expect", expect, "--format", "sarif"]);
+    let value: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
+    let related = &value["runs"][0]["results"][0]["relatedLocations"];
+    let first = &related[0];
+    assert_eq!(
+        first["physicalLocation"]["region"]["startLine"], 6,
+        "{related:#}"
+    );
+    assert!(
+        first["message"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("the `__Members` line that took the membership away"),
+        "{related:#}"
     );
 }

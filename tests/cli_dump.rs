@@ -134,3 +134,49 @@ fn a_sysvol_tree_is_read_whole_and_a_gpo_without_template_is_listed() {
             .all(|g| g["guid"].as_str().is_some_and(|s| s.starts_with('{')))
     );
 }
+
+/// `dump` shows the comment after a value beside its line, in both forms,
+/// and never as part of the value (facts doc §9 item 9).
+#[test]
+fn comments_after_values_are_shown_beside_their_lines() {
+    let file = path("grammar/trailing-comments.inf");
+    let run = gplint(&["dump", &file]);
+    assert_eq!(run.code, 0, "stderr: {}", run.stderr);
+    assert!(run.stdout.contains("0 warnings"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "SeDenyBatchLogonRight (Deny log on as a batch job), denies batch logon    line 9    ; deny domain users"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("MinimumPasswordAge = 1    line 5    ; days")
+    );
+    let json = gplint(&["dump", "--format", "json", &file]);
+    assert_eq!(json.code, 0, "stderr: {}", json.stderr);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let rights = &value["files"][0]["privilege_rights"];
+    let deny = rights
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["right"] == "SeDenyBatchLogonRight")
+        .unwrap();
+    assert_eq!(deny["comment"], "deny domain users");
+    assert_eq!(deny["holders"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        deny["holders"][0]["written"],
+        "*S-1-5-21-1004336348-1177238915-682003330-513"
+    );
+    let membership = &value["files"][0]["group_membership"][0];
+    assert_eq!(membership["comment"], "jump hosts only");
+    let batch = rights
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["right"] == "SeBatchLogonRight")
+        .unwrap();
+    assert_eq!(batch["comment"], "admins and svc_batch");
+}

@@ -186,3 +186,49 @@ fn service_sids_are_computed_exactly() {
         Sid::parse("S-1-5-80-3880718306-3832830129-1677859214-2598158968-1052248003").unwrap()
     );
 }
+
+/// A `;` outside quotes starts a comment, also after a value; inside
+/// quotes (SDDL strings, a quoted name) it is text (facts doc §9 item 9:
+/// "General Syntax Rules for INF Files").
+#[test]
+fn comments_after_values_are_not_part_of_them() {
+    let source = read("grammar/trailing-comments.inf");
+    let doc = syntax::parse(&source.text);
+    assert_eq!(doc.reconstruct(), source.text);
+    let t = template::build(&doc);
+    assert!(codes(&t).is_empty(), "{:?}", codes(&t));
+    let deny = t.right("SeDenyBatchLogonRight").unwrap();
+    let written: Vec<_> = deny.holders.iter().map(|h| h.written).collect();
+    assert_eq!(written, ["*S-1-5-21-1004336348-1177238915-682003330-513"]);
+    let comment = doc.lines[deny.line].comment.as_ref().unwrap();
+    assert_eq!(comment.text(), "deny domain users");
+    assert!(
+        t.right("SeDenyServiceLogonRight")
+            .unwrap()
+            .holders
+            .is_empty()
+    );
+    let age = template::settings::find(&t.system_access, "MinimumPasswordAge").unwrap();
+    assert_eq!(age.value, SettingValue::Integer(1));
+    let guest = template::settings::find(&t.system_access, "NewGuestName").unwrap();
+    assert_eq!(guest.value, SettingValue::Text("Visitor;1"));
+    assert_eq!(t.group_membership[0].values.len(), 1);
+    assert_eq!(t.registry_values[1].data, ["Authorized; use only"]);
+    let keys = t
+        .other_sections
+        .iter()
+        .find(|s| s.name == "Registry Keys")
+        .unwrap();
+    assert_eq!(
+        keys.lines[0].value,
+        "\"MACHINE\\SOFTWARE\\Contoso\",0,\"D:PAR(A;OICI;KA;;;BA)(A;CIIO;KA;;;CO)\""
+    );
+    let services = t
+        .other_sections
+        .iter()
+        .find(|s| s.name == "Service General Setting")
+        .unwrap();
+    assert!(services.lines[0].value.ends_with(";;;IU)\""));
+    let signature = template::settings::find(&t.version, "signature").unwrap();
+    assert_eq!(signature.value, SettingValue::Text("$CHICAGO$"));
+}

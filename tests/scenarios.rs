@@ -2,10 +2,14 @@
 //! Each test shows one statement of the model.
 
 use gplint::check::Evaluation;
+use gplint::diagnostic::Severity;
 use gplint::expect;
+use gplint::expect::Date;
+use gplint::finding::{FileRef, Finding};
 use gplint::logon::{Outcome, VerdictSource};
 use gplint::logon_type::LogonType;
 use gplint::policy::PolicyInput;
+use gplint::restriction::{Evidence, Restriction, RestrictionKind};
 use gplint::template::Template;
 use gplint::{syntax, template};
 
@@ -586,11 +590,6 @@ fn without_nla_only_the_remote_desktop_rights_decide() {
 // linked at the domain root, or a fine-grained password policy, the one
 // on the user before those on groups (windows-logon-facts.md §9 item 6).
 
-use gplint::diagnostic::Severity;
-use gplint::expect::Date;
-use gplint::finding::{FileRef, Finding};
-use gplint::restriction::{Evidence, Restriction, RestrictionKind};
-
 /// An OU-linked baseline, as DISA's member-server GPO sets it.
 const OU_BASELINE: &str = "[System Access]\nMaximumPasswordAge = 60\nLockoutBadCount = 3\n";
 /// The Default Domain Policy, linked at the domain root.
@@ -823,4 +822,248 @@ fn a_fine_grained_policy_beats_the_domain_and_the_users_own_beats_its_groups() {
     let own = rule_for(&findings, "GPL406", "CONTOSO\\svc_own");
     assert!(own.is_empty(), "365 days is far off: {own:#?}");
     assert!(rule_for(&findings, "GPL405", "CONTOSO\\svc_own").is_empty());
+}
+
+// ---- INF comments after values (issue 11 point 7) ----
+
+/// A security template is an INF file: a `;` outside quotes starts a
+/// comment, after a value too, so the comment does not become part of the
+/// holder and Domain Users is denied (facts doc §9 item 9; "General Syntax
+/// Rules for INF Files").
+#[test]
+fn a_comment_after_a_holder_leaves_the_holder_intact() {
+    let t = "[Privilege Rights]\nSeBatchLogonRight = CONTOSO\\svc ; the job account\nSeDenyBatchLogonRight = *S-1-5-21-1-2-3-513 ; deny domain users\n";
+    let yaml =
+        "domain_sid: S-1-5-21-1-2-3\naccounts:\n  - name: CONTOSO\\svc\n    logon: [batch]\n";
+    let seen = verdict(&[t], yaml, "CONTOSO\\svc", LogonType::Batch);
+    assert_eq!(seen.outcome, Outcome::Denied);
+    assert_eq!(seen.holder.as_deref(), Some("*S-1-5-21-1-2-3-513"));
+    assert_eq!(seen.via, ["Domain Users"]);
+    // Without the deny line, the commented grant still names the account.
+    let granted = "[Privilege Rights]\nSeBatchLogonRight = CONTOSO\\svc ; the job account\n";
+    let seen = verdict(&[granted], yaml, "CONTOSO\\svc", LogonType::Batch);
+    assert_eq!(seen.outcome, Outcome::Allowed);
+    assert_eq!(seen.holder.as_deref(), Some("CONTOSO\\svc"));
+}
+
+// ---- Group cycles are legal (issue 11 point 5) ----
+
+/// Active Directory allows circular nesting and expands membership as a
+/// transitive closure (facts doc §9 item 3: MS-DRSR 4.1.8.3
+/// `IDL_DRSGetMemberships`, MS-ADTS 3.1.1.4.5.19 tokenGroups; Samba
+/// `authsam_expand_nested_groups`): a member of any group of a loop holds
+/// every group of the loop and every group one of them belongs to.
+#[test]
+fn a_member_of_a_group_loop_holds_every_group_of_the_loop() {
+    let yaml = "domain_sid: S-1-5-21-1-2-3\ngroups:\n  - name: CONTOSO\\A\n    sid: S-1-5-21-1-2-3-2001\n    member_of: [CONTOSO\\B]\n  - name: CONTOSO\\B\n    sid: S-1-5-21-1-2-3-2002\n    member_of: [CONTOSO\\C, CONTOSO\\Outer]\n  - name: CONTOSO\\C\n    sid: S-1-5-21-1-2-3-2003\n    member_of: [CONTOSO\\A]\n  - name: CONTOSO\\Outer\n    sid: S-1-5-21-1-2-3-2009\naccounts:\n  - name: CONTOSO\\in_a\n    member_of: [CONTOSO\\A]\n    logon: [batch]\n  - name: CONTOSO\\in_b\n    member_of: [CONTOSO\\B]\n    logon: [batch]\n  - name: CONTOSO\\in_c\n    member_of: [CONTOSO\\C]\n    logon: [batch]\n";
+    let loaded = expect::load("services.yaml", yaml).unwrap();
+    let codes: Vec<_> = loaded.warnings.iter().map(|w| w.code).collect();
+    assert_eq!(codes, ["expect::group-cycle"]);
+    for group in ["2001", "2002", "2003", "2009"] {
+        let t = format!("[Privilege Rights]\nSeBatchLogonRight = *S-1-5-21-1-2-3-{group}\n");
+        for account in ["CONTOSO\\in_a", "CONTOSO\\in_b", "CONTOSO\\in_c"] {
+            let seen = verdict(&[&t], yaml, account, LogonType::Batch);
+            assert_eq!(seen.outcome, Outcome::Allowed, "{account} via {group}");
+            assert_eq!(seen.via.first().map(String::as_str), Some(account));
+        }
+    }
+    // The way found is the shortest: C reaches Outer through A and B.
+    let outer = "[Privilege Rights]\nSeBatchLogonRight = *S-1-5-21-1-2-3-2009\n";
+    let seen = verdict(&[outer], yaml, "CONTOSO\\in_c", LogonType::Batch);
+    assert_eq!(
+        seen.via,
+        [
+            "CONTOSO\\in_c",
+            "CONTOSO\\C",
+            "CONTOSO\\A",
+            "CONTOSO\\B",
+            "CONTOSO\\Outer"
+        ]
+    );
+}
+
+// ---- Restricted Groups on domain groups (issue 11 point 6) ----
+
+/// Restricted Groups is applied by each machine to its own groups (KB
+/// 279301, facts doc §9 item 7): off domain controllers a `__Memberof`
+/// entry naming a domain group adds nothing, with a warning at the entry
+/// (GPL303); an entry naming a local group still adds; on a domain
+/// controller the domain group is the machine's and the entry applies.
+#[test]
+fn memberof_a_domain_group_applies_only_on_domain_controllers() {
+    let yaml = |target: &str| {
+        format!(
+            "target: {target}\ndomain_sid: S-1-5-21-1-2-3\ngroups:\n  - name: CONTOSO\\Ops\n    sid: S-1-5-21-1-2-3-1107\n  - name: CONTOSO\\Jump Users\n    sid: S-1-5-21-1-2-3-1108\naccounts:\n  - name: CONTOSO\\alice\n    member_of: [CONTOSO\\Ops]\n    logon: [remote-interactive, batch]\n"
+        )
+    };
+    let t = "[Privilege Rights]\nSeRemoteInteractiveLogonRight = CONTOSO\\Jump Users\nSeBatchLogonRight = *S-1-5-32-555\n[Group Membership]\nCONTOSO\\Ops__Memberof = *S-1-5-32-555, *S-1-5-21-1-2-3-1108\n";
+    for target in ["member-server", "workstation"] {
+        let rdp = verdict(
+            &[t],
+            &yaml(target),
+            "CONTOSO\\alice",
+            LogonType::RemoteInteractive,
+        );
+        assert_eq!(rdp.outcome, Outcome::NotGranted, "{target}");
+        // The entry naming the local Remote Desktop Users group still adds.
+        let batch = verdict(&[t], &yaml(target), "CONTOSO\\alice", LogonType::Batch);
+        assert_eq!(batch.outcome, Outcome::Allowed, "{target}");
+        assert_eq!(
+            batch.via,
+            [
+                "CONTOSO\\alice",
+                "CONTOSO\\Ops",
+                "BUILTIN\\Remote Desktop Users"
+            ]
+        );
+    }
+    let dc = verdict(
+        &[t],
+        &yaml("domain-controller"),
+        "CONTOSO\\alice",
+        LogonType::RemoteInteractive,
+    );
+    assert_eq!(dc.outcome, Outcome::Allowed);
+    assert_eq!(
+        dc.via,
+        ["CONTOSO\\alice", "CONTOSO\\Ops", "CONTOSO\\Jump Users"]
+    );
+
+    let rules = gplint::rules::RuleSet::builtin().unwrap();
+    let findings = gplint::check::check_texts(&[t], &yaml("member-server"), &rules).unwrap();
+    let warning = findings.iter().find(|f| f.rule == "GPL303").unwrap();
+    assert_eq!(warning.severity, gplint::diagnostic::Severity::Warning);
+    let primary = warning.primary.as_ref().unwrap();
+    assert_eq!(
+        &t[primary.span.start..primary.span.end],
+        "*S-1-5-21-1-2-3-1108"
+    );
+    assert!(
+        warning
+            .message
+            .starts_with("`CONTOSO\\Ops__Memberof` cannot add CONTOSO\\Ops to CONTOSO\\Jump Users"),
+        "{}",
+        warning.message
+    );
+    let on_dc = gplint::check::check_texts(&[t], &yaml("domain-controller"), &rules).unwrap();
+    assert!(on_dc.iter().all(|f| f.rule != "GPL303"), "{on_dc:#?}");
+}
+
+/// The other half of KB 279301 (facts doc §9 item 7): off domain
+/// controllers `__Members` of a domain group has no effect, and now says
+/// so (GPL304); `__Members` of a local group still sets its members.
+#[test]
+fn members_of_a_domain_group_is_reported_off_domain_controllers() {
+    let yaml = "target: member-server\ngroups:\n  - name: CONTOSO\\Ops\naccounts:\n  - name: CONTOSO\\alice\n    member_of: [CONTOSO\\Ops]\n    logon: [batch]\n    password_never_expires: true\n";
+    let t = "[Privilege Rights]\nSeBatchLogonRight = *S-1-5-32-551\n[Group Membership]\nCONTOSO\\Ops__Members =\n*S-1-5-32-551__Members = CONTOSO\\alice\n";
+    let seen = verdict(&[t], yaml, "CONTOSO\\alice", LogonType::Batch);
+    assert_eq!(seen.outcome, Outcome::Allowed);
+    assert_eq!(seen.via, ["CONTOSO\\alice", "BUILTIN\\Backup Operators"]);
+    let rules = gplint::rules::RuleSet::builtin().unwrap();
+    let findings = gplint::check::check_texts(&[t], yaml, &rules).unwrap();
+    let rules_found: Vec<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
+    assert_eq!(rules_found, ["GPL304"], "{findings:#?}");
+    let primary = findings[0].primary.as_ref().unwrap();
+    assert_eq!(
+        &t[primary.span.start..primary.span.end],
+        "CONTOSO\\Ops__Members"
+    );
+}
+
+// ---- Say what removed the membership (issue 11 point 8) ----
+
+/// `<group>__Members` replaces the group's members (MS-GPSB 2.2.6
+/// "[Group Membership]"; KB 279301 for where it applies), so an account
+/// declared `member_of` it loses what the group granted. The verdict
+/// names that line; GPL101 cites it as a second place and says to add the
+/// account to its list, not to a group it is already declared in.
+#[test]
+fn a_members_line_that_empties_a_granting_group_is_named() {
+    let yaml = "accounts:\n  - name: CONTOSO\\alice\n    sid: S-1-5-21-1-2-3-1105\n    member_of: [BUILTIN\\Remote Desktop Users]\n    logon: [remote-interactive]\n";
+    let t = "[Privilege Rights]\nSeRemoteInteractiveLogonRight = *S-1-5-32-544,*S-1-5-32-555\n[Group Membership]\n*S-1-5-32-555__Members =\n";
+    let rules = gplint::rules::RuleSet::builtin().unwrap();
+    let findings = gplint::check::check_texts(&[t], yaml, &rules).unwrap();
+    let finding = findings.iter().find(|f| f.rule == "GPL101").unwrap();
+    let removed = finding.removed_by.as_ref().unwrap();
+    assert_eq!(
+        &t[removed.span.start..removed.span.end],
+        "*S-1-5-32-555__Members"
+    );
+    assert_eq!(
+        removed.label,
+        "sets the members of BUILTIN\\Remote Desktop Users without CONTOSO\\alice"
+    );
+    let primary = finding.primary.as_ref().unwrap();
+    assert!(
+        primary.label.contains("leaves CONTOSO\\alice out of it"),
+        "{}",
+        primary.label
+    );
+    assert!(
+        finding.message.contains(
+            "but `*S-1-5-32-555__Members` sets the members of BUILTIN\\Remote Desktop Users without CONTOSO\\alice"
+        ),
+        "{}",
+        finding.message
+    );
+    assert_eq!(
+        finding.help.as_deref(),
+        Some(
+            "add *S-1-5-21-1-2-3-1105 (CONTOSO\\alice) to the `*S-1-5-32-555__Members` list (line 4 of GptTmpl.inf), or add *S-1-5-21-1-2-3-1105 (CONTOSO\\alice) to SeRemoteInteractiveLogonRight"
+        )
+    );
+}
+
+/// Through a nested group: the line left the account's group out, so the
+/// fix names that group (MS-GPSB 2.2.6; facts doc §9 item 7 for where
+/// `__Members` applies).
+#[test]
+fn a_members_line_that_leaves_out_the_accounts_group_names_the_group() {
+    let yaml = "domain_sid: S-1-5-21-1-2-3\ngroups:\n  - name: CONTOSO\\Jump Users\n    sid: S-1-5-21-1-2-3-1108\n    member_of: [BUILTIN\\Remote Desktop Users]\naccounts:\n  - name: CONTOSO\\alice\n    member_of: [CONTOSO\\Jump Users]\n    logon: [remote-interactive]\n  - name: CONTOSO\\bob\n    logon: [remote-interactive]\n";
+    let base = "[Privilege Rights]\nSeRemoteInteractiveLogonRight = *S-1-5-32-555\n";
+    let hardening = "[Group Membership]\n*S-1-5-32-555__Members = CONTOSO\\bob\n";
+    let rules = gplint::rules::RuleSet::builtin().unwrap();
+    let findings = gplint::check::check_texts(&[base, hardening], yaml, &rules).unwrap();
+    let alice = findings
+        .iter()
+        .find(|f| f.rule == "GPL101" && f.account.as_deref() == Some("CONTOSO\\alice"))
+        .unwrap();
+    let removed = alice.removed_by.as_ref().unwrap();
+    assert_eq!(removed.file, gplint::finding::FileRef::Template(1));
+    assert!(
+        alice.help.as_deref().unwrap().starts_with(
+            "add *S-1-5-21-1-2-3-1108 (CONTOSO\\Jump Users) to the `*S-1-5-32-555__Members` list"
+        ),
+        "{:?}",
+        alice.help
+    );
+    // bob is listed, so he is granted; nothing is said about him.
+    assert!(
+        findings
+            .iter()
+            .all(|f| f.account.as_deref() != Some("CONTOSO\\bob") || f.rule != "GPL101")
+    );
+}
+
+/// Only a removal that would have granted the logon is blamed: when the
+/// right lists no group the account was in, or a deny right would refuse
+/// it anyway, the finding stays as before (MS-GPSB 2.2.6).
+#[test]
+fn a_members_line_is_not_blamed_when_it_did_not_take_the_grant() {
+    let yaml = "accounts:\n  - name: CONTOSO\\alice\n    member_of: [BUILTIN\\Remote Desktop Users]\n    logon: [remote-interactive]\n";
+    let rules = gplint::rules::RuleSet::builtin().unwrap();
+    let unrelated = "[Privilege Rights]\nSeRemoteInteractiveLogonRight = *S-1-5-32-544\n[Group Membership]\n*S-1-5-32-555__Members =\n";
+    let denied = "[Privilege Rights]\nSeRemoteInteractiveLogonRight = *S-1-5-32-555\nSeDenyRemoteInteractiveLogonRight = *S-1-5-32-555\n[Group Membership]\n*S-1-5-32-555__Members =\n";
+    for t in [unrelated, denied] {
+        let findings = gplint::check::check_texts(&[t], yaml, &rules).unwrap();
+        let finding = findings.iter().find(|f| f.rule == "GPL101").unwrap();
+        assert!(finding.removed_by.is_none(), "{t}");
+        assert!(
+            finding
+                .message
+                .ends_with("holds neither the account nor any of its groups"),
+            "{}",
+            finding.message
+        );
+    }
 }

@@ -10,6 +10,7 @@ use crate::principal::{PrincipalKey, ResolvedSid, resolve_name};
 use crate::template::{Holder, PrincipalRef, RightAssignment};
 
 use super::expectation_fact::{ExpectationFact, proposed_line};
+use super::membership_fact::MembershipFact;
 use super::right_fact::{HolderFact, LineContext, RightFact};
 
 /// One fact per declared account × logon type, in file order.
@@ -51,6 +52,10 @@ pub fn expectation_facts<'a>(
                 .then(|| resultant.rights.iter().find(|r| r.right == verdict.right))
                 .flatten()
                 .map(|right| proposed_line(right, subject));
+            let removed_at = verdict.removed_by.as_ref().and_then(|r| {
+                let input = resultant.inputs.get(r.input)?;
+                Some((input.name, line_of(r.input, r.span)))
+            });
             facts.push(ExpectationFact {
                 subject,
                 logon_type: logon_type.value,
@@ -60,6 +65,7 @@ pub fn expectation_facts<'a>(
                 line,
                 replaced_file,
                 proposed_line,
+                removed_at,
                 yaml_span: logon_type.span,
             });
         }
@@ -148,6 +154,34 @@ fn renamed_to(fact: &HolderFact<'_>, policy: &AccountPolicy) -> Option<String> {
         return None;
     };
     crate::restriction::renamed_entry(&fact.key, name, policy).map(str::to_owned)
+}
+
+/// One fact per `[Group Membership]` line of every input.
+pub fn membership_facts<'a>(
+    resultant: &'a Resultant<'a>,
+    directory: &'a Directory,
+) -> Vec<MembershipFact<'a>> {
+    // The winning lines, by input and address: one set, not a scan per line.
+    let m = &resultant.memberships;
+    let winners: HashSet<(usize, *const crate::template::Membership<'_>)> = m
+        .members
+        .iter()
+        .chain(&m.member_of)
+        .map(|w| (w.input, std::ptr::from_ref(w.line)))
+        .collect();
+    let mut facts = Vec::new();
+    for (input, policy_input) in resultant.inputs.iter().enumerate() {
+        for line in &policy_input.template.group_membership {
+            facts.push(MembershipFact::new(
+                line,
+                (input, policy_input.name),
+                winners.contains(&(input, std::ptr::from_ref(line))),
+                resultant.target,
+                directory,
+            ));
+        }
+    }
+    facts
 }
 
 /// The groups the chain's `[Group Membership]` lines are about: a name

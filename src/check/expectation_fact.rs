@@ -30,6 +30,9 @@ pub struct ExpectationFact<'a> {
     /// account added to what it holds now (Windows' default holders when
     /// no template defines it), e.g. `SeServiceLogonRight = *S-1-5-80-0,*S-…`.
     pub proposed_line: Option<String>,
+    /// The template and line of the `__Members` line that took the grant
+    /// away, when one did.
+    pub removed_at: Option<(&'a str, usize)>,
     /// The logon type's entry in the expectations file.
     pub yaml_span: Span,
 }
@@ -72,8 +75,28 @@ impl ExpectationFact<'_> {
         }]
     }
 
+    /// Where a `__Members` line took away the membership through which
+    /// the right would have granted the logon.
+    pub fn removed_by(&self) -> Option<Location> {
+        let removed = self.verdict.removed_by.as_ref()?;
+        Some(Location {
+            file: FileRef::Template(removed.input),
+            span: removed.span,
+            label: format!(
+                "sets the members of {} without {}",
+                removed.group, removed.member
+            ),
+        })
+    }
+
     fn not_granted_label(&self) -> String {
         let account = &self.subject.display;
+        if let Some(removed) = &self.verdict.removed_by {
+            return format!(
+                "this list holds {}, but `{}` leaves {} out of it",
+                removed.group, removed.written, removed.member
+            );
+        }
         match (self.replaced_file, &self.verdict.replaced) {
             (Some(loser), Some(_)) => {
                 format!("this list replaces the one from '{loser}', which granted {account}")
@@ -168,6 +191,7 @@ impl Fact for ExpectationFact<'_> {
     fn field(&self, name: &str) -> Option<FactValue<'_>> {
         let v = self.verdict;
         let matched = v.matched.as_ref();
+        let removed = v.removed_by.as_ref();
         match name {
             "verdict" => text(v.outcome.as_str()),
             "source" => text(v.source.as_str()),
@@ -184,6 +208,18 @@ impl Fact for ExpectationFact<'_> {
             "via" => text(matched.map(|m| m.via_text()).unwrap_or_default()),
             "file" => text(self.file.unwrap_or_default()),
             "replaced_file" => text(self.replaced_file.unwrap_or_default()),
+            "removed_by" => text(removed.map(|r| r.written.as_str()).unwrap_or_default()),
+            "removed_group" => text(removed.map(|r| r.group.as_str()).unwrap_or_default()),
+            "removed_member" => text(removed.map(|r| r.member.as_str()).unwrap_or_default()),
+            "removed_member_entry" => {
+                text(removed.map(|r| r.member_entry.as_str()).unwrap_or_default())
+            }
+            "removed_file" => text(self.removed_at.map(|(f, _)| f).unwrap_or_default()),
+            "removed_line" => text(
+                self.removed_at
+                    .map(|(_, l)| l.to_string())
+                    .unwrap_or_default(),
+            ),
             "line" => text(self.line.map(|l| l.to_string()).unwrap_or_default()),
             "symptom" => text(self.logon_type.symptom_for(self.subject.is_app_pool())),
             "network_first" => Some(FactValue::Bool(v.network_first)),

@@ -5,6 +5,7 @@ mod cases;
 pub mod chains;
 mod collect;
 pub mod expectation_fact;
+pub mod membership_fact;
 pub mod restriction_fact;
 mod restriction_facts;
 pub mod right_fact;
@@ -24,6 +25,7 @@ use crate::span::Span;
 
 pub use cases::{ExpectationCase, expectation_cases};
 pub use expectation_fact::ExpectationFact;
+pub use membership_fact::MembershipFact;
 pub use restriction_fact::RestrictionFact;
 pub use right_fact::{HolderFact, RightFact};
 
@@ -149,6 +151,7 @@ pub fn findings(
     let expectations = collect::expectation_facts(expect, directory, resultant, verdicts, line_of);
     let (rights, holders) = collect::right_facts(resultant, directory, expect, account_policy);
     let restrictions = restriction_facts::restriction_facts(expect, evaluation, line_of);
+    let memberships = collect::membership_facts(resultant, directory);
     let mut out = Vec::new();
     for rule in rules.rules() {
         match rule.applies_to {
@@ -172,6 +175,11 @@ pub fn findings(
                     out.push(restriction_finding(rule, fact));
                 }
             }
+            FactKind::Membership => {
+                for fact in memberships.iter().filter(|f| rule.when.matches(*f)) {
+                    out.push(finding(rule, fact, Some(fact.primary()), false));
+                }
+            }
         }
     }
     out.sort_by_key(Finding::sort_key);
@@ -186,6 +194,7 @@ fn expectation_finding(rule: &Rule, fact: &ExpectationFact<'_>) -> Finding {
     let mut finding = finding(rule, fact, primary, fact.from_default());
     finding.related = related;
     finding.secondary = fact.secondary();
+    finding.removed_by = fact.removed_by();
     finding.account = Some(fact.subject.display.clone());
     finding.logon_type = Some(fact.logon_type);
     if fact.from_default() {
@@ -245,11 +254,12 @@ fn finding(rule: &Rule, fact: &dyn Fact, primary: Option<Location>, from_default
         rule: rule.id.clone(),
         rule_name: rule.name.clone(),
         severity,
-        message: rule.message.render(fact),
-        help: rule.help.as_ref().map(|h| h.render(fact)),
+        message: rule.message_for(fact).render(fact),
+        help: rule.help_for(fact).map(|h| h.render(fact)),
         note: rule.symptom.as_ref().map(|s| s.render(fact)),
         primary,
         secondary: Vec::new(),
+        removed_by: None,
         related: None,
         scope: None,
         waived: None,
@@ -297,11 +307,13 @@ pub fn check_texts_on(
         })
         .collect();
     let evaluation = Evaluation::on(inputs, &expect, today);
+    // The 1-based line: one more than the line ends before the span (a
+    // span at the start of a line has that line's end before it).
     let line_of = |input: usize, span: Span| {
         templates
             .get(input)
             .and_then(|text| text.get(..span.start))
-            .map_or(0, |before| before.lines().count().max(1))
+            .map_or(0, |before| before.matches('\n').count() + 1)
     };
     Ok(findings(&evaluation, &expect, rules, &line_of))
 }

@@ -169,6 +169,7 @@ fn meta(
             label: label.to_owned(),
         }),
         secondary: Vec::new(),
+        removed_by: None,
         related: None,
         scope: None,
         account: None,

@@ -85,8 +85,7 @@ fn dump_one(
     let template = template::build(&doc);
     let mut warnings: Vec<Diagnostic> = source.warnings.iter().map(Diagnostic::from).collect();
     warnings.extend(template.warnings.iter().cloned());
-    let sections = doc.sections.iter().map(|s| s.name).collect();
-    let view = dump_view::view(&source, &template, sections, &warnings);
+    let view = dump_view::view(&source, &doc, &template, &warnings);
     match args.format {
         DumpFormat::Json => Ok(Some(serde_json::to_value(&view).unwrap_or_default())),
         DumpFormat::Text => {

@@ -10,7 +10,7 @@ use crate::rules::RuleSet;
 use crate::source::{ReadLimits, SourceFile};
 
 /// Reads and validates the expectations file; on failure every problem is
-/// rendered, pointing into the file.
+/// rendered, pointing into the file, and on success every warning is.
 pub fn expectations(
     path: &Path,
     limits: &ReadLimits,
@@ -24,7 +24,10 @@ pub fn expectations(
         }
     };
     match expect::load(&source.name, &source.text) {
-        Ok(expectations) => Some((source, expectations)),
+        Ok(expectations) => {
+            render_all(&expectations.warnings, &source, io);
+            Some((source, expectations))
+        }
         Err(diagnostics) => {
             render_all(&diagnostics, &source, io);
             None

@@ -49,6 +49,7 @@ pub(super) fn expectations(
         groups: Vec::new(),
         accounts: Vec::new(),
         waivers: Vec::new(),
+        warnings: Vec::new(),
     };
     let Some(root) = root else {
         errors.push(no_accounts(file_name, Span::default()));
@@ -73,7 +74,7 @@ pub(super) fn expectations(
         waiver(node, &out.scopes, errors)
     });
     out.domain_sid = declared_domain.or_else(|| inferred_domain(&out.groups, &out.accounts));
-    cross_check(&out.groups, &out.accounts, errors);
+    cross_check(&out.groups, &out.accounts, errors, &mut out.warnings);
     out
 }
 

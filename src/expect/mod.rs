@@ -52,6 +52,8 @@
 //! - A waiver needs a non-empty `reason` and an `expires` date written
 //!   exactly `YYYY-MM-DD`, so every accepted exception says why and ends.
 //! - An unquoted `{GUID}` is a YAML mapping; the error says to quote it.
+//! - Groups may be members of each other in a loop, as in Active
+//!   Directory: a warning names the loop, and the file still loads.
 
 mod account;
 mod account_facts;
@@ -96,12 +98,15 @@ use crate::diagnostic::Diagnostic;
 /// Reads an expectations file. `file_name` is used in messages only; no
 /// I/O happens. On failure every problem found is returned, sorted by
 /// position, each an error with a span into `text`. A YAML syntax error
-/// stops reading, so it comes alone.
+/// stops reading, so it comes alone. A file that loads may still carry
+/// warnings, in [`Expectations::warnings`].
 pub fn load(file_name: &str, text: &str) -> Result<Expectations, Vec<Diagnostic>> {
     let root = read_yaml::parse(text).map_err(|error| vec![error])?;
     let mut errors = Vec::new();
-    let expectations = document::expectations(file_name, root.as_ref(), &mut errors);
+    let mut expectations = document::expectations(file_name, root.as_ref(), &mut errors);
     if errors.is_empty() {
+        let warnings = &mut expectations.warnings;
+        warnings.sort_by_key(|warning| warning.primary_span().map(|span| span.start));
         return Ok(expectations);
     }
     errors.sort_by_key(|error| error.primary_span().map(|span| span.start));

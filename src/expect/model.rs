@@ -52,6 +52,11 @@ pub struct Expectations {
     pub accounts: Vec<AccountDecl>,
     /// Accepted findings, in file order.
     pub waivers: Vec<WaiverDecl>,
+    /// What is worth knowing but does not stop the file from being used
+    /// (a loop of groups), sorted by position, each with a span into the
+    /// text.
+    #[serde(skip)]
+    pub warnings: Vec<crate::diagnostic::Diagnostic>,
 }
 
 /// A scope declared under `scopes:`: GPOs that apply together to one

@@ -3,9 +3,10 @@
 //! Edges come from the expectations (directory groups), from Windows'
 //! default memberships of BUILTIN groups, and from the templates'
 //! `[Group Membership]`: `__Members` replaces a local group's members,
-//! `__Memberof` adds a group to others.
+//! `__Memberof` adds a group to others. Off domain controllers neither
+//! reaches a domain group (see [`machine_changes`]).
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::directory::Directory;
 use crate::expect::Target;
@@ -48,10 +49,31 @@ pub struct Edge {
     pub reason: EdgeReason,
 }
 
+/// A `__Members` line that replaced a group's members.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Removal {
+    /// Index of the input.
+    pub input: usize,
+    /// The line's key, e.g. `*S-1-5-32-555__Members`.
+    pub key_span: Span,
+    /// The key as written, with the suffix as gplint spells it.
+    pub written: String,
+    /// The group whose members it replaced, canonical.
+    pub group: PrincipalKey,
+}
+
+/// The memberships `__Members` lines took away: (member, group) → each
+/// reason the member had, with the index of the line in `removals`.
+type Removed = HashMap<(PrincipalKey, PrincipalKey), Vec<(EdgeReason, usize)>>;
+
 /// Member → groups, canonical keys.
 #[derive(Clone, Debug, Default)]
 pub struct MembershipGraph {
     edges: HashMap<PrincipalKey, Vec<Edge>>,
+    /// The `__Members` lines that replaced members, and the memberships
+    /// they took away, to say what removed a grant.
+    removals: Vec<Removal>,
+    removed: Removed,
 }
 
 /// Windows' default members of BUILTIN groups (member SID, group SID).
@@ -73,11 +95,11 @@ impl MembershipGraph {
         let replacing: Vec<_> = memberships
             .members
             .iter()
-            .filter(|line| replaces_members(directory, &line.group, target))
+            .filter(|line| machine_changes(directory, &line.group, target))
             .collect();
         graph.replace_members(directory, &replacing);
         for line in &memberships.member_of {
-            graph.add_member_of(directory, line);
+            graph.add_member_of(directory, line, target);
         }
         graph
     }
@@ -129,17 +151,68 @@ impl MembershipGraph {
         }
     }
 
+    /// The graph with the memberships that `__Members` lines took away
+    /// put back, each with its first reason: the machine as it would be
+    /// without those lines. `None` when no line took any away.
+    pub fn restored(&self) -> Option<MembershipGraph> {
+        if self.removed.is_empty() {
+            return None;
+        }
+        let mut graph = MembershipGraph {
+            edges: self.edges.clone(),
+            ..MembershipGraph::default()
+        };
+        for ((member, group), reasons) in &self.removed {
+            for (reason, _) in reasons {
+                graph.add(member.clone(), group.clone(), reason.clone());
+            }
+        }
+        Some(graph)
+    }
+
+    /// The `__Members` line that took away the membership of `member` in
+    /// `group` that `reason` gave, if one did.
+    pub fn removal(
+        &self,
+        member: &PrincipalKey,
+        group: &PrincipalKey,
+        reason: &EdgeReason,
+    ) -> Option<&Removal> {
+        let reasons = self.removed.get(&(member.clone(), group.clone()))?;
+        let (_, by) = reasons.iter().find(|(r, _)| r == reason)?;
+        self.removals.get(*by)
+    }
+
     /// `__Members`: each line's group gets exactly the listed members.
     /// The lines name distinct groups (the fold keeps one per group), so
     /// one pass over the edges drops every replaced group's members,
-    /// rather than a pass per line.
+    /// rather than a pass per line; what it drops is kept, to say later
+    /// which line removed a grant.
     fn replace_members(&mut self, directory: &Directory, lines: &[&MembershipLine<'_>]) {
-        let groups: HashSet<PrincipalKey> = lines
+        let groups: HashMap<PrincipalKey, usize> = lines
             .iter()
-            .map(|line| directory.canonical(&line.group))
+            .enumerate()
+            .map(|(index, line)| (directory.canonical(&line.group), index))
             .collect();
-        for edges in self.edges.values_mut() {
-            edges.retain(|edge| !groups.contains(&edge.group));
+        self.removals = lines
+            .iter()
+            .map(|line| Removal {
+                input: line.input,
+                key_span: line.line.key_span,
+                written: format!("{}{}", line.line.group_written, line.line.relation.suffix()),
+                group: directory.canonical(&line.group),
+            })
+            .collect();
+        for (member, edges) in &mut self.edges {
+            edges.retain(|edge| match groups.get(&edge.group) {
+                Some(&by) => {
+                    let key = (member.clone(), edge.group.clone());
+                    let reasons = self.removed.entry(key).or_default();
+                    reasons.push((edge.reason.clone(), by));
+                    false
+                }
+                None => true,
+            });
         }
         for line in lines {
             let group = directory.canonical(&line.group);
@@ -154,11 +227,16 @@ impl MembershipGraph {
         }
     }
 
-    /// `__Memberof`: the group is added to each listed group.
-    fn add_member_of(&mut self, directory: &Directory, line: &MembershipLine<'_>) {
+    /// `__Memberof`: the group is added to each listed group that the
+    /// machine can change; a domain group listed off a domain controller
+    /// is left as it is.
+    fn add_member_of(&mut self, directory: &Directory, line: &MembershipLine<'_>, target: Target) {
         let member = directory.canonical(&line.group);
         for value in &line.values {
             let Some(span) = value.span else { continue };
+            if !machine_changes(directory, &value.key, target) {
+                continue;
+            }
             let reason = EdgeReason::TemplateMemberOf {
                 input: line.input,
                 span,
@@ -168,19 +246,62 @@ impl MembershipGraph {
     }
 }
 
-/// Whether a `__Members` line reaches this group on the target.
+/// Whether Restricted Groups on the target changes this group's members:
+/// a `__Members` line about it, or a `__Memberof` line naming it.
 ///
-/// Restricted Groups is applied by each machine to its own groups: on
-/// workstations and member servers a `__Members` line for a directory
-/// group has no effect (Microsoft KB 279301). On domain controllers the
-/// machine's groups are the domain's, so every line applies.
-fn replaces_members(directory: &Directory, group: &PrincipalKey, target: Target) -> bool {
-    if target == Target::DomainController {
-        return true;
-    }
-    let group = directory.canonical(group);
-    let domain_group = matches!(group, PrincipalKey::DomainRid(_))
+/// Restricted Groups is applied by each machine to its own groups: "a
+/// client configuration means [that] cannot be used with Domain Groups"
+/// (Microsoft KB 279301). On workstations and member servers a `__Members`
+/// line for a domain group, and a `__Memberof` entry naming one, have no
+/// effect; a `__Memberof` line of a domain group naming a local group
+/// still adds it there. On domain controllers the machine's groups are the
+/// domain's, so every line applies.
+pub fn machine_changes(directory: &Directory, group: &PrincipalKey, target: Target) -> bool {
+    target == Target::DomainController || !is_domain_group(directory, group)
+}
+
+/// Whether the key names a domain group: a domain RID, a domain-relative
+/// SID, or a group declared under `groups:` (directory groups).
+pub fn is_domain_group(directory: &Directory, key: &PrincipalKey) -> bool {
+    let group = directory.canonical(key);
+    matches!(group, PrincipalKey::DomainRid(_))
         || matches!(&group, PrincipalKey::Sid(sid) if sid.is_domain_relative())
-        || directory.is_directory_group(&group);
-    !domain_group
+        || directory.is_directory_group(&group)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::{PolicyInput, Resultant};
+    use crate::{expect, syntax, template};
+
+    #[test]
+    fn a_members_line_keeps_what_it_took_away_and_restored_puts_it_back() {
+        let yaml = "accounts:\n  - name: CONTOSO\\alice\n    member_of: [BUILTIN\\Remote Desktop Users]\n    logon: [batch]\n";
+        let directory = Directory::new(&expect::load("s.yaml", yaml).unwrap());
+        let text = "[Group Membership]\n*S-1-5-32-555__Members = CONTOSO\\bob\n";
+        let typed = template::build(&syntax::parse(text));
+        let inputs = vec![PolicyInput {
+            name: "t.inf",
+            template: &typed,
+        }];
+        let resultant = Resultant::fold(inputs, Target::MemberServer, None);
+        let graph = MembershipGraph::build(&directory, &resultant.memberships, resultant.target);
+        let alice = directory.accounts[0].key.clone();
+        let rdu = PrincipalKey::well_known("S-1-5-32-555").unwrap();
+        assert!(graph.groups_of(&alice).is_empty());
+        let restored = graph.restored().unwrap();
+        let edge = &restored.groups_of(&alice)[0];
+        assert_eq!(edge.group, rdu);
+        let removal = graph.removal(&alice, &rdu, &edge.reason).unwrap();
+        assert_eq!(removal.written, "*S-1-5-32-555__Members");
+        assert_eq!(
+            &text[removal.key_span.start..removal.key_span.end],
+            removal.written
+        );
+        assert!(graph.removal(&alice, &rdu, &EdgeReason::Default).is_none());
+        let untouched =
+            MembershipGraph::build(&directory, &Default::default(), Target::MemberServer);
+        assert!(untouched.restored().is_none());
+    }
 }

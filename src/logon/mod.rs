@@ -10,11 +10,13 @@
 
 pub mod directory;
 pub mod graph;
+pub mod removed;
 pub mod token;
 pub mod verdict;
 
 pub use directory::{Directory, Subject};
 pub use graph::{EdgeReason, MembershipGraph};
+pub use removed::RemovedBy;
 pub use token::{Origin, Token};
 pub use verdict::{ChainStep, Matched, Outcome, Replaced, Verdict, VerdictSource};
 
@@ -45,6 +47,7 @@ pub fn evaluate(
     nla: bool,
 ) -> Vec<AccountVerdicts> {
     let graph = MembershipGraph::build(directory, &resultant.memberships, resultant.target);
+    let restored = graph.restored();
     directory
         .accounts
         .iter()
@@ -58,6 +61,15 @@ pub fn evaluate(
                     verdict::decide(resultant, directory, subject, &token, t)
                 })
                 .collect();
+            if let Some(restored) = &restored {
+                let graphs = removed::Graphs {
+                    actual: &graph,
+                    restored,
+                };
+                blame_removals(resultant, directory, &graphs, subject, &mut verdicts);
+            }
+            // After the removals: a network verdict that NLA carries over
+            // to Remote Desktop takes its own evidence along.
             if nla {
                 apply_nla(&mut verdicts);
             }
@@ -80,5 +92,33 @@ fn apply_nla(verdicts: &mut [Verdict]) {
         .find(|v| v.logon_type == LogonType::RemoteInteractive);
     if let (Some(network), Some(remote)) = (network, remote) {
         *remote = verdict::through_network_first(remote.clone(), &network);
+    }
+}
+
+/// For each logon that is not granted, the `__Members` line that took the
+/// grant away, if one did. The account's token on the restored graph is
+/// built only when a logon is not granted.
+fn blame_removals(
+    resultant: &Resultant<'_>,
+    directory: &Directory,
+    graphs: &removed::Graphs<'_>,
+    subject: &Subject,
+    verdicts: &mut [Verdict],
+) {
+    let mut base = None;
+    for verdict in verdicts.iter_mut() {
+        if verdict.outcome != Outcome::NotGranted {
+            continue;
+        }
+        let base =
+            base.get_or_insert_with(|| token::base_token(subject, directory, graphs.restored));
+        verdict.removed_by = removed::find(
+            resultant,
+            directory,
+            graphs,
+            subject,
+            base,
+            verdict.logon_type,
+        );
     }
 }

@@ -110,6 +110,9 @@ pub struct Verdict {
     /// logon that NLA performs first refused it, so `right` and the
     /// evidence are the network rights'.
     pub network_first: bool,
+    /// For a right that is not granted: the `__Members` line that took
+    /// away the membership through which it would have been granted.
+    pub removed_by: Option<super::RemovedBy>,
 }
 
 /// An earlier input's grant that the winning input's list replaces.
@@ -216,6 +219,7 @@ fn verdict(
         matched,
         replaced: None,
         network_first: false,
+        removed_by: None,
     }
 }
 

@@ -42,6 +42,9 @@ pub fn render_finding(finding: &Finding, sources: &Sources<'_>, style: Style) ->
             style,
         ));
     }
+    if let Some(removed_by) = &finding.removed_by {
+        out.push_str(&context(removed_by, REMOVED_BY.to_owned(), sources, style));
+    }
     if let Some(related) = &finding.related {
         out.push_str(&context(
             related,
@@ -52,6 +55,9 @@ pub fn render_finding(finding: &Finding, sources: &Sources<'_>, style: Style) ->
     }
     out
 }
+
+/// The title of the place of [`Finding::removed_by`].
+pub(super) const REMOVED_BY: &str = "the `__Members` line that took the membership away";
 
 /// A waived finding stays visible, on one line.
 fn waived_line(

@@ -45,6 +45,8 @@ struct FindingView<'a> {
     expectation: Option<Place<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     replaces: Vec<Place<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    removed_by: Option<Place<'a>>,
     waived: Option<&'a crate::finding::Waived>,
 }
 
@@ -117,6 +119,7 @@ fn view<'a>(finding: &'a Finding, sources: &Sources<'a>) -> FindingView<'a> {
             .iter()
             .filter_map(|l| place(l, sources))
             .collect(),
+        removed_by: finding.removed_by.as_ref().and_then(|l| place(l, sources)),
         waived: finding.waived.as_ref(),
     }
 }

@@ -17,10 +17,11 @@ pub fn write(view: &DumpView<'_>) -> String {
         for s in &settings.values {
             let _ = writeln!(
                 out,
-                "  {} = {}    line {}",
+                "  {} = {}    line {}{}",
                 s.key,
                 value_text(&s.value),
-                s.at.line
+                s.at.line,
+                comment_text(s.comment)
             );
         }
     }
@@ -30,8 +31,12 @@ pub fn write(view: &DumpView<'_>) -> String {
             let data = v.data.join(",");
             let _ = writeln!(
                 out,
-                "  {} = {} {}    line {}",
-                v.path, v.kind, data, v.at.line
+                "  {} = {} {}    line {}{}",
+                v.path,
+                v.kind,
+                data,
+                v.at.line,
+                comment_text(v.comment)
             );
         }
     }
@@ -61,8 +66,10 @@ fn write_rights(out: &mut String, view: &DumpView<'_>) {
         let logon = right.logon.map(logon_text).unwrap_or_default();
         let _ = writeln!(
             out,
-            "  {} ({name}){logon}    line {}",
-            right.right, right.at.line
+            "  {} ({name}){logon}    line {}{}",
+            right.right,
+            right.at.line,
+            comment_text(right.comment)
         );
         if right.holders.is_empty() {
             let _ = writeln!(out, "    (defined, nobody)");
@@ -85,9 +92,10 @@ fn write_memberships(out: &mut String, view: &DumpView<'_>) {
         };
         let _ = writeln!(
             out,
-            "  {} {relation}    line {}",
+            "  {} {relation}    line {}{}",
             holder_text(&m.group),
-            m.group.at.line
+            m.group.at.line,
+            comment_text(m.comment)
         );
         if m.values.is_empty() {
             let _ = writeln!(out, "    (nobody)");
@@ -96,6 +104,11 @@ fn write_memberships(out: &mut String, view: &DumpView<'_>) {
             let _ = writeln!(out, "    {}", holder_text(value));
         }
     }
+}
+
+/// `    ; words` after a line that carries a comment.
+fn comment_text(comment: Option<&str>) -> String {
+    comment.map(|c| format!("    ; {c}")).unwrap_or_default()
 }
 
 fn logon_text(effect: LogonEffect) -> String {

@@ -10,6 +10,7 @@ use crate::principal::{self, PrincipalKind, ResolvedSid};
 use crate::rights::LogonEffect;
 use crate::source::{Encoding, SourceFile};
 use crate::span::Span;
+use crate::syntax::{Document, Line};
 use crate::template::{Holder, PrincipalRef, Setting, SettingValue, Template};
 
 /// A whole template, as `dump` shows it.
@@ -60,6 +61,9 @@ pub struct RightView<'a> {
     pub at: Position,
     /// The holders; empty means "defined, nobody".
     pub holders: Vec<HolderView<'a>>,
+    /// The `;` comment after the line's value, without the `;`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comment: Option<&'a str>,
 }
 
 /// One holder, resolved to SID and name where gplint knows them.
@@ -97,6 +101,9 @@ pub struct MembershipView<'a> {
     pub relation: crate::template::Relation,
     /// The listed principals.
     pub values: Vec<HolderView<'a>>,
+    /// The `;` comment after the line's value, without the `;`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comment: Option<&'a str>,
 }
 
 /// The settings of one section.
@@ -117,6 +124,9 @@ pub struct SettingView<'a> {
     pub value: SettingValue<'a>,
     /// Where it is.
     pub at: Position,
+    /// The `;` comment after the line's value, without the `;`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comment: Option<&'a str>,
 }
 
 /// One registry value.
@@ -130,6 +140,9 @@ pub struct RegistryView<'a> {
     pub data: Vec<&'a str>,
     /// Where it is.
     pub at: Position,
+    /// The `;` comment after the line's value, without the `;`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comment: Option<&'a str>,
 }
 
 /// A section kept raw.
@@ -154,19 +167,20 @@ pub struct WarningView<'a> {
     pub at: Option<Position>,
 }
 
-/// Builds the view. `warnings` holds every diagnostic for the file,
-/// decoding included.
+/// Builds the view of a template typed from `doc`. `warnings` holds every
+/// diagnostic for the file, decoding included.
 pub fn view<'a>(
     source: &'a SourceFile,
+    doc: &Document<'a>,
     template: &'a Template<'a>,
-    sections: Vec<&'a str>,
     warnings: &'a [Diagnostic],
 ) -> DumpView<'a> {
     let at = |span: Span| position(source, span);
+    let comment = |line: usize| comment_of(&doc.lines, line);
     DumpView {
         file: &source.name,
         encoding: source.encoding,
-        sections,
+        sections: doc.sections.iter().map(|s| s.name).collect(),
         privilege_rights: template
             .privilege_rights
             .iter()
@@ -177,6 +191,7 @@ pub fn view<'a>(
                 logon: a.right.and_then(|r| r.logon),
                 at: at(a.key_span),
                 holders: a.holders.iter().map(|h| holder(source, h)).collect(),
+                comment: comment(a.line),
             })
             .collect(),
         group_membership: template
@@ -186,9 +201,10 @@ pub fn view<'a>(
                 group: resolved(source, m.group_written, &m.group, m.group_span),
                 relation: m.relation,
                 values: m.values.iter().map(|h| holder(source, h)).collect(),
+                comment: comment(m.line),
             })
             .collect(),
-        settings: settings_views(source, template),
+        settings: settings_views(source, &doc.lines, template),
         registry_values: template
             .registry_values
             .iter()
@@ -197,6 +213,7 @@ pub fn view<'a>(
                 kind: v.kind_name(),
                 data: v.data.clone(),
                 at: at(v.path_span),
+                comment: comment(v.line),
             })
             .collect(),
         other_sections: template
@@ -219,7 +236,16 @@ pub fn view<'a>(
     }
 }
 
-fn settings_views<'a>(source: &'a SourceFile, t: &'a Template<'a>) -> Vec<SettingsView<'a>> {
+/// The words of a line's `;` comment, when it has one.
+fn comment_of<'a>(lines: &[Line<'a>], line: usize) -> Option<&'a str> {
+    lines.get(line)?.comment.as_ref().map(|c| c.text())
+}
+
+fn settings_views<'a>(
+    source: &'a SourceFile,
+    lines: &[Line<'a>],
+    t: &'a Template<'a>,
+) -> Vec<SettingsView<'a>> {
     let mut groups: Vec<(&'a str, &'a [Setting<'a>])> = vec![
         ("Version", &t.version),
         ("System Access", &t.system_access),
@@ -238,6 +264,7 @@ fn settings_views<'a>(source: &'a SourceFile, t: &'a Template<'a>) -> Vec<Settin
                     key: s.key,
                     value: s.value.clone(),
                     at: position(source, s.key_span),
+                    comment: comment_of(lines, s.line),
                 })
                 .collect(),
         })

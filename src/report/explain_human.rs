@@ -143,12 +143,22 @@ fn footnote(account: &str, t: LogonType, cell: &CellView) -> String {
             r.reason
         );
     }
-    let why = match cell.verdict {
+    let why = match (cell.verdict, &cell.removed_by) {
         _ if cell.source == VerdictSource::Builtin.as_str() => {
             "Windows logs the account on by definition, whatever the rights say".to_owned()
         }
-        "denied" => format!("{}{place} denies it through {through}", cell.right),
-        "allowed" => format!("{}{place} grants it through {through}", cell.right),
+        ("denied", _) => format!("{}{place} denies it through {through}", cell.right),
+        ("allowed", _) => format!("{}{place} grants it through {through}", cell.right),
+        (_, Some(removed)) => {
+            let at = match (&removed.file, removed.line) {
+                (Some(file), Some(line)) => format!(" ({file}:{line})"),
+                _ => String::new(),
+            };
+            format!(
+                "{}{place} would grant it through {}, but {}{at} sets its members without {}",
+                cell.right, removed.group, removed.key, removed.member
+            )
+        }
         _ => format!("{}{place} holds none of the account's SIDs", cell.right),
     };
     let nla = if cell.network_first {

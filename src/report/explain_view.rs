@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::check::Evaluation;
 use crate::check::chains::ChainRun;
 use crate::expect::{Expectations, Target};
-use crate::logon::{Outcome, Verdict, VerdictSource};
+use crate::logon::{Outcome, RemovedBy, Verdict, VerdictSource};
 use crate::logon_type::LogonType;
 use crate::policy::RightOrigin;
 use crate::restriction::Restriction;
@@ -149,6 +149,27 @@ pub struct CellView {
     /// rights'. Present only when true.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub network_first: bool,
+    /// For `not-granted`: the `__Members` line that took away the
+    /// membership through which the right would have granted the logon.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub removed_by: Option<RemovedByView>,
+}
+
+/// A `[Group Membership]` line whose `__Members` list took a grant away.
+#[derive(Clone, Debug, Serialize)]
+pub struct RemovedByView {
+    /// The line's key, e.g. `*S-1-5-32-555__Members`.
+    pub key: String,
+    /// The group whose members it sets, by name.
+    pub group: String,
+    /// The account, or its group, that the list leaves out.
+    pub member: String,
+    /// The template the line is in.
+    pub file: Option<String>,
+    /// The line.
+    pub line: Option<usize>,
+    /// The key's column.
+    pub column: Option<usize>,
 }
 
 /// Builds the view of every chain.
@@ -299,6 +320,25 @@ fn cell(
         column: position.map(|p| p.1),
         restriction: None,
         network_first: verdict.network_first,
+        removed_by: verdict
+            .removed_by
+            .as_ref()
+            .map(|r| removed_by(r, inputs, sources)),
+    }
+}
+
+fn removed_by(removed: &RemovedBy, inputs: &[usize], sources: &Sources<'_>) -> RemovedByView {
+    let file = inputs
+        .get(removed.input)
+        .and_then(|&s| sources.templates.get(s));
+    let position = file.map(|f| f.line_col(removed.span.start));
+    RemovedByView {
+        key: removed.written.clone(),
+        group: removed.group.clone(),
+        member: removed.member.clone(),
+        file: file.map(|f| f.name.clone()),
+        line: position.map(|p| p.0),
+        column: position.map(|p| p.1),
     }
 }
 

@@ -101,6 +101,22 @@ fn reported_as(rule: &Rule) -> String {
         let _ = writeln!(out, "note:    {}", symptom.source());
     }
     out.push_str("```\n");
+    for variant in &rule.variants {
+        out.push_str(&variant_text(variant));
+    }
+    out
+}
+
+/// A variant: what it is for, then its words.
+fn variant_text(variant: &crate::rules::Variant) -> String {
+    let mut out = format!("\nWhen {}:\n\n```text\n", variant.when.describe());
+    if let Some(message) = &variant.message {
+        let _ = writeln!(out, "message: {}", message.source());
+    }
+    if let Some(help) = &variant.help {
+        let _ = writeln!(out, "help:    {}", help.source());
+    }
+    out.push_str("```\n");
     out
 }
 

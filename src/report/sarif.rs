@@ -105,18 +105,24 @@ fn message(finding: &Finding) -> String {
     text
 }
 
-/// The replaced lists in earlier templates, then the expectation, with
-/// ids from 1 in that order.
+/// The replaced lists in earlier templates, the `__Members` line that
+/// took a membership away, then the expectation, with ids from 1 in that
+/// order.
 fn related(finding: &Finding, sources: &Sources<'_>) -> Vec<SarifLocation> {
     let replaced = finding
         .secondary
         .iter()
         .map(|at| (at, "the list that was replaced".to_owned()));
+    let removed_by = finding
+        .removed_by
+        .iter()
+        .map(|at| (at, super::check_human::REMOVED_BY.to_owned()));
     let expectation = finding
         .related
         .iter()
         .map(|at| (at, expectation_title(finding)));
     replaced
+        .chain(removed_by)
         .chain(expectation)
         .filter_map(|(at, title)| {
             let text = if at.label.is_empty() {

@@ -11,12 +11,13 @@ use super::read_yaml;
 use super::rule::{Rule, RuleOrigin};
 use super::template::MessageTemplate;
 use super::template_load;
+use super::variant_load;
 use crate::diagnostic::Diagnostic;
 use crate::facts::FactKind;
 use crate::span::Span;
 
 /// The keys of a rule file.
-const KEYS: [&str; 11] = [
+const KEYS: [&str; 12] = [
     "id",
     "name",
     "severity",
@@ -26,6 +27,7 @@ const KEYS: [&str; 11] = [
     "message",
     "help",
     "symptom",
+    "variants",
     "docs",
     "tests",
 ];
@@ -75,6 +77,7 @@ fn read(map: &Mapping<'_>, text: &str, problems: &mut Vec<Diagnostic>) -> Option
         .and_then(|(entry, kind)| template_load::load(&entry, kind, text, problems));
     let help = optional_template(map.get("help"), kind, text, problems);
     let symptom = optional_template(map.get("symptom"), kind, text, problems);
+    let variants = variant_load::load(map.get("variants"), kind, text, problems);
     let docs = map
         .required("docs", problems)
         .and_then(|entry| entry.filled_text(problems));
@@ -90,6 +93,7 @@ fn read(map: &Mapping<'_>, text: &str, problems: &mut Vec<Diagnostic>) -> Option
         message: message?,
         help: help?,
         symptom: symptom?,
+        variants: variants?,
         docs: docs?.to_owned(),
         tests: tests?,
         origin: RuleOrigin {

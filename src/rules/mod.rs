@@ -34,12 +34,13 @@ mod template;
 mod template_load;
 #[cfg(test)]
 mod test_rule;
+mod variant_load;
 
 pub use builtin::builtin_sources;
 pub use docs::{DocSection, sections as doc_sections};
 pub use load_error::RuleLoadError;
 pub use predicate::{Matcher, Predicate};
-pub use rule::{Rule, RuleCase, RuleOrigin, RuleTests};
+pub use rule::{Rule, RuleCase, RuleOrigin, RuleTests, Variant};
 pub use ruleset::RuleSet;
 pub use scalar::Scalar;
 pub use template::MessageTemplate;

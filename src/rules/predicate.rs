@@ -55,7 +55,48 @@ impl Predicate {
     }
 }
 
+impl Predicate {
+    /// The predicate in words, for documentation: `` `removed_by` is not
+    /// empty``, `` `verdict` is not-granted and … ``.
+    pub fn describe(&self) -> String {
+        let joined = |parts: &[Predicate], word: &str| {
+            let texts: Vec<String> = parts.iter().map(Predicate::describe).collect();
+            texts.join(word)
+        };
+        match self {
+            Predicate::All(parts) => joined(parts, " and "),
+            Predicate::Any(parts) => format!("({})", joined(parts, " or ")),
+            Predicate::Not(inner) => format!("not ({})", inner.describe()),
+            Predicate::Test { field, matcher } => format!("`{field}` {}", matcher.describe()),
+        }
+    }
+}
+
+fn scalar_text(scalar: &Scalar) -> String {
+    match scalar {
+        Scalar::Text(text) => text.clone(),
+        Scalar::Bool(flag) => flag.to_string(),
+        Scalar::Int(number) => number.to_string(),
+    }
+}
+
 impl Matcher {
+    /// The test in words, after the field's name.
+    fn describe(&self) -> String {
+        match self {
+            Matcher::Equals(want) => format!("is {}", scalar_text(want)),
+            Matcher::OneOf(wants) => {
+                let texts: Vec<String> = wants.iter().map(scalar_text).collect();
+                format!("is one of {}", texts.join(", "))
+            }
+            Matcher::Contains(item) => format!("contains {item}"),
+            Matcher::IsEmpty(true) => "is empty".to_owned(),
+            Matcher::IsEmpty(false) => "is not empty".to_owned(),
+            Matcher::AtLeast(least) => format!("is at least {least}"),
+            Matcher::AtMost(most) => format!("is at most {most}"),
+        }
+    }
+
     /// Whether a field's value passes; a value of a type the matcher does
     /// not apply to fails.
     pub fn matches(&self, value: &FactValue<'_>) -> bool {

@@ -29,6 +29,9 @@ pub struct Rule {
     pub help: Option<MessageTemplate>,
     /// What the user sees on Windows.
     pub symptom: Option<MessageTemplate>,
+    /// Other words for some facts: the first variant whose predicate a
+    /// fact satisfies gives its message and help instead.
+    pub variants: Vec<Variant>,
     /// Markdown: what it does, why it matters, an example, the fix.
     pub docs: String,
     /// The rule's own cases.
@@ -37,10 +40,42 @@ pub struct Rule {
     pub origin: RuleOrigin,
 }
 
+/// Other words for the facts a predicate picks out, such as a cause that
+/// needs another fix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Variant {
+    /// Which of the rule's facts it is for.
+    pub when: Predicate,
+    /// The message instead of the rule's, if given.
+    pub message: Option<MessageTemplate>,
+    /// The help instead of the rule's, if given.
+    pub help: Option<MessageTemplate>,
+}
+
 impl Rule {
     /// Whether `fact` is of the rule's kind and satisfies its predicate.
     pub fn matches(&self, fact: &dyn Fact) -> bool {
         fact.kind() == self.applies_to && self.when.matches(fact)
+    }
+
+    /// The message for a fact the rule reports: the first matching
+    /// variant's, else the rule's.
+    pub fn message_for(&self, fact: &dyn Fact) -> &MessageTemplate {
+        self.variant_for(fact)
+            .and_then(|v| v.message.as_ref())
+            .unwrap_or(&self.message)
+    }
+
+    /// The help for a fact the rule reports: the first matching
+    /// variant's, else the rule's.
+    pub fn help_for(&self, fact: &dyn Fact) -> Option<&MessageTemplate> {
+        self.variant_for(fact)
+            .and_then(|v| v.help.as_ref())
+            .or(self.help.as_ref())
+    }
+
+    fn variant_for(&self, fact: &dyn Fact) -> Option<&Variant> {
+        self.variants.iter().find(|v| v.when.matches(fact))
     }
 
     /// The body of the docs' `## title` section (case-insensitive), if
@@ -102,9 +137,8 @@ mod tests {
     use super::super::scalar::Scalar;
     use super::*;
 
-    #[test]
-    fn a_rule_matches_only_facts_of_its_kind() {
-        let rule = Rule {
+    fn rule() -> Rule {
+        Rule {
             id: "GPL900".into(),
             name: "test".into(),
             severity: Severity::Error,
@@ -117,6 +151,7 @@ mod tests {
             message: MessageTemplate::parse("x").unwrap(),
             help: None,
             symptom: None,
+            variants: Vec::new(),
             docs: String::new(),
             tests: RuleTests::default(),
             origin: RuleOrigin {
@@ -126,9 +161,41 @@ mod tests {
                 id_span: Span::default(),
                 name_span: Span::default(),
             },
-        };
+        }
+    }
+
+    #[test]
+    fn a_rule_matches_only_facts_of_its_kind() {
+        let rule = rule();
         assert!(rule.matches(&expectation()));
         // The right fact has no verdict, so `not` alone would match it.
         assert!(!rule.matches(&right()));
+    }
+
+    #[test]
+    fn the_first_matching_variant_gives_its_words_and_the_rule_the_rest() {
+        let mut rule = rule();
+        rule.help = Some(MessageTemplate::parse("rule help").unwrap());
+        let variant = |verdict: &str, message: &str| Variant {
+            when: Predicate::Test {
+                field: "verdict".into(),
+                matcher: Matcher::Equals(Scalar::Text(verdict.into())),
+            },
+            message: Some(MessageTemplate::parse(message).unwrap()),
+            help: None,
+        };
+        rule.variants = vec![
+            variant("denied", "denied words"),
+            variant("not-granted", "{account} not granted"),
+            variant("not-granted", "never"),
+        ];
+        let fact = expectation();
+        assert_eq!(
+            rule.message_for(&fact).render(&fact),
+            "CONTOSO\\svc_sql not granted"
+        );
+        assert_eq!(rule.help_for(&fact).unwrap().source(), "rule help");
+        rule.variants.truncate(1);
+        assert_eq!(rule.message_for(&fact).source(), "x");
     }
 }

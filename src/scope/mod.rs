@@ -170,5 +170,6 @@ pub fn expectations_for(expect: &Expectations, chain: &Chain) -> Expectations {
             .cloned()
             .collect(),
         waivers: Vec::new(),
+        warnings: Vec::new(),
     }
 }

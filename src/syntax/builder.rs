@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use nom::Offset;
 
-use super::document::{Document, Entry, Header, Item, Line, LineKind, Section, ValueList};
+use super::document::{Comment, Document, Entry, Header, Item, Line, LineKind, Section, ValueList};
 use super::grammar::{self, Classified};
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
@@ -37,7 +37,12 @@ impl<'a> Builder<'a> {
         let start = self.text.offset(content);
         let span = Span::new(start, start + content.len());
         let index = self.lines.len();
-        let kind = self.line_kind(content, span);
+        let (code, comment) = grammar::split_comment(content);
+        let comment = comment.map(|written| Comment {
+            written,
+            span: self.span_of(written),
+        });
+        let kind = self.line_kind(code, comment.is_some());
         if let LineKind::Header(header) = &kind {
             self.open_section(header, span);
         } else if let Some(section) = self.current.and_then(|i| self.sections.get_mut(i)) {
@@ -48,6 +53,7 @@ impl<'a> Builder<'a> {
             span,
             ending,
             kind,
+            comment,
         });
     }
 
@@ -60,12 +66,14 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn line_kind(&mut self, content: &'a str, span: Span) -> LineKind<'a> {
-        match grammar::classify(content) {
+    /// What a line's code (its content before any comment) holds.
+    fn line_kind(&mut self, code: &'a str, commented: bool) -> LineKind<'a> {
+        let span = self.span_of(code);
+        match grammar::classify(code) {
+            Classified::Blank if commented => LineKind::Comment,
             Classified::Blank => LineKind::Blank,
-            Classified::Comment => LineKind::Comment,
             Classified::Header { name, closed } => self.header(name, closed, span),
-            _ if self.current.is_none() => self.stray(content),
+            _ if self.current.is_none() => self.stray(code),
             Classified::Entry { key, values } => LineKind::Entry(Entry {
                 key,
                 key_span: self.span_of(key),
@@ -127,10 +135,11 @@ impl<'a> Builder<'a> {
         self.current = Some(index);
     }
 
-    fn value_list(&self, values: &'a str, line: Span) -> ValueList<'a> {
+    /// `code` is the span of the line's code, before any comment.
+    fn value_list(&self, values: &'a str, code: Span) -> ValueList<'a> {
         let raw = values.trim();
         let span = if raw.is_empty() {
-            Span::new(line.end, line.end)
+            Span::new(code.end, code.end)
         } else {
             self.span_of(raw)
         };

@@ -30,6 +30,28 @@ pub struct Line<'a> {
     pub ending: &'a str,
     /// What the line is.
     pub kind: LineKind<'a>,
+    /// Its `;` comment, whole-line or after the line's code.
+    pub comment: Option<Comment<'a>>,
+}
+
+/// A `;` comment: from the `;` outside quotes to the end of the line. The
+/// line's code before it is read as if the comment were not there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment<'a> {
+    /// The comment as written, `;` included.
+    pub written: &'a str,
+    /// The span of `written`.
+    pub span: Span,
+}
+
+impl<'a> Comment<'a> {
+    /// The comment's words: without the `;` and surrounding white space.
+    pub fn text(&self) -> &'a str {
+        self.written
+            .strip_prefix(';')
+            .unwrap_or(self.written)
+            .trim()
+    }
 }
 
 /// What a line holds.
@@ -37,7 +59,7 @@ pub struct Line<'a> {
 pub enum LineKind<'a> {
     /// Only white space.
     Blank,
-    /// A `;` comment.
+    /// Only a `;` comment, and white space before it.
     Comment,
     /// A `[Section]` header.
     Header(Header<'a>),
@@ -68,7 +90,7 @@ pub struct Entry<'a> {
     pub key: &'a str,
     /// The span of `key`.
     pub key_span: Span,
-    /// Everything after the `=`.
+    /// Everything after the `=`, up to a comment.
     pub value: ValueList<'a>,
     /// Index of this entry's line in [`Document::lines`].
     pub line: usize,
@@ -90,7 +112,8 @@ impl Entry<'_> {
 pub struct ValueList<'a> {
     /// The whole value text, trimmed.
     pub raw: &'a str,
-    /// The span of `raw`; empty, at the end of the line, when there is no value.
+    /// The span of `raw`; empty, at the end of the line's code (before a
+    /// comment), when there is no value.
     pub span: Span,
     /// Each item; an empty value gives no items, a trailing comma an empty
     /// last item.

@@ -9,17 +9,16 @@
 use nom::branch::alt;
 use nom::bytes::complete::{is_not, tag, take_till, take_while};
 use nom::character::complete::{char, space0};
-use nom::combinator::{opt, recognize, rest};
+use nom::combinator::{opt, recognize};
 use nom::multi::{many0, many1};
 use nom::{IResult, Parser};
 
-/// What one line's content is, as slices of it.
+/// What one line's code (its content before any comment) is, as slices
+/// of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Classified<'a> {
     /// Only white space.
     Blank,
-    /// A `;` comment.
-    Comment,
     /// A section header: the name and whether `]` closes it.
     Header { name: &'a str, closed: bool },
     /// `key = values`.
@@ -45,28 +44,38 @@ fn line_end(input: &str) -> IResult<&str, &str> {
     alt((tag("\r\n"), tag("\n"), tag("\r"))).parse(input)
 }
 
-/// classified := blank | comment | header | entry | values
+/// content := code comment?
 ///
-/// Every line classifies; `values` takes whatever the others do not.
-pub fn classify(content: &str) -> Classified<'_> {
-    if content.trim().is_empty() {
-        return Classified::Blank;
+/// `code := (quoted | [^;"])*`, `comment := ";" any*`. An INF file is read
+/// with the Setup API, for which a `;` outside a quoted string starts a
+/// comment that runs to the end of the line, after a value as well as at
+/// the start of a line ("General Syntax Rules for INF Files"); a `;`
+/// inside quotes, as in the SDDL strings of `[Registry Keys]`, is text.
+/// Returns the code and the comment, `;` included.
+pub fn split_comment(content: &str) -> (&str, Option<&str>) {
+    let found: IResult<&str, &str> = recognize(many0(alt((quoted, is_not(";\""))))).parse(content);
+    match found {
+        Ok((comment, code)) if !comment.is_empty() => (code, Some(comment)),
+        _ => (content, None),
     }
-    if comment(content).is_ok() {
-        return Classified::Comment;
-    }
-    if let Ok((_, (name, closed))) = header(content) {
-        return Classified::Header { name, closed };
-    }
-    if let Ok((values, key)) = entry_key(content) {
-        return Classified::Entry { key, values };
-    }
-    Classified::Values(content)
 }
 
-/// comment := ws* ";" any*
-fn comment(input: &str) -> IResult<&str, &str> {
-    recognize((space0, char(';'), rest)).parse(input)
+/// classified := blank | header | entry | values
+///
+/// Classifies a line's code, its comment split off first by
+/// [`split_comment`]. Every line classifies; `values` takes whatever the
+/// others do not.
+pub fn classify(code: &str) -> Classified<'_> {
+    if code.trim().is_empty() {
+        return Classified::Blank;
+    }
+    if let Ok((_, (name, closed))) = header(code) {
+        return Classified::Header { name, closed };
+    }
+    if let Ok((values, key)) = entry_key(code) {
+        return Classified::Entry { key, values };
+    }
+    Classified::Values(code)
 }
 
 /// header := ws* "[" name ("]" any*)?
@@ -178,7 +187,6 @@ mod tests {
     #[test]
     fn classify_recognises_each_kind() {
         assert_eq!(classify("   "), Classified::Blank);
-        assert_eq!(classify(" ; note"), Classified::Comment);
         assert_eq!(
             classify("[Privilege Rights]"),
             Classified::Header {
@@ -204,6 +212,34 @@ mod tests {
             classify("\"MACHINE\\SOFTWARE\",0,\"D:PAR\""),
             Classified::Values("\"MACHINE\\SOFTWARE\",0,\"D:PAR\"")
         );
+    }
+
+    #[test]
+    fn a_semicolon_outside_quotes_starts_a_comment() {
+        assert_eq!(split_comment(" ; note"), (" ", Some("; note")));
+        assert_eq!(
+            split_comment("SeDenyBatchLogonRight = *S-1-5-32-546 ; deny guests"),
+            (
+                "SeDenyBatchLogonRight = *S-1-5-32-546 ",
+                Some("; deny guests")
+            )
+        );
+        assert_eq!(split_comment("a = b;c;d"), ("a = b", Some(";c;d")));
+        assert_eq!(split_comment("no comment"), ("no comment", None));
+        assert_eq!(split_comment(""), ("", None));
+    }
+
+    #[test]
+    fn a_semicolon_inside_quotes_is_text() {
+        let sddl = "\"MACHINE\\SOFTWARE\",0,\"D:PAR(A;OICI;KA;;;BA)(A;CIIO;KA;;;CO)\"";
+        assert_eq!(split_comment(sddl), (sddl, None));
+        let doubled = "k = \"say \"\"a;b\"\"\" ; c";
+        assert_eq!(
+            split_comment(doubled),
+            ("k = \"say \"\"a;b\"\"\" ", Some("; c"))
+        );
+        // An unterminated string runs to the end of the line.
+        assert_eq!(split_comment("k = \"a;b"), ("k = \"a;b", None));
     }
 
     #[test]

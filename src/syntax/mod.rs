@@ -7,7 +7,7 @@ mod builder;
 mod document;
 pub mod grammar;
 
-pub use document::{Document, Entry, Header, Item, Line, LineKind, Section, ValueList};
+pub use document::{Comment, Document, Entry, Header, Item, Line, LineKind, Section, ValueList};
 
 /// Parses decoded template text. One pass over borrowed text.
 pub fn parse(text: &str) -> Document<'_> {
@@ -93,6 +93,40 @@ mod tests {
         let doc = parse("[Privilege Rights\nSeBatchLogonRight = x\n");
         assert_eq!(doc.sections[0].name, "Privilege Rights");
         assert_eq!(doc.warnings[0].code, "syntax::unclosed-section-header");
+    }
+
+    #[test]
+    fn a_comment_after_a_value_is_kept_apart_from_it() {
+        let text = "[Privilege Rights]\r\nSeDenyBatchLogonRight = *S-1-5-32-546 ; deny guests\r\nSeBatchLogonRight = ;nobody\r\n";
+        let doc = parse(text);
+        assert_eq!(doc.reconstruct(), text);
+        let rights = doc.section("Privilege Rights").unwrap();
+        let entries: Vec<_> = doc.entries(rights).collect();
+        assert_eq!(entries[0].value.raw, "*S-1-5-32-546");
+        let items: Vec<_> = entries[0].value.items.iter().map(|i| i.text).collect();
+        assert_eq!(items, ["*S-1-5-32-546"]);
+        let comment = doc.lines[1].comment.as_ref().unwrap();
+        assert_eq!(comment.text(), "deny guests");
+        assert_eq!(&text[comment.span.start..comment.span.end], "; deny guests");
+        assert!(entries[1].value.items.is_empty());
+        let empty = entries[1].value.span;
+        assert!(empty.is_empty());
+        assert_eq!(&text[empty.start..empty.start + 1], ";");
+    }
+
+    #[test]
+    fn whole_line_comments_and_quoted_semicolons() {
+        let text =
+            "  ; note\n[Registry Keys]\n\"MACHINE\\SOFTWARE\",0,\"D:PAR(A;OICI;KA;;;BA)\" ;x\n";
+        let doc = parse(text);
+        assert_eq!(doc.lines[0].kind, LineKind::Comment);
+        assert_eq!(doc.lines[0].comment.as_ref().unwrap().text(), "note");
+        let LineKind::Values(values) = &doc.lines[2].kind else {
+            panic!("{:?}", doc.lines[2].kind);
+        };
+        assert_eq!(values.items[2].text, "D:PAR(A;OICI;KA;;;BA)");
+        assert_eq!(doc.lines[2].comment.as_ref().unwrap().text(), "x");
+        assert!(doc.lines[1].comment.is_none());
     }
 
     #[test]

@@ -1,5 +1,11 @@
 //! Loops among the declared groups' `member_of`.
 //!
+//! Active Directory allows circular nesting and expands membership as a
+//! transitive closure (MS-DRSR 4.1.8.3 `IDL_DRSGetMemberships`, MS-ADTS
+//! 3.1.1.4.5.19 tokenGroups; facts doc §9 item 3), and so does the logon
+//! model: a loop is a warning, so the user knows each group in it reaches
+//! the others, never an error.
+//!
 //! Depth-first search with an explicit stack (a file may declare many
 //! groups; recursion would tie the call stack to the input). Every loop
 //! is found once, at the entry whose edge leads back into the open path.
@@ -9,13 +15,13 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::expect::model::GroupDecl;
 use crate::expect::names::Identity;
 
-/// Reports each membership loop at the `member_of` entry that closes it.
-pub(super) fn check(groups: &[GroupDecl], errors: &mut Vec<Diagnostic>) {
+/// Warns about each membership loop at the `member_of` entry that closes it.
+pub(super) fn check(groups: &[GroupDecl], warnings: &mut Vec<Diagnostic>) {
     let graph = edges(groups);
     let mut search = Search::new(groups.len());
     for root in 0..groups.len() {
         for cycle in search.from(root, &graph) {
-            errors.extend(report(groups, &cycle));
+            warnings.extend(report(groups, &cycle));
         }
     }
 }
@@ -138,7 +144,7 @@ fn report(groups: &[GroupDecl], cycle: &[Edge]) -> Option<Diagnostic> {
         .collect();
     names.push(groups.get(closing.to)?.name.value.as_str());
     let mut diagnostic = Diagnostic::new(
-        Severity::Error,
+        Severity::Warning,
         "expect::group-cycle",
         format!(
             "groups are members of each other in a loop: {}",
@@ -148,7 +154,10 @@ fn report(groups: &[GroupDecl], cycle: &[Edge]) -> Option<Diagnostic> {
     )
     .with_label("closes the loop")
     .with_help(
-        "remove one of these `member_of` entries: a loop makes each group in it a member of itself",
+        "if the directory has no such loop, remove one of these `member_of` entries; if it has, nothing needs changing",
+    )
+    .with_note(
+        "Active Directory allows circular nesting: each group in the loop is a member of every other one and of every group any of them belongs to, and the checks count it so",
     );
     for edge in cycle.iter().take(cycle.len().saturating_sub(1)) {
         if let Some(other) = groups
@@ -198,6 +207,7 @@ mod tests {
         let errors = run(&[("A", &["B"]), ("B", &["a", "BUILTIN\\Users"])]);
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].code, "expect::group-cycle");
+        assert_eq!(errors[0].severity, Severity::Warning);
         assert!(
             errors[0].message.ends_with("A → B → A"),
             "{}",

@@ -1,5 +1,5 @@
-//! Checks across items: duplicates, membership cycles, and membership in
-//! something that is not a group.
+//! Checks across items: duplicates, membership cycles (a warning), and
+//! membership in something that is not a group.
 
 mod cycles;
 mod duplicates;
@@ -12,15 +12,18 @@ use crate::diagnostic::Diagnostic;
 use crate::principal::Sid;
 use crate::span::Span;
 
-/// Runs every check across the declared groups and accounts.
+/// Runs every check across the declared groups and accounts: what makes
+/// the file unusable goes to `errors`, what is worth knowing (a loop of
+/// groups, which Active Directory allows) to `warnings`.
 pub(super) fn cross_check(
     groups: &[GroupDecl],
     accounts: &[AccountDecl],
     errors: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
 ) {
     let principals = principals(groups, accounts);
     duplicates::check(&principals, errors);
-    cycles::check(groups, errors);
+    cycles::check(groups, warnings);
     membership::check(&principals, errors);
 }
 

@@ -43,3 +43,19 @@ fn only_error(text: &str, code: &str, covers: &str) -> Diagnostic {
     );
     error
 }
+
+/// The only warning of a file that loads, checked for its code and the
+/// text its primary label covers.
+fn only_warning(text: &str, code: &str, covers: &str) -> Diagnostic {
+    let mut found = ok(text).warnings;
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let warning = found.remove(0);
+    assert_eq!(warning.code, code, "{warning:#?}");
+    assert_eq!(warning.severity, crate::diagnostic::Severity::Warning);
+    assert_eq!(
+        at(text, warning.primary_span().unwrap()),
+        covers,
+        "{warning:#?}"
+    );
+    warning
+}
