@@ -21,7 +21,7 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Outcome {
     let Some(today) = today_or_say(args.today, io) else {
         return Outcome::UsageOrInput;
     };
-    let Some(rules) = load::rules(&args.rules, io) else {
+    let Some(rules) = load::rules(&args.rules, args.limits.max_file_size, io) else {
         return Outcome::UsageOrInput;
     };
     let expectations = load::expectations(&args.expect, &args.limits.read(), io);

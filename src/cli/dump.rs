@@ -2,10 +2,11 @@
 
 use std::path::Path;
 
-use super::{DumpArgs, DumpFormat, Io, Outcome};
+use super::{DumpArgs, DumpFormat, Io, Outcome, inputs};
 use crate::diagnostic::Diagnostic;
 use crate::discover::{Gpo, GpoKind};
 use crate::report::{dump_text, dump_view, one_line, render};
+use crate::scope::Origin;
 use crate::source::SourceFile;
 use crate::{syntax, template};
 
@@ -16,15 +17,19 @@ pub fn run(args: &DumpArgs, io: &mut Io<'_>) -> Outcome {
     let mut json_files = Vec::new();
     let mut json_gpos = Vec::new();
     for path in &args.files {
-        let templates = match gpos_of(path, args.limits.max_files) {
-            Ok(gpos) => gpos,
+        let (found, origin) = match inputs::find(path, &args.limits) {
+            Ok(found) => found,
             Err(error) => {
                 let _ = writeln!(io.stderr, "error: {}", one_line(&error));
                 outcome = Outcome::UsageOrInput;
                 continue;
             }
         };
-        for gpo in &templates {
+        for skipped in &found.skipped {
+            let _ = writeln!(io.stderr, "warning: {}", one_line(skipped));
+            outcome = Outcome::UsageOrInput;
+        }
+        for gpo in &found.gpos {
             if gpo.kind != GpoKind::File {
                 write_gpo(gpo, args.format, io);
                 json_gpos.push(serde_json::to_value(gpo).unwrap_or_default());
@@ -32,7 +37,7 @@ pub fn run(args: &DumpArgs, io: &mut Io<'_>) -> Outcome {
             let Some(template) = &gpo.template else {
                 continue;
             };
-            match dump_one(template, args, io) {
+            match dump_one(template, origin, args, io) {
                 Ok(Some(json)) => json_files.push(json),
                 Ok(None) => {}
                 Err(error) => {
@@ -47,15 +52,6 @@ pub fn run(args: &DumpArgs, io: &mut Io<'_>) -> Outcome {
         let _ = writeln!(io.stdout, "{document:#}");
     }
     outcome
-}
-
-/// A file is one template; a directory is walked for GPOs.
-fn gpos_of(path: &Path, max_files: usize) -> Result<Vec<Gpo>, crate::discover::DiscoverError> {
-    if path.is_dir() {
-        crate::discover::discover_limited(path, max_files).map(|found| found.gpos)
-    } else {
-        Ok(vec![Gpo::file(path)])
-    }
 }
 
 /// One line naming the GPO before its template, in text form.
@@ -77,10 +73,16 @@ fn write_gpo(gpo: &Gpo, format: DumpFormat, io: &mut Io<'_>) {
 
 fn dump_one(
     path: &Path,
+    origin: Origin,
     args: &DumpArgs,
     io: &mut Io<'_>,
 ) -> Result<Option<serde_json::Value>, crate::source::SourceError> {
-    let source = SourceFile::read_limited(path, &args.limits.read())?;
+    let limits = args.limits.read();
+    // As `check` reads them: no link followed inside a tree.
+    let source = match origin {
+        Origin::Directory => SourceFile::read_found(path, &limits)?,
+        Origin::File => SourceFile::read_limited(path, &limits)?,
+    };
     let doc = syntax::parse(&source.text);
     let template = template::build(&doc);
     let mut warnings: Vec<Diagnostic> = source.warnings.iter().map(Diagnostic::from).collect();

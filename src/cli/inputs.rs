@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use super::{Io, LimitArgs};
-use crate::discover::{self, Gpo};
+use crate::discover::{self, Discovery, Gpo};
 use crate::report::one_line;
 use crate::scope::Origin;
 use crate::source::{ReadLimits, SourceFile};
@@ -23,30 +23,31 @@ pub struct Inputs {
     pub source_of: Vec<Option<usize>>,
     /// For each GPO, the name messages use.
     pub names: Vec<String>,
-    /// Whether any input could not be read; each got one line on stderr.
+    /// Whether any input could not be read, or any item in a tree was
+    /// skipped; each got one line on stderr.
     pub failed: bool,
 }
 
 /// Reads every path: a file is one template, a directory is walked for GPOs.
 /// Templates are read and decoded in parallel, then taken in order, so the
-/// result and the messages do not depend on the number of threads.
+/// result and the messages do not depend on the number of threads. Each
+/// item of a tree that was skipped gets a warning line and fails the run,
+/// after everything else has been read.
 pub fn read(paths: &[PathBuf], limits: &LimitArgs, io: &mut Io<'_>) -> Inputs {
     let mut inputs = Inputs::default();
     for path in paths {
-        let found = if path.is_dir() {
-            discover::discover_limited(path, limits.max_files)
-                .map(|found| (found.gpos, Origin::Directory))
-        } else {
-            Ok((vec![Gpo::file(path)], Origin::File))
-        };
-        match found {
-            Ok((gpos, origin)) => {
+        match find(path, limits) {
+            Ok((found, origin)) => {
+                for skipped in &found.skipped {
+                    inputs.warn(&one_line(skipped), io);
+                }
                 let read_limits = limits.read();
-                let read: Vec<_> = gpos
+                let read: Vec<_> = found
+                    .gpos
                     .par_iter()
-                    .map(|gpo| read_template(gpo, &read_limits))
+                    .map(|gpo| read_template(gpo, origin, &read_limits))
                     .collect();
-                for (gpo, source) in gpos.into_iter().zip(read) {
+                for (gpo, source) in found.gpos.into_iter().zip(read) {
                     inputs.add(gpo, source, origin, io);
                 }
             }
@@ -56,12 +57,33 @@ pub fn read(paths: &[PathBuf], limits: &LimitArgs, io: &mut Io<'_>) -> Inputs {
     inputs
 }
 
+/// The GPOs at `path`: a directory is walked, anything else is a template.
+pub fn find(
+    path: &std::path::Path,
+    limits: &LimitArgs,
+) -> Result<(Discovery, Origin), discover::DiscoverError> {
+    if path.is_dir() {
+        discover::discover_limited(path, &limits.tree()).map(|found| (found, Origin::Directory))
+    } else {
+        let found = Discovery {
+            gpos: vec![Gpo::file(path)],
+            skipped: Vec::new(),
+        };
+        Ok((found, Origin::File))
+    }
+}
+
 type Read = Option<Result<SourceFile, crate::source::SourceError>>;
 
-fn read_template(gpo: &Gpo, limits: &ReadLimits) -> Read {
-    gpo.template
-        .as_deref()
-        .map(|path| SourceFile::read_limited(path, limits))
+/// A template found in a tree is read without following a link, like
+/// everything else in the tree; one named on the command line is the
+/// user's choice.
+fn read_template(gpo: &Gpo, origin: Origin, limits: &ReadLimits) -> Read {
+    let path = gpo.template.as_deref()?;
+    Some(match origin {
+        Origin::Directory => SourceFile::read_found(path, limits),
+        Origin::File => SourceFile::read_limited(path, limits),
+    })
 }
 
 impl Inputs {
@@ -92,6 +114,13 @@ impl Inputs {
 
     fn fail(&mut self, reason: &str, io: &mut Io<'_>) {
         let _ = writeln!(io.stderr, "error: {reason}");
+        self.failed = true;
+    }
+
+    /// An item skipped in a tree: the rest is still read and checked, and
+    /// the run ends with exit code 2.
+    fn warn(&mut self, reason: &str, io: &mut Io<'_>) {
+        let _ = writeln!(io.stderr, "warning: {reason}");
         self.failed = true;
     }
 }

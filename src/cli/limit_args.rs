@@ -1,6 +1,6 @@
 //! The `--max-…` flags: how much input one run accepts.
 
-use crate::discover::DEFAULT_MAX_FILES;
+use crate::discover::{DEFAULT_MAX_FILES, TreeLimits};
 use crate::source::ReadLimits;
 
 /// The limits of one run, shared by the commands that read templates.
@@ -28,6 +28,16 @@ impl LimitArgs {
             max_file_size: self.max_file_size,
             max_line_length: usize::try_from(self.max_line_length).unwrap_or(usize::MAX),
             max_entries: self.max_holders,
+        }
+    }
+}
+
+impl LimitArgs {
+    /// The limits for walking one tree and reading its metadata files.
+    pub fn tree(&self) -> TreeLimits {
+        TreeLimits {
+            max_files: self.max_files,
+            max_file_size: self.max_file_size,
         }
     }
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use super::Io;
 use crate::diagnostic::Diagnostic;
 use crate::expect::{self, Expectations};
-use crate::report::{one_line, render};
+use crate::report::{one_line, render, render_excerpt};
 use crate::rules::RuleSet;
 use crate::source::{ReadLimits, SourceFile};
 
@@ -35,14 +35,15 @@ pub fn expectations(
     }
 }
 
-/// The built-in rules plus each `--rules` folder.
-pub fn rules(dirs: &[PathBuf], io: &mut Io<'_>) -> Option<RuleSet> {
+/// The built-in rules plus each `--rules` folder, whose files are read
+/// within `max_file_size` bytes each.
+pub fn rules(dirs: &[PathBuf], max_file_size: u64, io: &mut Io<'_>) -> Option<RuleSet> {
     let mut set = match RuleSet::builtin() {
         Ok(set) => set,
         Err(errors) => return rule_errors(&errors, io),
     };
     for dir in dirs {
-        let sources = match RuleSet::load_dir(dir) {
+        let sources = match RuleSet::load_dir_limited(dir, max_file_size) {
             Ok(sources) => sources,
             Err(errors) => return rule_errors(&errors, io),
         };
@@ -59,7 +60,7 @@ pub fn rules(dirs: &[PathBuf], io: &mut Io<'_>) -> Option<RuleSet> {
 
 fn rule_errors(errors: &[crate::rules::RuleLoadError], io: &mut Io<'_>) -> Option<RuleSet> {
     for error in errors {
-        let rendered = render(&error.diagnostic, &error.file, &error.text, io.style);
+        let rendered = render_yaml(&error.diagnostic, &error.file, &error.text, io);
         let _ = write!(io.stderr, "{rendered}");
     }
     None
@@ -68,7 +69,24 @@ fn rule_errors(errors: &[crate::rules::RuleLoadError], io: &mut Io<'_>) -> Optio
 /// Renders diagnostics that point into one file.
 pub fn render_all(diagnostics: &[Diagnostic], source: &SourceFile, io: &mut Io<'_>) {
     for diagnostic in diagnostics {
-        let rendered = render(diagnostic, &source.name, &source.text, io.style);
+        let rendered = render_yaml(diagnostic, &source.name, &source.text, io);
         let _ = write!(io.stderr, "{rendered}");
+    }
+}
+
+/// The codes of errors that say a file is not YAML at all: such a file
+/// may hold anything (a binary, a line of megabytes, secrets), so its
+/// error quotes only a short, printable excerpt of the line.
+const PARSE_ERRORS: [&str; 3] = [
+    "expect::yaml-syntax",
+    "expect::unquoted-star-sid",
+    "rule::yaml-syntax",
+];
+
+fn render_yaml(diagnostic: &Diagnostic, file: &str, text: &str, io: &Io<'_>) -> String {
+    if PARSE_ERRORS.contains(&diagnostic.code) {
+        render_excerpt(diagnostic, file, text, io.style)
+    } else {
+        render(diagnostic, file, text, io.style)
     }
 }

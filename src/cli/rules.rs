@@ -4,10 +4,11 @@ use std::fmt::Write as _;
 
 use super::{Io, Outcome, RulesArgs, load};
 use crate::rules::Rule;
+use crate::source::ReadLimits;
 
 /// Runs `rules`.
 pub fn run(args: &RulesArgs, io: &mut Io<'_>) -> Outcome {
-    let Some(rules) = load::rules(&args.rules, io) else {
+    let Some(rules) = load::rules(&args.rules, ReadLimits::DEFAULT_FILE_SIZE, io) else {
         return Outcome::UsageOrInput;
     };
     match &args.id {

@@ -3,10 +3,11 @@
 
 use super::{Io, Outcome, WhyArgs, WhyFormat, load};
 use crate::report::why;
+use crate::source::ReadLimits;
 
 /// Runs `why`. An unknown code is exit 2, so scripts can tell.
 pub fn run(args: &WhyArgs, io: &mut Io<'_>) -> Outcome {
-    let Some(rules) = load::rules(&args.rules, io) else {
+    let Some(rules) = load::rules(&args.rules, ReadLimits::DEFAULT_FILE_SIZE, io) else {
         return Outcome::UsageOrInput;
     };
     let view = why::view(&args.code, &rules);

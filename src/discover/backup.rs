@@ -1,49 +1,77 @@
 //! A GPMC backup folder: `{BackupId}/` with `bkupInfo.xml`, `Backup.xml`,
 //! `gpreport.xml` and the GPO's files under `DomainSysvol/GPO/`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::bkup_info::BkupInfo;
 use super::error::DiscoverError;
 use super::gpo::{Gpo, GpoKind};
 use super::gpreport::GpReport;
 use super::guid::normalize_guid;
-use super::listing::Listing;
-use super::lookup::{self, BACKUP_TEMPLATE};
+use super::listing::{Found, Listing, Want};
+use super::lookup::BACKUP_TEMPLATE;
 use super::read;
+use super::skipped::{Effect, SkipReason, Skipped, Wanted};
+use super::walk::Walker;
+use super::xml::Element;
 
 /// Builds the GPO for the backup folder `dir`. `bkupInfo.xml` is preferred
 /// for names and ids since GPMC writes it for the backup itself; the
-/// report fills gaps and is the only source of links.
+/// report fills gaps and is the only source of links. When either file
+/// cannot be read the GPO is left out (`None`) and the file noted as
+/// skipped: a GPO with a guessed identity or without its links could
+/// change what applies where.
 pub(super) fn gpo(
+    walker: &mut Walker,
     dir: &Path,
     listing: &Listing,
-    links: &mut Vec<PathBuf>,
-) -> Result<Gpo, DiscoverError> {
-    let info = match listing.file("bkupInfo.xml") {
-        Some(path) => BkupInfo::from_xml(&read::xml(path)?),
-        None => BkupInfo::default(),
+) -> Result<Option<Gpo>, DiscoverError> {
+    let info = metadata(walker, dir, listing, "bkupInfo.xml", |root| {
+        Ok(BkupInfo::from_xml(root))
+    });
+    let report = metadata(walker, dir, listing, "gpreport.xml", GpReport::from_xml);
+    let (Some(info), Some(report)) = (info, report) else {
+        return Ok(None);
     };
-    let report = match listing.file("gpreport.xml") {
-        Some(path) => report(path)?,
-        None => GpReport::default(),
-    };
-    Ok(Gpo {
+    let (info, report) = (info.unwrap_or_default(), report.unwrap_or_default());
+    Ok(Some(Gpo {
         kind: GpoKind::Backup,
         guid: info.gpo_guid.or(report.guid),
         backup_id: info.backup_id.or_else(|| folder_guid(dir)),
         name: info.display_name.or(report.name),
         root: dir.to_path_buf(),
-        template: lookup::find(dir, BACKUP_TEMPLATE, links)?,
+        template: walker.template(dir, BACKUP_TEMPLATE)?,
         links: report.links,
-    })
+    }))
 }
 
-fn report(path: &Path) -> Result<GpReport, DiscoverError> {
-    GpReport::from_xml(&read::xml(path)?).map_err(|message| DiscoverError::BadXml {
-        path: path.to_path_buf(),
-        message,
-    })
+/// The XML file `name` in the backup folder read by `parse`: `Some(None)`
+/// when there is none, `None` when it could not be read (noted).
+fn metadata<T>(
+    walker: &mut Walker,
+    dir: &Path,
+    listing: &Listing,
+    name: &str,
+    parse: impl Fn(&Element) -> Result<T, String>,
+) -> Option<Option<T>> {
+    let left_out = || Effect::LeftOut(dir.to_path_buf());
+    let path = match listing.find(name, Want::File) {
+        Found::Yes(path) => path,
+        Found::Wrong(path, kind) => {
+            walker.skip(Skipped::kind(path, kind, Wanted::File, left_out()));
+            return None;
+        }
+        Found::No => return Some(None),
+    };
+    let read = read::xml(path, walker.max_file_size())
+        .and_then(|root| parse(&root).map_err(|message| DiscoverError::bad_xml(path, &message)));
+    match read {
+        Ok(value) => Some(Some(value)),
+        Err(error) => {
+            walker.skip(Skipped::new(path, SkipReason::Error(error), left_out()));
+            None
+        }
+    }
 }
 
 /// GPMC names a backup's folder after the backup id.
@@ -56,6 +84,13 @@ fn folder_guid(dir: &Path) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::discover::budget::Budget;
+
+    fn build(dir: &Path) -> (Option<Gpo>, Walker) {
+        let listing = Listing::read(dir, &mut Budget::new(dir, 100)).unwrap();
+        let mut walker = Walker::for_tests(dir);
+        (gpo(&mut walker, dir, &listing).unwrap(), walker)
+    }
 
     #[test]
     fn the_report_fills_what_bkup_info_lacks() {
@@ -68,8 +103,8 @@ mod tests {
             "<GPO><Identifier><Identifier>ff853571-3790-4d83-a700-81b3288c868d</Identifier></Identifier><Name>From Report</Name></GPO>",
         )
         .unwrap();
-        let listing = Listing::read(&folder).unwrap();
-        let gpo = gpo(&folder, &listing, &mut Vec::new()).unwrap();
+        let (gpo, walker) = build(&folder);
+        let gpo = gpo.unwrap();
         assert_eq!(gpo.kind, GpoKind::Backup);
         assert_eq!(
             gpo.guid.as_deref(),
@@ -81,20 +116,24 @@ mod tests {
         );
         assert_eq!(gpo.name.as_deref(), Some("From Report"));
         assert_eq!(gpo.template, None);
+        assert!(walker.skipped().is_empty());
     }
 
     #[test]
-    fn malformed_xml_names_the_file() {
+    fn malformed_xml_leaves_the_gpo_out_and_names_the_file() {
         let dir = tempfile::tempdir().unwrap();
         let info = dir.path().join("bkupInfo.xml");
         std::fs::write(&info, "<BackupInst><GPOGuid>").unwrap();
-        let listing = Listing::read(dir.path()).unwrap();
-        let Err(DiscoverError::BadXml { path, message }) =
-            gpo(dir.path(), &listing, &mut Vec::new())
-        else {
+        let (gpo, walker) = build(dir.path());
+        assert_eq!(gpo, None);
+        let [skipped] = walker.skipped() else {
+            panic!("one item is skipped");
+        };
+        assert_eq!(skipped.path, info);
+        assert_eq!(skipped.effect, Effect::LeftOut(dir.path().to_path_buf()));
+        let SkipReason::Error(DiscoverError::BadXml { message, .. }) = &skipped.reason else {
             panic!("expected BadXml");
         };
-        assert_eq!(path, info);
         assert!(message.starts_with("line 1:"), "{message}");
     }
 
@@ -108,11 +147,20 @@ mod tests {
             "<GPO><LinksTo><SOMName>x</SOMName></LinksTo></GPO>",
         )
         .unwrap();
-        let listing = Listing::read(dir.path()).unwrap();
-        let Err(DiscoverError::BadXml { path, .. }) = gpo(dir.path(), &listing, &mut Vec::new())
-        else {
-            panic!("expected BadXml");
-        };
-        assert_eq!(path, report);
+        let (gpo, walker) = build(dir.path());
+        assert_eq!(gpo, None);
+        assert_eq!(walker.skipped()[0].path, report);
+    }
+
+    #[test]
+    fn a_linked_bkup_info_is_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let target = elsewhere.path().join("info.xml");
+        std::fs::write(&target, "<BackupInst/>").unwrap();
+        std::os::unix::fs::symlink(&target, dir.path().join("bkupInfo.xml")).unwrap();
+        let (gpo, walker) = build(dir.path());
+        assert_eq!(gpo, None);
+        assert!(matches!(walker.skipped()[0].reason, SkipReason::Link));
     }
 }

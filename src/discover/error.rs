@@ -3,7 +3,7 @@
 use std::io;
 use std::path::PathBuf;
 
-use crate::source::DecodeError;
+use crate::source::{DecodeError, SourceError, excerpt};
 
 /// A path that could not be searched for GPOs. Each message is one line,
 /// names the path and says what to do; a half-read tree is never returned,
@@ -56,7 +56,7 @@ pub enum DiscoverError {
     BadXml {
         /// The XML file.
         path: PathBuf,
-        /// What is wrong, on one line.
+        /// What is wrong, on one line, at most 200 bytes.
         message: String,
     },
 
@@ -78,6 +78,12 @@ pub enum DiscoverError {
         limit: usize,
     },
 
+    /// A metadata file that could not be read: a link, a pipe, over
+    /// `--max-file-size`, or an I/O error. The message names the file.
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Read(#[from] SourceError),
+
     /// `GPT.INI` or an XML file whose bytes are not text.
     #[error(
         "cannot read `{}` as text; restore it from a good copy",
@@ -95,6 +101,15 @@ pub enum DiscoverError {
 }
 
 impl DiscoverError {
+    /// XML that does not parse: `message` may quote the file, so it is
+    /// cut short and its control characters escaped.
+    pub(super) fn bad_xml(path: impl Into<PathBuf>, message: &str) -> Self {
+        DiscoverError::BadXml {
+            path: path.into(),
+            message: excerpt(message),
+        }
+    }
+
     /// An I/O failure on `path`.
     pub(super) fn unreadable(path: impl Into<PathBuf>, source: io::Error) -> Self {
         DiscoverError::Unreadable {

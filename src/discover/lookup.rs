@@ -3,8 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
+use super::budget::Budget;
 use super::error::DiscoverError;
 use super::listing::{Found, Listing, Want};
+use super::skipped::{Effect, SkipReason, Skipped, Wanted};
 
 /// The template's place in a SYSVOL GPO folder.
 pub(super) const SYSVOL_TEMPLATE: &[&str] = &[
@@ -26,33 +28,53 @@ pub(super) const BACKUP_TEMPLATE: &[&str] = &[
     "GptTmpl.inf",
 ];
 
+/// Where a GPO's template is.
+#[derive(Debug)]
+pub(super) enum Lookup {
+    /// Here.
+    Found(PathBuf),
+    /// A part is missing: the GPO has no security settings.
+    Missing,
+    /// A part could not be read, or is a link, a pipe or of the wrong
+    /// kind: the GPO's template is unknown.
+    Skipped(Skipped),
+}
+
 /// Follows `parts` down from `root`, each matched ignoring case; the last
-/// part must be a file, the others directories. A missing part means no
-/// template. A symbolic link in the way is not followed but noted in
-/// `links`, so the caller can say why the template was not found.
+/// part must be a regular file, the others folders. A symbolic link in
+/// the way is not followed; it, an entry of the wrong kind, or a folder
+/// that cannot be listed is a [`Lookup::Skipped`] naming it. Only a tree
+/// over its `budget` is an error.
 pub(super) fn find(
     root: &Path,
     parts: &[&str],
-    links: &mut Vec<PathBuf>,
-) -> Result<Option<PathBuf>, DiscoverError> {
+    budget: &mut Budget,
+) -> Result<Lookup, DiscoverError> {
+    let effect = || Effect::NoTemplate(root.to_path_buf());
     let mut here = root.to_path_buf();
     for (index, part) in parts.iter().enumerate() {
-        let want = if index + 1 == parts.len() {
-            Want::File
+        let (want, wanted) = if index + 1 == parts.len() {
+            (Want::File, Wanted::File)
         } else {
-            Want::Dir
+            (Want::Dir, Wanted::Dir)
         };
-        let listing = Listing::read(&here)?;
+        let listing = match Listing::read(&here, budget) {
+            Ok(listing) => listing,
+            Err(error @ DiscoverError::TooManyFiles { .. }) => return Err(error),
+            Err(error) => {
+                let reason = SkipReason::Error(error);
+                return Ok(Lookup::Skipped(Skipped::new(here, reason, effect())));
+            }
+        };
         here = match listing.find(part, want) {
             Found::Yes(path) => path.to_path_buf(),
-            Found::Link(path) => {
-                links.push(path.to_path_buf());
-                return Ok(None);
+            Found::Wrong(path, kind) => {
+                return Ok(Lookup::Skipped(Skipped::kind(path, kind, wanted, effect())));
             }
-            Found::No => return Ok(None),
+            Found::No => return Ok(Lookup::Missing),
         };
     }
-    Ok(Some(here))
+    Ok(Lookup::Found(here))
 }
 
 #[cfg(test)]
@@ -66,6 +88,10 @@ mod tests {
         path
     }
 
+    fn lookup(root: &Path, parts: &[&str]) -> Lookup {
+        find(root, parts, &mut Budget::new(root, 1000)).unwrap()
+    }
+
     #[test]
     fn each_part_matches_ignoring_case() {
         let dir = tempfile::tempdir().unwrap();
@@ -73,8 +99,10 @@ mod tests {
             dir.path(),
             "MACHINE/microsoft/WINDOWS NT/secedit/GPTTMPL.INF",
         );
-        let found = find(dir.path(), SYSVOL_TEMPLATE, &mut Vec::new()).unwrap();
-        assert_eq!(found, Some(want));
+        let Lookup::Found(found) = lookup(dir.path(), SYSVOL_TEMPLATE) else {
+            panic!("not found");
+        };
+        assert_eq!(found, want);
     }
 
     #[test]
@@ -84,39 +112,52 @@ mod tests {
             dir.path(),
             "DomainSysvol/GPO/Machine/microsoft/windows nt/SecEdit/GptTmpl.inf",
         );
-        let found = find(dir.path(), BACKUP_TEMPLATE, &mut Vec::new()).unwrap();
-        assert_eq!(found, Some(want));
-        assert_eq!(
-            find(dir.path(), SYSVOL_TEMPLATE, &mut Vec::new()).unwrap(),
-            None
-        );
+        let Lookup::Found(found) = lookup(dir.path(), BACKUP_TEMPLATE) else {
+            panic!("not found");
+        };
+        assert_eq!(found, want);
+        assert!(matches!(
+            lookup(dir.path(), SYSVOL_TEMPLATE),
+            Lookup::Missing
+        ));
     }
 
     #[test]
-    fn a_missing_part_or_wrong_kind_is_no_template() {
+    fn a_missing_part_is_no_template_and_a_wrong_kind_is_skipped() {
         let dir = tempfile::tempdir().unwrap();
         touch(dir.path(), "Machine/Microsoft/Windows NT/Audit/audit.csv");
-        std::fs::create_dir_all(
-            dir.path()
-                .join("Machine/Microsoft/Windows NT/SecEdit/GptTmpl.inf"),
-        )
-        .unwrap();
-        assert_eq!(
-            find(dir.path(), SYSVOL_TEMPLATE, &mut Vec::new()).unwrap(),
-            None
+        assert!(matches!(
+            lookup(dir.path(), SYSVOL_TEMPLATE),
+            Lookup::Missing
+        ));
+        let template = dir
+            .path()
+            .join("Machine/Microsoft/Windows NT/SecEdit/GptTmpl.inf");
+        std::fs::create_dir_all(&template).unwrap();
+        let Lookup::Skipped(skipped) = lookup(dir.path(), SYSVOL_TEMPLATE) else {
+            panic!("a folder named GptTmpl.inf is not skipped");
+        };
+        assert_eq!(skipped.path, template);
+        assert_eq!(skipped.effect, Effect::NoTemplate(dir.path().to_path_buf()));
+        assert!(
+            skipped
+                .to_string()
+                .contains("it is a folder, not a regular file")
         );
     }
 
     #[test]
-    fn a_linked_part_is_noted_and_not_followed() {
+    fn a_linked_part_is_skipped_and_not_followed() {
         let dir = tempfile::tempdir().unwrap();
         touch(
             dir.path(),
             "elsewhere/Microsoft/Windows NT/SecEdit/GptTmpl.inf",
         );
         std::os::unix::fs::symlink("elsewhere", dir.path().join("Machine")).unwrap();
-        let mut links = Vec::new();
-        assert_eq!(find(dir.path(), SYSVOL_TEMPLATE, &mut links).unwrap(), None);
-        assert_eq!(links, vec![dir.path().join("Machine")]);
+        let Lookup::Skipped(skipped) = lookup(dir.path(), SYSVOL_TEMPLATE) else {
+            panic!("a link is not skipped");
+        };
+        assert_eq!(skipped.path, dir.path().join("Machine"));
+        assert!(matches!(skipped.reason, SkipReason::Link));
     }
 }

@@ -11,11 +11,15 @@
 //! [`discover`] is the only function here that touches the file system.
 //! It reads only what names a GPO (GUID, display name, links) and where
 //! its template is; decoding and parsing templates happens elsewhere.
+//! No link below the given path is followed, each file is read as
+//! templates are (within `--max-file-size`), and what cannot be read is
+//! returned as [`Skipped`] beside the GPOs that could.
 //! Path parts are matched ignoring case, since copies made on Windows
 //! keep whatever case each tool wrote.
 
 mod backup;
 mod bkup_info;
+mod budget;
 mod error;
 mod gpo;
 mod gpreport;
@@ -24,6 +28,7 @@ mod guid;
 mod listing;
 mod lookup;
 mod read;
+mod skipped;
 mod sysvol;
 mod walk;
 mod xml;
@@ -34,4 +39,7 @@ mod tests;
 pub use error::DiscoverError;
 pub use gpo::{Gpo, GpoKind, GpoLink};
 pub use guid::{DEFAULT_DOMAIN_POLICY, normalize_guid};
-pub use walk::{DEFAULT_MAX_FILES, Discovery, discover, discover_all, discover_limited};
+pub use skipped::{Effect, SkipReason, Skipped};
+pub use walk::{
+    DEFAULT_MAX_FILES, Discovery, TreeLimits, discover, discover_all, discover_limited,
+};

@@ -4,17 +4,19 @@ use std::path::Path;
 
 use super::error::DiscoverError;
 use super::xml::{self, Element};
-use crate::source::{DecodeError, decode};
+use crate::source::{DecodeError, Links, decode, read_bytes};
 
 /// How deep XML elements are kept: `GPO/LinksTo/SOMPath` is the deepest
 /// path read.
 const XML_DEPTH: usize = 3;
 
-/// Reads and decodes a file (`gpreport.xml` is UTF-16LE, the others ASCII).
-/// An empty file reads as empty text, so each caller decides what an empty
-/// file means.
-pub(super) fn text(path: &Path) -> Result<String, DiscoverError> {
-    let bytes = std::fs::read(path).map_err(|e| DiscoverError::unreadable(path, e))?;
+/// Reads and decodes a file (`gpreport.xml` is UTF-16LE, the others ASCII)
+/// of at most `max` bytes, as templates are read: a link is refused, not
+/// followed, and the read stops at the limit. An empty file reads as
+/// empty text, so each caller decides what an empty file means.
+pub(super) fn text(path: &Path, max: u64) -> Result<String, DiscoverError> {
+    let name = path.display().to_string();
+    let bytes = read_bytes(&name, path, max, Links::Refuse)?;
     match decode(bytes) {
         Ok(decoded) => Ok(decoded.text),
         Err(DecodeError::Empty) => Ok(String::new()),
@@ -26,16 +28,29 @@ pub(super) fn text(path: &Path) -> Result<String, DiscoverError> {
 }
 
 /// Reads an XML file down to the depth gplint needs.
-pub(super) fn xml(path: &Path) -> Result<Element, DiscoverError> {
-    xml::parse(&text(path)?, XML_DEPTH).map_err(|message| DiscoverError::BadXml {
-        path: path.to_path_buf(),
-        message,
-    })
+pub(super) fn xml(path: &Path, max: u64) -> Result<Element, DiscoverError> {
+    xml::parse(&text(path, max)?, XML_DEPTH)
+        .map_err(|message| DiscoverError::bad_xml(path, &message))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const MAX: u64 = 1 << 20;
+
+    #[test]
+    fn a_file_over_the_limit_or_a_link_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("GPT.INI");
+        std::fs::write(&path, "[General]\r\nVersion=1\r\n").unwrap();
+        let err = text(&path, 8).unwrap_err();
+        assert!(err.to_string().contains("--max-file-size"), "{err}");
+        let link = dir.path().join("gpt.ini");
+        std::os::unix::fs::symlink(&path, &link).unwrap();
+        let err = text(&link, MAX).unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+    }
 
     #[test]
     fn utf16_with_bom_is_decoded() {
@@ -48,7 +63,7 @@ mod tests {
                 .flat_map(u16::to_le_bytes),
         );
         std::fs::write(&path, bytes).unwrap();
-        let root = xml(&path).unwrap();
+        let root = xml(&path, MAX).unwrap();
         assert_eq!(root.text_at(&["Name"]), Some("N"));
     }
 
@@ -57,8 +72,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bkupInfo.xml");
         std::fs::write(&path, b"").unwrap();
-        assert_eq!(text(&path).unwrap(), "");
-        assert!(matches!(xml(&path), Err(DiscoverError::BadXml { .. })));
+        assert_eq!(text(&path, MAX).unwrap(), "");
+        assert!(matches!(xml(&path, MAX), Err(DiscoverError::BadXml { .. })));
     }
 
     #[test]
@@ -66,7 +81,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("GPT.INI");
         std::fs::write(&path, b"[General]\0\0\0").unwrap();
-        let Err(DiscoverError::Decode { path: named, .. }) = text(&path) else {
+        let Err(DiscoverError::Decode { path: named, .. }) = text(&path, MAX) else {
             panic!("expected Decode");
         };
         assert_eq!(named, path);

@@ -218,15 +218,22 @@ fn a_missing_path_is_unreadable() {
 }
 
 #[test]
-fn a_gpt_ini_that_is_not_text_is_an_error() {
+fn a_gpt_ini_that_is_not_text_is_skipped_and_its_gpo_kept() {
     let dir = tempfile::tempdir().unwrap();
     let ini = dir.path().join("GPT.INI");
     std::fs::write(&ini, b"[General]\0\0\x01\x02").unwrap();
-    let err = discover(dir.path()).unwrap_err();
-    let DiscoverError::Decode { path, .. } = &err else {
-        panic!("expected Decode, got {err}");
+    let found = discover_all(dir.path()).unwrap();
+    assert_eq!(found.gpos.len(), 1);
+    assert_eq!(found.gpos[0].name, None);
+    let [skipped] = found.skipped.as_slice() else {
+        panic!("one item is skipped: {:?}", found.skipped);
     };
-    assert_eq!(path, &ini);
+    assert_eq!(skipped.path, ini);
+    assert_eq!(skipped.effect, Effect::NoName);
+    assert!(matches!(
+        skipped.reason,
+        SkipReason::Error(DiscoverError::Decode { .. })
+    ));
 }
 
 #[test]
@@ -242,8 +249,9 @@ fn symlink_loops_terminate_and_are_noted() {
     let found = discover_all(dir.path()).unwrap();
     assert_eq!(found.gpos.len(), 1);
     assert_eq!(found.gpos[0].template, None);
+    let skipped: Vec<_> = found.skipped.iter().map(|s| s.path.clone()).collect();
     assert_eq!(
-        found.skipped_links,
+        skipped,
         [
             dir.path().join("a"),
             dir.path().join("b"),
@@ -251,6 +259,79 @@ fn symlink_loops_terminate_and_are_noted() {
             gpo.join("Machine"),
         ]
     );
+    assert_eq!(found.skipped[3].effect, Effect::NoTemplate(gpo.clone()));
+}
+
+#[test]
+fn a_template_of_the_wrong_kind_is_skipped_not_taken_for_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let secedit = dir.path().join("Machine/Microsoft/Windows NT/SecEdit");
+    std::fs::create_dir_all(secedit.join("GptTmpl.inf")).unwrap();
+    std::fs::write(dir.path().join("GPT.INI"), "[General]\r\n").unwrap();
+    let found = discover_all(dir.path()).unwrap();
+    assert_eq!(found.gpos[0].template, None);
+    assert_eq!(found.skipped[0].path, secedit.join("GptTmpl.inf"));
+}
+
+#[test]
+fn a_tree_whose_only_gpo_is_left_out_is_no_error_but_a_skip() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bkupInfo.xml"), "<").unwrap();
+    let found = discover_all(dir.path()).unwrap();
+    assert!(found.gpos.is_empty());
+    assert_eq!(found.skipped.len(), 1);
+}
+
+/// The walk lists one folder at a time and counts as it goes: a folder
+/// of thousands of entries is refused at the entry past the limit, not
+/// after it has been read and sorted.
+#[test]
+fn a_tree_over_max_files_is_refused_as_soon_as_the_count_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big");
+    std::fs::create_dir(&big).unwrap();
+    for n in 0..2000 {
+        std::fs::write(big.join(format!("{n}.txt")), "").unwrap();
+    }
+    let limits = TreeLimits {
+        max_files: 50,
+        ..TreeLimits::default()
+    };
+    let err = discover_limited(dir.path(), &limits).unwrap_err();
+    assert!(
+        matches!(err, DiscoverError::TooManyFiles { limit: 50, .. }),
+        "{err}"
+    );
+    let mut budget = budget::Budget::new(dir.path(), 50);
+    let listed = listing::Listing::read(&big, &mut budget);
+    assert!(listed.is_err());
+    assert_eq!(
+        budget.spent(),
+        51,
+        "reading stops at the entry past the limit"
+    );
+    let raised = TreeLimits {
+        max_files: 2002,
+        ..TreeLimits::default()
+    };
+    assert!(matches!(
+        discover_limited(dir.path(), &raised),
+        Err(DiscoverError::NoGpo { .. })
+    ));
+}
+
+#[test]
+fn a_gpt_ini_over_max_file_size_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("GPT.INI"), "[General]\r\nVersion=1\r\n").unwrap();
+    let limits = TreeLimits {
+        max_file_size: 8,
+        ..TreeLimits::default()
+    };
+    let found = discover_limited(dir.path(), &limits).unwrap();
+    assert_eq!(found.gpos.len(), 1);
+    let line = found.skipped[0].to_string();
+    assert!(line.contains("--max-file-size"), "{line}");
 }
 
 #[test]
@@ -283,7 +364,7 @@ fn a_link_given_as_the_path_is_followed() {
     let found = discover_all(&link).unwrap();
     assert_eq!(found.gpos.len(), 3);
     assert!(found.gpos.iter().all(|g| g.root.starts_with(&link)));
-    assert!(found.skipped_links.is_empty());
+    assert!(found.skipped.is_empty());
 }
 
 #[test]

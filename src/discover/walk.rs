@@ -1,29 +1,52 @@
 //! Walking a directory tree for GPO folders, backups and loose templates.
 
-use std::io;
 use std::path::{Path, PathBuf};
 
-use walkdir::{DirEntry, WalkDir};
-
+use super::budget::Budget;
 use super::error::DiscoverError;
 use super::gpo::Gpo;
-use super::listing::{Listing, is_named};
+use super::listing::{Kind, Listing, is_named};
+use super::lookup::{self, Lookup};
+use super::skipped::{Effect, SkipReason, Skipped, Wanted};
 use super::{backup, sysvol};
+use crate::source::ReadLimits;
 
 /// Everything found below a path.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default)]
 pub struct Discovery {
     /// The GPOs, in path order (byte order of each name), so runs agree.
     pub gpos: Vec<Gpo>,
-    /// Symbolic links met and not followed, for the caller to mention:
-    /// following them could leave the tree or loop.
-    pub skipped_links: Vec<PathBuf>,
+    /// What was not read, in path order: links (never followed inside a
+    /// tree), pipes and devices, folders and files that could not be
+    /// read. Each is for the caller to report; the GPOs are what could be
+    /// read around them.
+    pub skipped: Vec<Skipped>,
+}
+
+/// How much one tree may hold, and how large each file read in it may be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TreeLimits {
+    /// The most files and folders (`--max-files`).
+    pub max_files: usize,
+    /// The largest `GPT.INI`, `bkupInfo.xml` or `gpreport.xml`
+    /// (`--max-file-size`).
+    pub max_file_size: u64,
+}
+
+impl Default for TreeLimits {
+    fn default() -> Self {
+        TreeLimits {
+            max_files: DEFAULT_MAX_FILES,
+            max_file_size: ReadLimits::DEFAULT_FILE_SIZE,
+        }
+    }
 }
 
 /// Finds the GPOs at `path`: a file is one template; a directory is
 /// searched for SYSVOL GPO folders (`GPT.INI`), GPMC backups
 /// (`bkupInfo.xml` or `Backup.xml`) and `GptTmpl.inf` files outside them.
-/// This is the module's only I/O.
+/// Items that could not be read are left out without a word: use
+/// [`discover_all`] to hear of them. This is the module's only I/O.
 pub fn discover(path: &Path) -> Result<Vec<Gpo>, DiscoverError> {
     discover_all(path).map(|found| found.gpos)
 }
@@ -32,91 +55,161 @@ pub fn discover(path: &Path) -> Result<Vec<Gpo>, DiscoverError> {
 /// of GPOs has some tens of thousands.
 pub const DEFAULT_MAX_FILES: usize = 100_000;
 
-/// Like [`discover`], but also returns the symbolic links that were skipped.
+/// Like [`discover`], but also returns what was skipped.
 pub fn discover_all(path: &Path) -> Result<Discovery, DiscoverError> {
-    discover_limited(path, DEFAULT_MAX_FILES)
+    discover_limited(path, &TreeLimits::default())
 }
 
-/// Like [`discover_all`], refusing a tree of more than `max_files`
-/// entries rather than walking a whole disk given by mistake.
-pub fn discover_limited(path: &Path, max_files: usize) -> Result<Discovery, DiscoverError> {
+/// Like [`discover_all`], within `limits`: a tree of more than
+/// `max_files` entries is refused as soon as the count passes the limit,
+/// rather than walking a whole disk given by mistake. Only the path
+/// itself, given as a link, is followed; no link below it is.
+pub fn discover_limited(path: &Path, limits: &TreeLimits) -> Result<Discovery, DiscoverError> {
     let metadata = std::fs::metadata(path).map_err(|e| DiscoverError::unreadable(path, e))?;
     if !metadata.is_dir() {
         return Ok(Discovery {
             gpos: vec![Gpo::file(path)],
-            skipped_links: Vec::new(),
+            skipped: Vec::new(),
         });
     }
-    let found = walk(path, max_files)?;
-    if found.gpos.is_empty() {
+    let mut walker = Walker {
+        budget: Budget::new(path, limits.max_files),
+        max_file_size: limits.max_file_size,
+        found: Discovery::default(),
+    };
+    walker.walk(path)?;
+    let mut found = walker.found;
+    if found.gpos.is_empty() && found.skipped.is_empty() {
         return Err(DiscoverError::NoGpo {
             path: path.to_path_buf(),
         });
     }
+    // Folders are listed one at a time, each sorted; sorting the results
+    // by path gives the order of a depth-first walk in name order.
+    found.gpos.sort_by(|a, b| a.root.cmp(&b.root));
+    found.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(found)
 }
 
-fn walk(root: &Path, max_files: usize) -> Result<Discovery, DiscoverError> {
-    let mut found = Discovery::default();
-    let mut entries = WalkDir::new(root)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter();
-    let mut seen = 0usize;
-    while let Some(entry) = entries.next() {
-        seen += 1;
-        if seen > max_files {
-            return Err(DiscoverError::TooManyFiles {
-                path: root.to_path_buf(),
-                limit: max_files,
-            });
-        }
-        let entry = entry.map_err(|e| walk_error(root, e))?;
-        if visit(&entry, &mut found)? {
-            // A GPO folder's contents belong to that GPO.
-            entries.skip_current_dir();
-        }
-    }
-    Ok(found)
+/// What a folder turned out to be.
+enum Folder {
+    /// A GPO folder.
+    Gpo(Gpo),
+    /// A GPO folder whose metadata could not be read (noted as skipped).
+    LeftOut,
+    /// Any other folder, to be searched.
+    Plain,
 }
 
-/// Records what `entry` is; true when it is a GPO folder, not to be entered.
-fn visit(entry: &DirEntry, found: &mut Discovery) -> Result<bool, DiscoverError> {
-    let file_type = entry.file_type();
-    // The path the user gave is a directory even when it is a link to one.
-    let is_root = entry.depth() == 0;
-    if file_type.is_symlink() && !is_root {
-        found.skipped_links.push(entry.path().to_path_buf());
-    } else if file_type.is_dir() || is_root {
-        if let Some(gpo) = gpo_folder(entry.path(), &mut found.skipped_links)? {
-            found.gpos.push(gpo);
-            return Ok(true);
+/// One walk: what is left of the budget, and what has been found.
+pub(super) struct Walker {
+    budget: Budget,
+    max_file_size: u64,
+    found: Discovery,
+}
+
+impl Walker {
+    /// Lists each folder once, from `root` down, without recursion: a
+    /// tree ten thousand folders deep needs no stack. A GPO folder's
+    /// contents belong to that GPO and are not searched further.
+    fn walk(&mut self, root: &Path) -> Result<(), DiscoverError> {
+        let mut pending = vec![root.to_path_buf()];
+        while let Some(dir) = pending.pop() {
+            let listing = match Listing::read(&dir, &mut self.budget) {
+                Ok(listing) => listing,
+                Err(error) if dir == root => return Err(error),
+                Err(error @ DiscoverError::TooManyFiles { .. }) => return Err(error),
+                Err(error) => {
+                    let reason = SkipReason::Error(error);
+                    self.skip(Skipped::new(dir, reason, Effect::NotSearched));
+                    continue;
+                }
+            };
+            match self.gpo_folder(&dir, &listing)? {
+                Folder::Gpo(gpo) => self.found.gpos.push(gpo),
+                Folder::LeftOut => {}
+                Folder::Plain => self.search(&listing, &mut pending),
+            }
         }
-    } else if file_type.is_file() && is_named(entry.file_name(), "GptTmpl.inf") {
-        // A template outside any GPO folder, e.g. a SecEdit folder copied alone.
-        found.gpos.push(Gpo::file(entry.path()));
+        Ok(())
     }
-    Ok(false)
+
+    /// Queues the subfolders of a folder that is not a GPO's, takes the
+    /// templates in it, and notes what is neither file nor folder.
+    fn search(&mut self, listing: &Listing, pending: &mut Vec<PathBuf>) {
+        for entry in listing.entries() {
+            match entry.kind {
+                Kind::Dir => pending.push(entry.path.clone()),
+                Kind::File if is_named(&entry.name, "GptTmpl.inf") => {
+                    // A template outside any GPO folder, e.g. a SecEdit
+                    // folder copied alone.
+                    self.found.gpos.push(Gpo::file(&entry.path));
+                }
+                Kind::File => {}
+                kind => self.skip(Skipped::kind(
+                    entry.path.clone(),
+                    kind,
+                    Wanted::Either,
+                    Effect::NotSearched,
+                )),
+            }
+        }
+    }
+
+    /// Whether `dir` is a GPO folder, and its GPO unless it had to be
+    /// left out. A folder with both kinds of marker is taken as a backup,
+    /// whose metadata says more.
+    fn gpo_folder(&mut self, dir: &Path, listing: &Listing) -> Result<Folder, DiscoverError> {
+        if listing.has_marker("bkupInfo.xml") || listing.has_marker("Backup.xml") {
+            return Ok(backup::gpo(self, dir, listing)?.map_or(Folder::LeftOut, Folder::Gpo));
+        }
+        if listing.has_marker("GPT.INI") {
+            return sysvol::gpo(self, dir, listing).map(Folder::Gpo);
+        }
+        Ok(Folder::Plain)
+    }
+
+    /// Notes an item that was not read.
+    pub(super) fn skip(&mut self, skipped: Skipped) {
+        self.found.skipped.push(skipped);
+    }
+
+    /// The largest metadata file read.
+    pub(super) fn max_file_size(&self) -> u64 {
+        self.max_file_size
+    }
+
+    /// The template below the GPO folder `root`, at `parts`; what is in
+    /// the way is noted as skipped.
+    pub(super) fn template(
+        &mut self,
+        root: &Path,
+        parts: &[&str],
+    ) -> Result<Option<PathBuf>, DiscoverError> {
+        match lookup::find(root, parts, &mut self.budget)? {
+            Lookup::Found(path) => Ok(Some(path)),
+            Lookup::Missing => Ok(None),
+            Lookup::Skipped(skipped) => {
+                self.skip(skipped);
+                Ok(None)
+            }
+        }
+    }
 }
 
-/// The GPO whose folder `dir` is, if it is one. A folder with both kinds
-/// of marker is taken as a backup, whose metadata says more.
-fn gpo_folder(dir: &Path, links: &mut Vec<PathBuf>) -> Result<Option<Gpo>, DiscoverError> {
-    let listing = Listing::read(dir)?;
-    if listing.file("bkupInfo.xml").is_some() || listing.file("Backup.xml").is_some() {
-        return backup::gpo(dir, &listing, links).map(Some);
+#[cfg(test)]
+impl Walker {
+    /// A walker for the unit tests of the GPO builders.
+    pub(super) fn for_tests(root: &Path) -> Walker {
+        Walker {
+            budget: Budget::new(root, DEFAULT_MAX_FILES),
+            max_file_size: ReadLimits::DEFAULT_FILE_SIZE,
+            found: Discovery::default(),
+        }
     }
-    match listing.file("GPT.INI") {
-        Some(ini) => sysvol::gpo(dir, ini, links).map(Some),
-        None => Ok(None),
-    }
-}
 
-fn walk_error(root: &Path, error: walkdir::Error) -> DiscoverError {
-    let path = error.path().unwrap_or(root).to_path_buf();
-    // Only a loop has no I/O error, and loops need followed links.
-    let source = error
-        .into_io_error()
-        .unwrap_or_else(|| io::Error::other("file system loop"));
-    DiscoverError::Unreadable { path, source }
+    /// What was skipped so far.
+    pub(super) fn skipped(&self) -> &[Skipped] {
+        &self.found.skipped
+    }
 }

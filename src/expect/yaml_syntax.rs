@@ -2,6 +2,7 @@
 //! the one most users hit: a template-style `*S-1-…` SID left unquoted.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::excerpt;
 use crate::span::Span;
 use crate::yaml::SyntaxError;
 
@@ -43,6 +44,8 @@ fn star_sid(rest: &str) -> Option<&str> {
 }
 
 fn unquoted_star_sid(token: &str, span: Span) -> Diagnostic {
+    // The token runs to the next space or comma: it may be long.
+    let token = excerpt(token);
     let bare = token.trim_start_matches('*');
     Diagnostic::new(
         Severity::Error,

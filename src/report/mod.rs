@@ -4,6 +4,7 @@ pub mod check_human;
 pub mod check_json;
 pub mod dump_text;
 pub mod dump_view;
+mod excerpt;
 pub mod explain_human;
 pub mod explain_view;
 pub mod github;
@@ -19,5 +20,5 @@ mod window;
 pub mod xml;
 
 pub use one_line::one_line;
-pub use render::{Style, render, render_coded, render_file};
+pub use render::{Style, render, render_coded, render_excerpt, render_file};
 pub use sources::Sources;

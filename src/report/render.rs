@@ -4,6 +4,7 @@ use std::fmt;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
+use super::excerpt::Excerpt;
 use super::window::Window;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{LineIndex, SourceFile};
@@ -59,7 +60,32 @@ pub fn render_file(diagnostic: &Diagnostic, code: &str, file: &SourceFile, style
     render_window(diagnostic, code, &window, style)
 }
 
-fn render_window(diagnostic: &Diagnostic, code: &str, source: &Window<'_>, style: Style) -> String {
+/// Renders a parse error of a file that may not be what its name says:
+/// the snippet is a short, printable excerpt of the line at the primary
+/// span (see [`crate::source::excerpt`]), and secondary labels are left
+/// out.
+pub fn render_excerpt(
+    diagnostic: &Diagnostic,
+    file_name: &str,
+    text: &str,
+    style: Style,
+) -> String {
+    let offset = diagnostic.primary_span().map_or(0, |span| span.start);
+    let excerpt = Excerpt::around(file_name, text, offset);
+    let mut shown = diagnostic.clone();
+    shown.labels.truncate(1);
+    if let Some(label) = shown.labels.first_mut() {
+        label.span = excerpt.span();
+    }
+    render_window(&shown, diagnostic.code, &excerpt, style)
+}
+
+fn render_window(
+    diagnostic: &Diagnostic,
+    code: &str,
+    source: &dyn SourceCode,
+    style: Style,
+) -> String {
     let report = Report {
         diagnostic,
         code,
@@ -104,7 +130,7 @@ fn push_note(out: &mut String, note: Option<&str>, width: usize) {
 struct Report<'d> {
     diagnostic: &'d Diagnostic,
     code: &'d str,
-    source: &'d Window<'d>,
+    source: &'d dyn SourceCode,
 }
 
 impl fmt::Debug for Report<'_> {

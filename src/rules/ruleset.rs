@@ -50,9 +50,20 @@ impl RuleSet {
 
     /// Reads the `*.yaml` and `*.yml` files directly in `dir`, sorted by
     /// name, for [`RuleSet::from_sources`]; an error for each file (or the
-    /// folder) that cannot be read.
+    /// folder) that cannot be read. Files are read as templates are: each
+    /// within the default `--max-file-size`, and a link, pipe or device
+    /// is refused, not followed or opened.
     pub fn load_dir(dir: &Path) -> Result<Vec<(String, String)>, Vec<RuleLoadError>> {
-        dir::read(dir)
+        Self::load_dir_limited(dir, crate::source::ReadLimits::DEFAULT_FILE_SIZE)
+    }
+
+    /// [`RuleSet::load_dir`], refusing a file larger than `max_file_size`
+    /// bytes before reading it.
+    pub fn load_dir_limited(
+        dir: &Path,
+        max_file_size: u64,
+    ) -> Result<Vec<(String, String)>, Vec<RuleLoadError>> {
+        dir::read(dir, max_file_size)
     }
 
     /// Adds `other`'s rules, or none of them when one's id or name is

@@ -66,6 +66,23 @@ pub enum SourceError {
         what: &'static str,
     },
 
+    /// A symbolic link found inside a folder (a GPO tree, a rule folder):
+    /// it could point anywhere, such as at `/proc/self/environ`, so it is
+    /// not followed.
+    #[error(
+        "`{path}` is a symbolic link, which gplint does not follow inside a folder; copy the file it points to into the folder, or give that file as an argument"
+    )]
+    #[diagnostic(
+        code(gplint::source::link),
+        help(
+            "a link in a folder could point anywhere; gplint reads only files stored in the folder"
+        )
+    )]
+    Link {
+        /// The path as found.
+        path: String,
+    },
+
     /// Larger than `--max-file-size`.
     #[error(
         "`{path}` is {size} bytes, more than the limit of {limit} bytes for one input file; check that it is the file you meant, or raise the limit with --max-file-size"

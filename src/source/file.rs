@@ -6,7 +6,7 @@ use super::decode::{DecodeWarning, Encoding, decode};
 use super::error::SourceError;
 use super::limits::{LineOver, ReadLimits, first_line_over};
 use super::line_index::LineIndex;
-use super::open::read_bytes;
+use super::open::{Links, read_bytes};
 
 /// One input file, decoded.
 #[derive(Clone, Debug)]
@@ -32,8 +32,22 @@ impl SourceFile {
     /// Reads and decodes the file at `path`, refusing what is not a
     /// regular file and what is over `limits`.
     pub fn read_limited(path: &Path, limits: &ReadLimits) -> Result<SourceFile, SourceError> {
+        Self::read_with(path, limits, Links::Follow)
+    }
+
+    /// [`SourceFile::read_limited`] for a file found inside a folder,
+    /// where a symbolic link at `path` is refused, not followed.
+    pub fn read_found(path: &Path, limits: &ReadLimits) -> Result<SourceFile, SourceError> {
+        Self::read_with(path, limits, Links::Refuse)
+    }
+
+    fn read_with(
+        path: &Path,
+        limits: &ReadLimits,
+        links: Links,
+    ) -> Result<SourceFile, SourceError> {
         let name = path.display().to_string();
-        let bytes = read_bytes(&name, path, limits.max_file_size)?;
+        let bytes = read_bytes(&name, path, limits.max_file_size, links)?;
         let source = Self::from_bytes(name, bytes)?;
         match first_line_over(&source.text, limits) {
             None => Ok(source),

@@ -4,6 +4,7 @@
 use saphyr_parser::ScanError;
 
 use super::offsets::Offsets;
+use crate::source::excerpt;
 use crate::span::Span;
 
 /// A text that is not valid YAML, or that the dialect refuses.
@@ -53,7 +54,8 @@ impl SyntaxError {
         let index = error.marker().index();
         SyntaxError {
             span: Span::new(offsets.byte(index), offsets.byte(index + 1)),
-            info: error.info().to_owned(),
+            // The parser may quote the character it stopped at.
+            info: excerpt(error.info()),
         }
     }
 }
