@@ -136,6 +136,11 @@ impl From<&crate::source::DecodeWarning> for Diagnostic {
                 "control character",
                 "remove the character; templates hold only text",
             ),
+            Kind::ImplausibleText => (
+                "source::implausible-text",
+                "read from here",
+                "save the file again as UTF-16LE with BOM, as secedit writes it; until then gplint reads it as text that defines nothing it knows",
+            ),
         };
         let span = crate::span::Span::new(warning.offset, warning.offset);
         Diagnostic::warning(code, warning.message.clone(), span)

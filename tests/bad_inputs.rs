@@ -337,3 +337,92 @@ fn a_tree_of_too_many_files_is_exit_2_and_the_flag_raises_the_limit() {
     let raised = s.check_with(&["tree"], "services.yaml", &["--max-files", "100"]);
     assert_eq!(raised.code, 0, "{}", raised.stderr);
 }
+
+// ---- content that is no template (issue 12 item 13) ----
+
+/// `t.inf` checked on its own, the report as JSON on stdout: a warning
+/// leaves the exit code to the findings; what matters is the warning.
+fn check_alone(s: &Scratch, bytes: &[u8]) -> common::Run {
+    let file = s.write("t.inf", bytes);
+    s.check_with(&[&file], "services.yaml", &["--format", "json"])
+}
+
+#[test]
+fn a_whitespace_only_template_warns_that_it_defines_nothing() {
+    let s = Scratch::new();
+    let run = check_alone(&s, b"  \r\n\t\r\n   \r\n");
+    assert!(
+        run.stderr.contains("template::no-section"),
+        "{}",
+        run.stderr
+    );
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn a_bom_and_line_ends_only_template_warns_that_it_defines_nothing() {
+    let s = Scratch::new();
+    let run = check_alone(&s, &utf16le("\r\n\r\n"));
+    assert!(
+        run.stderr.contains("template::no-section"),
+        "{}",
+        run.stderr
+    );
+    assert_snapshot!(s.report(&run));
+}
+
+/// A big-endian mark on little-endian text: every character reads as
+/// its byte-swapped neighbour, `[` (U+005B) as U+5B00, a CJK ideograph.
+#[test]
+fn utf16_whose_mark_contradicts_the_byte_order_warns() {
+    let s = Scratch::new();
+    let mut bytes = vec![0xFE, 0xFF];
+    bytes.extend(utf16le(GOOD).split_off(2));
+    let run = check_alone(&s, &bytes);
+    assert!(
+        run.stderr.contains("source::implausible-text"),
+        "{}",
+        run.stderr
+    );
+    assert_snapshot!(s.report(&run));
+}
+
+/// A UTF-16 mark before 8-bit text: each pair of ASCII letters reads as
+/// one CJK character.
+#[test]
+fn eight_bit_text_behind_a_utf16_mark_warns() {
+    let s = Scratch::new();
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend_from_slice(GOOD.as_bytes());
+    let run = check_alone(&s, &bytes);
+    assert!(
+        run.stderr.contains("source::implausible-text"),
+        "{}",
+        run.stderr
+    );
+    assert_snapshot!(s.report(&run));
+}
+
+/// `explain` dropped template warnings without a word; it shows them on
+/// stderr as `check` does.
+#[test]
+fn explain_shows_template_warnings() {
+    let s = Scratch::new();
+    let file = s.write("t.inf", GOOD.replace("[Version]", "[Version").as_bytes());
+    let expect = s.path("services.yaml").display().to_string();
+    let run = common::gplint(&["explain", &file, "--expect", &expect]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_snapshot!(s.report(&run));
+}
+
+/// `init` too: a whitespace-only template is named before the file it
+/// proposes.
+#[test]
+fn init_shows_template_warnings() {
+    let s = Scratch::new();
+    let file = s.write("t.inf", b"\r\n  \r\n");
+    let run = common::gplint(&["init", &file]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("accounts"), "{}", run.stdout);
+    assert_snapshot!(s.report(&run));
+}

@@ -30,7 +30,8 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Outcome {
         return Outcome::UsageOrInput;
     };
     let templates = typed(&inputs.sources);
-    render_template_warnings(&inputs.sources, &templates, io);
+    // Unknown rights are left to rule GPL302.
+    load::template_warnings(&inputs.sources, &templates, true, io);
     let Some(chains) = plan(&inputs, &expect, &expect_source, io) else {
         return Outcome::UsageOrInput;
     };
@@ -77,6 +78,7 @@ pub fn run_explain(args: &ExplainArgs, io: &mut Io<'_>) -> Outcome {
         return Outcome::UsageOrInput;
     };
     let templates = typed(&inputs.sources);
+    load::template_warnings(&inputs.sources, &templates, false, io);
     let Some(runs) = evaluate(&inputs, &templates, &expect, &expect_source, today, io) else {
         return Outcome::UsageOrInput;
     };
@@ -154,23 +156,6 @@ fn typed(sources: &[SourceFile]) -> Vec<Template<'_>> {
         .par_iter()
         .map(|source| template::build(&syntax::parse(&source.text)).logon_only())
         .collect()
-}
-
-/// Parse warnings go to stderr; unknown rights are left to rule GPL302.
-fn render_template_warnings(sources: &[SourceFile], templates: &[Template<'_>], io: &mut Io<'_>) {
-    for (source, template) in sources.iter().zip(templates) {
-        let decode = source
-            .warnings
-            .iter()
-            .map(crate::diagnostic::Diagnostic::from);
-        let parse = template
-            .warnings
-            .iter()
-            .filter(|w| w.code != "template::unknown-right")
-            .cloned();
-        let all: Vec<_> = decode.chain(parse).collect();
-        load::render_all(&all, source, io);
-    }
 }
 
 fn fails(findings: &[Finding], fail_on: FailOn) -> bool {

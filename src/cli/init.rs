@@ -1,7 +1,6 @@
 //! `gplint init`: write a starting `services.yaml` to standard output.
 
-use super::inputs;
-use super::{InitArgs, Io, Outcome};
+use super::{InitArgs, Io, Outcome, inputs, load};
 use crate::init::{self, GpoInput, Request};
 use crate::template::Template;
 use crate::{syntax, template};
@@ -16,6 +15,9 @@ pub fn run(args: &InitArgs, io: &mut Io<'_>) -> Outcome {
         .iter()
         .map(|source| template::build(&syntax::parse(&source.text)))
         .collect();
+    // What the proposal rests on: a template that defines nothing, or is
+    // read wrong, is said before the file that leaves it out.
+    load::template_warnings(&read.sources, &templates, false, io);
     let gpos: Vec<GpoInput<'_>> = read
         .gpos
         .iter()

@@ -8,6 +8,7 @@ use crate::expect::{self, Expectations};
 use crate::report::{one_line, render, render_excerpt};
 use crate::rules::RuleSet;
 use crate::source::{ReadLimits, SourceFile};
+use crate::template::Template;
 
 /// Reads and validates the expectations file; on failure every problem is
 /// rendered, pointing into the file, and on success every warning is.
@@ -60,31 +61,54 @@ pub fn rules(dirs: &[PathBuf], max_file_size: u64, io: &mut Io<'_>) -> Option<Ru
 
 fn rule_errors(errors: &[crate::rules::RuleLoadError], io: &mut Io<'_>) -> Option<RuleSet> {
     for error in errors {
-        let rendered = render_yaml(&error.diagnostic, &error.file, &error.text, io);
+        let rendered = render_one(&error.diagnostic, &error.file, &error.text, io);
         let _ = write!(io.stderr, "{rendered}");
     }
     None
 }
 
+/// Each template's decode and parse warnings, to stderr, in the order of
+/// `sources`. With `left_to_rules`, unknown rights are left out: rule
+/// GPL302 reports them as findings in `check`.
+pub fn template_warnings(
+    sources: &[SourceFile],
+    templates: &[Template<'_>],
+    left_to_rules: bool,
+    io: &mut Io<'_>,
+) {
+    for (source, template) in sources.iter().zip(templates) {
+        let decode = source.warnings.iter().map(Diagnostic::from);
+        let parse = template
+            .warnings
+            .iter()
+            .filter(|w| !left_to_rules || w.code != "template::unknown-right")
+            .cloned();
+        let all: Vec<_> = decode.chain(parse).collect();
+        render_all(&all, source, io);
+    }
+}
+
 /// Renders diagnostics that point into one file.
 pub fn render_all(diagnostics: &[Diagnostic], source: &SourceFile, io: &mut Io<'_>) {
     for diagnostic in diagnostics {
-        let rendered = render_yaml(diagnostic, &source.name, &source.text, io);
+        let rendered = render_one(diagnostic, &source.name, &source.text, io);
         let _ = write!(io.stderr, "{rendered}");
     }
 }
 
-/// The codes of errors that say a file is not YAML at all: such a file
-/// may hold anything (a binary, a line of megabytes, secrets), so its
-/// error quotes only a short, printable excerpt of the line.
-const PARSE_ERRORS: [&str; 3] = [
+/// The codes of diagnostics that say a file is not what it should be:
+/// not YAML at all, or UTF-16 read into CJK. Such a file may hold
+/// anything (a binary, a line of megabytes, secrets), so they quote only
+/// a short, printable excerpt of the line.
+const QUOTE_LITTLE: [&str; 4] = [
     "expect::yaml-syntax",
     "expect::unquoted-star-sid",
     "rule::yaml-syntax",
+    "source::implausible-text",
 ];
 
-fn render_yaml(diagnostic: &Diagnostic, file: &str, text: &str, io: &Io<'_>) -> String {
-    if PARSE_ERRORS.contains(&diagnostic.code) {
+fn render_one(diagnostic: &Diagnostic, file: &str, text: &str, io: &Io<'_>) -> String {
+    if QUOTE_LITTLE.contains(&diagnostic.code) {
         render_excerpt(diagnostic, file, text, io.style)
     } else {
         render(diagnostic, file, text, io.style)

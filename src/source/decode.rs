@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{binary, detect, text8, utf16};
+use super::{binary, detect, plausible, text8, utf16};
 
 pub use super::decode_error::{BinaryReason, DecodeError};
 
@@ -102,6 +102,9 @@ pub enum DecodeWarningKind {
     Windows1252Fallback,
     /// A stray C0 control character (too few to call the file binary).
     ControlCharacter,
+    /// UTF-16 that reads as mostly CJK or other unlikely characters: a
+    /// byte-order mark that contradicts the bytes.
+    ImplausibleText,
 }
 
 /// Decodes a template file's bytes.
@@ -142,7 +145,8 @@ fn decode_utf16(bytes: &[u8], encoding: Encoding, bom_len: usize) -> Result<Part
     }
     let payload = bytes.get(bom_len..).unwrap_or_default();
     let big_endian = matches!(encoding, Encoding::Utf16BeBom | Encoding::Utf16Be);
-    let (text, warnings) = utf16::decode(payload, big_endian);
+    let (text, mut warnings) = utf16::decode(payload, big_endian);
+    warnings.extend(plausible::check(&text, encoding));
     Ok((text, encoding, warnings))
 }
 

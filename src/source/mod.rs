@@ -15,6 +15,7 @@ mod file;
 pub mod limits;
 pub mod line_index;
 mod open;
+mod plausible;
 mod text8;
 mod utf16;
 

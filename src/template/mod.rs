@@ -88,10 +88,26 @@ pub fn build<'a>(doc: &Document<'a>) -> Template<'a> {
     for section in &doc.sections {
         read_section(doc, section, &mut template);
     }
+    if doc.sections.is_empty() {
+        template.warnings.push(no_section());
+    }
     template
         .warnings
         .sort_by_key(|w| w.primary_span().map(|s| s.start));
     template
+}
+
+/// A file without a single `[Section]` defines nothing: whitespace, a
+/// byte-order mark and line ends, comments, or text that is no template.
+/// It is evaluated as such, but not without a word.
+fn no_section() -> Diagnostic {
+    Diagnostic::warning(
+        "template::no-section",
+        "this file has no section, so it defines nothing: no `[Privilege Rights]`, no `[Group Membership]`, no `[System Access]`",
+        crate::span::Span::new(0, 0),
+    )
+    .with_label("no section header in the whole file")
+    .with_help("check that this is the template you meant; an exported template starts with `[Unicode]`")
 }
 
 fn read_section<'a>(doc: &Document<'a>, section: &Section<'a>, t: &mut Template<'a>) {
@@ -170,6 +186,28 @@ mod tests {
         assert!(t.group_membership[1].values.is_empty());
         assert_eq!(t.registry_values[0].kind, Some(4));
         assert_eq!(t.registry_values[0].data, ["1"]);
+    }
+
+    #[test]
+    fn a_file_without_a_section_warns_once() {
+        for text in [
+            "",
+            "  \r\n\t\r\n",
+            "; only a comment\r\n",
+            "SeBatchLogonRight = x\r\n",
+        ] {
+            let t = typed(text);
+            let codes: Vec<_> = t.warnings.iter().map(|w| w.code).collect();
+            assert_eq!(
+                codes
+                    .iter()
+                    .filter(|c| **c == "template::no-section")
+                    .count(),
+                1,
+                "{text:?}: {codes:?}"
+            );
+        }
+        assert!(typed("[Unicode]\r\nUnicode=yes\r\n").warnings.is_empty());
     }
 
     #[test]
