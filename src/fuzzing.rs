@@ -11,7 +11,8 @@ use std::ffi::OsString;
 use std::path::Path;
 
 use crate::cli::{self, Io, Outcome};
-use crate::report::{Style, render};
+use crate::diagnostic::Diagnostic;
+use crate::report::{Style, render, render_excerpt};
 use crate::rules::RuleSet;
 use crate::source::SourceFile;
 use crate::{expect, syntax, template};
@@ -20,11 +21,15 @@ use crate::{expect, syntax, template};
 pub type Broken = String;
 
 /// Decodes, parses and types one template, rendering every warning.
-/// Invariant: the parse is lossless.
+/// Invariants: the parse is lossless, and a decode warning's excerpt
+/// holds no control character.
 pub fn template(data: &[u8]) -> Result<(), Broken> {
     let Ok(source) = SourceFile::from_bytes("GptTmpl.inf", data.to_vec()) else {
         return Ok(());
     };
+    for warning in &source.warnings {
+        quoted_little(&Diagnostic::from(warning), &source.name, &source.text)?;
+    }
     let doc = syntax::parse(&source.text);
     if doc.reconstruct() != source.text {
         return Err("the parsed lines do not rebuild the text".to_owned());
@@ -38,7 +43,8 @@ pub fn template(data: &[u8]) -> Result<(), Broken> {
 
 /// Reads an expectations file as the command line does (decoded like any
 /// input) and renders every error, or every warning of a file that loads.
-/// Invariant: a refusal says why.
+/// Invariants: a refusal says why, and a syntax error's excerpt holds no
+/// control character.
 pub fn expectations(data: &[u8]) -> Result<(), Broken> {
     let Ok(source) = SourceFile::from_bytes("services.yaml", data.to_vec()) else {
         return Ok(());
@@ -54,16 +60,37 @@ pub fn expectations(data: &[u8]) -> Result<(), Broken> {
         Err(errors) => {
             for error in &errors {
                 render(error, &source.name, &source.text, Style::PLAIN);
+                if is_syntax_error(error) {
+                    quoted_little(error, &source.name, &source.text)?;
+                }
             }
             Ok(())
         }
     }
 }
 
+/// Renders `diagnostic` as a parse error is rendered: an excerpt of at
+/// most 200 bytes of its line. Invariant: no control character but the
+/// line ends miette writes reaches the output.
+fn quoted_little(diagnostic: &Diagnostic, name: &str, text: &str) -> Result<(), Broken> {
+    let out = render_excerpt(diagnostic, name, text, Style::PLAIN);
+    match out.chars().find(|&c| c.is_control() && c != '\n') {
+        Some(c) => Err(format!("the excerpt prints U+{:04X} raw", u32::from(c))),
+        None => Ok(()),
+    }
+}
+
+/// Whether a diagnostic says the file is not YAML at all.
+fn is_syntax_error(diagnostic: &Diagnostic) -> bool {
+    diagnostic.code.ends_with("::yaml-syntax")
+}
+
 /// Loads one user rule file (which also runs its test cases) and renders
-/// every error. Invariant: a refusal says why.
+/// every error. Invariants: a refusal says why, and a syntax error's
+/// excerpt holds no control character.
 pub fn rule(data: &[u8]) -> Result<(), Broken> {
-    // Rule files are read with `read_to_string`: only UTF-8 gets this far.
+    // Rule files are read as UTF-8 (after a bounded read): only UTF-8
+    // gets this far.
     let Ok(text) = std::str::from_utf8(data) else {
         return Ok(());
     };
@@ -74,6 +101,9 @@ pub fn rule(data: &[u8]) -> Result<(), Broken> {
         Err(errors) => {
             for error in &errors {
                 render(&error.diagnostic, &error.file, &error.text, Style::PLAIN);
+                if is_syntax_error(&error.diagnostic) {
+                    quoted_little(&error.diagnostic, &error.file, &error.text)?;
+                }
             }
             Ok(())
         }
