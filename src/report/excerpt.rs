@@ -14,14 +14,20 @@ use crate::span::Span;
 pub struct Excerpt {
     name: String,
     quoted: LineExcerpt,
+    /// The excerpt and a line end: miette draws a pointer at the end of
+    /// a line only when a line end follows it.
+    data: String,
 }
 
 impl Excerpt {
     /// The excerpt of `text`'s line around byte `offset`.
     pub fn around(name: &str, text: &str, offset: usize) -> Excerpt {
+        let quoted = line_excerpt(text, offset);
+        let data = format!("{}\n", quoted.text);
         Excerpt {
             name: name.to_owned(),
-            quoted: line_excerpt(text, offset),
+            quoted,
+            data,
         }
     }
 
@@ -39,7 +45,7 @@ impl SourceCode for Excerpt {
         _: usize,
         _: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let text = self.quoted.text.as_bytes();
+        let text = self.data.as_bytes();
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             text,
@@ -48,5 +54,36 @@ impl SourceCode for Excerpt {
             self.quoted.column,
             1,
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Diagnostic;
+    use crate::report::{Style, render_excerpt};
+
+    #[test]
+    fn a_place_at_the_end_of_the_line_still_gets_its_pointer() {
+        let text = "target: x\naccounts: [\n";
+        let at = text.find('[').unwrap() + 1;
+        let error = Diagnostic::warning("x", "unclosed", Span::new(at, at)).with_label("here");
+        let out = render_excerpt(&error, "s.yaml", text, Style::PLAIN);
+        assert!(out.contains("[s.yaml:2:12]"), "{out}");
+        assert!(out.contains("╰── here"), "{out}");
+        assert!(!out.contains("target"), "{out}");
+    }
+
+    #[test]
+    fn a_long_line_is_quoted_around_the_place_under_its_true_position() {
+        let text = format!("a: {}\u{1b}: b\n", "x".repeat(5000));
+        let at = text.find('\u{1b}').unwrap();
+        let error = Diagnostic::warning("x", "bad", Span::new(at, at + 1)).with_label("this");
+        let out = render_excerpt(&error, "s.yaml", &text, Style::PLAIN);
+        assert!(out.contains("[s.yaml:1:5004]"), "{out}");
+        assert!(out.contains("…"), "{out}");
+        assert!(out.contains("\\u{1b}"), "{out}");
+        assert!(!out.contains('\u{1b}'), "{out}");
+        assert!(!out.contains(&"x".repeat(81)), "{out}");
     }
 }
