@@ -7,6 +7,7 @@ use nom::Offset;
 use super::document::{Comment, Document, Entry, Header, Item, Line, LineKind, Section, ValueList};
 use super::grammar::{self, Classified};
 use crate::diagnostic::Diagnostic;
+use crate::source::excerpt;
 use crate::span::Span;
 
 /// Accumulates lines in one pass.
@@ -86,14 +87,17 @@ impl<'a> Builder<'a> {
 
     fn header(&mut self, name: &'a str, closed: bool, line: Span) -> LineKind<'a> {
         if !closed {
+            // An unclosed header runs to the end of its line, which may be
+            // anything: the message quotes a short, printable excerpt.
+            let quoted = excerpt(name);
             self.warnings.push(
                 Diagnostic::warning(
                     "syntax::unclosed-section-header",
-                    format!("section header `[{name}` has no closing `]`"),
+                    format!("section header `[{quoted}` has no closing `]`"),
                     line,
                 )
                 .with_label("no `]` on this line")
-                .with_help(format!("write it as `[{name}]`")),
+                .with_help(format!("write it as `[{quoted}]`")),
             );
         }
         LineKind::Header(Header {

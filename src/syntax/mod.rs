@@ -96,6 +96,26 @@ mod tests {
     }
 
     #[test]
+    fn an_unclosed_header_is_quoted_short_and_printable() {
+        let text = format!("[Priv\u{1b}[2J{}\n", "x".repeat(5000));
+        let doc = parse(&text);
+        let warning = &doc.warnings[0];
+        assert!(warning.message.len() < 260, "{}", warning.message.len());
+        assert!(
+            warning.message.contains("Priv\\u{1b}[2J"),
+            "{}",
+            warning.message
+        );
+        assert!(
+            !warning
+                .help
+                .as_deref()
+                .unwrap_or_default()
+                .contains('\u{1b}')
+        );
+    }
+
+    #[test]
     fn a_comment_after_a_value_is_kept_apart_from_it() {
         let text = "[Privilege Rights]\r\nSeDenyBatchLogonRight = *S-1-5-32-546 ; deny guests\r\nSeBatchLogonRight = ;nobody\r\n";
         let doc = parse(text);
