@@ -62,7 +62,7 @@ pub fn render_file(diagnostic: &Diagnostic, code: &str, file: &SourceFile, style
 
 /// Renders a parse error of a file that may not be what its name says:
 /// the snippet is a short, printable excerpt of the line at the primary
-/// span (see [`crate::source::excerpt`]), and secondary labels are left
+/// span (see [`mod@crate::source::excerpt`]), and secondary labels are left
 /// out.
 pub fn render_excerpt(
     diagnostic: &Diagnostic,
