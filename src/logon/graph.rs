@@ -250,7 +250,7 @@ impl MembershipGraph {
 /// a `__Members` line about it, or a `__Memberof` line naming it.
 ///
 /// Restricted Groups is applied by each machine to its own groups: "a
-/// client configuration means [that] cannot be used with Domain Groups"
+/// client configuration means \[that\] cannot be used with Domain Groups"
 /// (Microsoft KB 279301). On workstations and member servers a `__Members`
 /// line for a domain group, and a `__Memberof` entry naming one, have no
 /// effect; a `__Memberof` line of a domain group naming a local group
