@@ -91,7 +91,7 @@ impl Inputs {
     }
 
     fn fail(&mut self, reason: &str, io: &mut Io<'_>) {
-        let _ = writeln!(io.stderr, "error: {reason}");
+        io.stderr_line(format_args!("error: {reason}"));
         self.failed = true;
     }
 }

@@ -19,7 +19,10 @@ pub fn expectations(
     let source = match SourceFile::read_limited(path, limits) {
         Ok(source) => source,
         Err(error) => {
-            let _ = writeln!(io.stderr, "error: expectations file: {}", one_line(&error));
+            io.stderr_line(format_args!(
+                "error: expectations file: {}",
+                one_line(&error)
+            ));
             return None;
         }
     };
@@ -60,7 +63,7 @@ pub fn rules(dirs: &[PathBuf], io: &mut Io<'_>) -> Option<RuleSet> {
 fn rule_errors(errors: &[crate::rules::RuleLoadError], io: &mut Io<'_>) -> Option<RuleSet> {
     for error in errors {
         let rendered = render(&error.diagnostic, &error.file, &error.text, io.style);
-        let _ = write!(io.stderr, "{rendered}");
+        io.stderr_text(&rendered);
     }
     None
 }
@@ -69,6 +72,6 @@ fn rule_errors(errors: &[crate::rules::RuleLoadError], io: &mut Io<'_>) -> Optio
 pub fn render_all(diagnostics: &[Diagnostic], source: &SourceFile, io: &mut Io<'_>) {
     for diagnostic in diagnostics {
         let rendered = render(diagnostic, &source.name, &source.text, io.style);
-        let _ = write!(io.stderr, "{rendered}");
+        io.stderr_text(&rendered);
     }
 }
