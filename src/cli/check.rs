@@ -9,7 +9,7 @@ use crate::diagnostic::Severity;
 use crate::expect::Date;
 use crate::expect::Expectations;
 use crate::finding::Finding;
-use crate::report::{Sources, explain_human, explain_view};
+use crate::report::{Sources, explain_human, explain_view, one_line};
 use crate::scope;
 use crate::source::SourceFile;
 use crate::template::Template;
@@ -31,8 +31,12 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Result<Outcome, WriteErro
     };
     // Before the work: a refused --output wastes none of it.
     let reads = output::reads(args, &inputs.gpos);
-    let Ok(target) = output::target(args, &reads, io) else {
-        return Ok(Outcome::UsageOrInput);
+    let target = match output::target(args, &reads) {
+        Ok(target) => target,
+        Err(refusal) => {
+            io.stderr_line(format_args!("error: {}", one_line(&refusal)));
+            return Ok(Outcome::UsageOrInput);
+        }
     };
     let templates = typed(&inputs.sources);
     render_template_warnings(&inputs.sources, &templates, io);

@@ -1,23 +1,14 @@
 //! Writing `check`'s report: the format, and where it goes (standard
 //! output or `--output FILE`), plus the GitHub step summary.
 
-use std::fs::OpenOptions;
-use std::io::{self, Write as _};
-use std::path::Path;
-
-use super::target::{self, Reads, Target};
-use super::{CheckArgs, CheckFormat, Io, WriteError};
+use super::reads::Reads;
+use super::target::{self, Target};
+use super::{CheckArgs, CheckFormat, Io, OutputError, WriteError, step_summary};
 use crate::check::ExpectationCase;
 use crate::discover::GpoKind;
 use crate::finding::Finding;
-use crate::report::{
-    Sources, Style, check_human, check_json, github, github_summary, junit, one_line, sarif,
-};
+use crate::report::{Sources, Style, check_human, check_json, github, junit, one_line, sarif};
 use crate::rules::RuleSet;
-
-/// The variable GitHub Actions sets to the file a step appends its
-/// Markdown summary to.
-const STEP_SUMMARY: &str = "GITHUB_STEP_SUMMARY";
 
 /// What `check` found, ready to be written in any format.
 pub struct CheckReport<'a> {
@@ -52,15 +43,13 @@ pub fn reads(args: &CheckArgs, gpos: &[crate::discover::Gpo]) -> Reads {
     reads
 }
 
-/// Where `--output` will write, decided before the work; `Ok(None)` for
-/// standard output. A refusal is said on stderr and gives `Err(())`.
-pub fn target(args: &CheckArgs, reads: &Reads, io: &mut Io<'_>) -> Result<Option<Target>, ()> {
-    let Some(path) = &args.output else {
-        return Ok(None);
-    };
-    target::prepare(path, reads).map(Some).map_err(|refusal| {
-        io.stderr_line(format_args!("error: {}", one_line(&refusal)));
-    })
+/// Where `--output` will write, decided before the work; `None` for
+/// standard output.
+pub fn target(args: &CheckArgs, reads: &Reads) -> Result<Option<Target>, OutputError> {
+    args.output
+        .as_deref()
+        .map(|path| target::prepare(path, reads))
+        .transpose()
 }
 
 /// Writes the report where `target` says. `Ok(false)` when the file could
@@ -88,7 +77,7 @@ pub fn write_check(
         }
     };
     if args.format == CheckFormat::Github {
-        step_summary(report, reads, io);
+        step_summary::append(report, reads, io);
     }
     Ok(written)
 }
@@ -131,55 +120,6 @@ fn render(
         CheckFormat::Github => github::write(findings, sources),
         CheckFormat::Junit => junit::write(findings, sources, cases),
     })
-}
-
-/// Appends the Markdown summary to the file `$GITHUB_STEP_SUMMARY` names,
-/// when it names one. A summary that cannot be written is only warned
-/// about: the annotations, which are the report, are out.
-fn step_summary(report: &CheckReport<'_>, reads: &Reads, io: &mut Io<'_>) {
-    let Some(path) = std::env::var_os(STEP_SUMMARY).filter(|p| !p.is_empty()) else {
-        return;
-    };
-    let path = Path::new(&path);
-    let markdown = github_summary::write(report.findings, report.sources, report.accounts);
-    if let Err(error) = append_summary(path, &markdown, reads) {
-        io.stderr_line(format_args!(
-            "warning: cannot append the summary to `{}` (${STEP_SUMMARY}): {}",
-            path.display(),
-            one_line(&error)
-        ));
-    }
-}
-
-/// Appends to a regular file only. Opened without blocking, so a named
-/// pipe with no reader fails at once instead of waiting forever, and
-/// without following a link; then checked, once open, to be a regular
-/// file that this run does not read.
-fn append_summary(path: &Path, markdown: &str, reads: &Reads) -> io::Result<()> {
-    if let Some(reason) = reads.refusal(path, target::file_id(path, false).as_ref()) {
-        return Err(io::Error::other(reason));
-    }
-    let mut options = OpenOptions::new();
-    options.create(true).append(true);
-    let mut file = target::open_no_follow(path, &mut options, true).map_err(plain_reason)?;
-    if !file.metadata()?.is_file() {
-        return Err(io::Error::other("it is not a regular file"));
-    }
-    file.write_all(markdown.as_bytes())
-}
-
-/// The two refusals of [`append_summary`]'s open, in the user's terms.
-fn plain_reason(error: io::Error) -> io::Error {
-    match error.raw_os_error() {
-        #[cfg(unix)]
-        Some(libc::ELOOP) => {
-            io::Error::other("it is a symbolic link, and gplint follows none when it writes")
-        }
-        // A named pipe that nobody reads yet (O_NONBLOCK).
-        #[cfg(unix)]
-        Some(libc::ENXIO) => io::Error::other("it is not a regular file (a named pipe)"),
-        _ => error,
-    }
 }
 
 #[cfg(test)]

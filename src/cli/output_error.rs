@@ -7,7 +7,7 @@ use std::io;
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum OutputError {
     /// The file is one this run reads, or in a folder whose files it reads.
-    #[error("refusing to write the report to `{path}`: {reason}")]
+    #[error("refusing to write the report to `{path}`: {reason}; name a file that is not an input")]
     #[diagnostic(
         code(gplint::output::input),
         help("name a file outside the inputs: gplint never writes to a file it reads")
@@ -21,7 +21,7 @@ pub enum OutputError {
 
     /// A symbolic link: gplint follows none when it writes.
     #[error(
-        "refusing to write the report to `{path}`: it is a symbolic link (to `{target}`), and gplint follows none when it writes"
+        "refusing to write the report to `{path}`: it is a symbolic link (to `{target}`), and gplint follows none when it writes; name the file it points to"
     )]
     #[diagnostic(
         code(gplint::output::symlink),
@@ -37,7 +37,7 @@ pub enum OutputError {
     },
 
     /// A folder where the report file should be.
-    #[error("refusing to write the report to `{path}`: it is a folder")]
+    #[error("refusing to write the report to `{path}`: it is a folder; name a file in it")]
     #[diagnostic(code(gplint::output::folder), help("name a file inside it"))]
     Folder {
         /// `--output` as given.
@@ -45,7 +45,9 @@ pub enum OutputError {
     },
 
     /// A node the report cannot replace nor be written into safely.
-    #[error("refusing to write the report to `{path}`: it is {what}")]
+    #[error(
+        "refusing to write the report to `{path}`: it is {what}; name a regular file, a character device or a named pipe"
+    )]
     #[diagnostic(
         code(gplint::output::not_a_file),
         help("gplint writes reports to a regular file, a character device or a named pipe")

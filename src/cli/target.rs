@@ -10,6 +10,7 @@ use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 use super::OutputError;
+use super::reads::{FileId, Reads, file_id};
 use super::temporary::Temporary;
 
 /// How the report reaches its file.
@@ -25,91 +26,13 @@ pub enum Target {
     InPlace(PathBuf),
 }
 
-/// What the run reads, to keep `--output` off it: files by identity
-/// (device and inode on Unix, so another path or a hard link is caught;
-/// the canonical path elsewhere), folders by canonical path.
-#[derive(Debug, Default)]
-pub struct Reads {
-    files: Vec<(&'static str, String, FileId)>,
-    folders: Vec<Folder>,
-}
-
-#[derive(Debug)]
-struct Folder {
-    role: &'static str,
-    shown: String,
-    canonical: PathBuf,
-    /// Only the files directly in it are read (a `--rules` folder).
-    direct: bool,
-}
-
-impl Reads {
-    /// A file the run reads, e.g. `("template", path)`. One that cannot
-    /// be examined is not read either, and so needs no guard.
-    pub fn file(&mut self, role: &'static str, path: &Path) {
-        if let Some(id) = file_id(path, true) {
-            self.files.push((role, path.display().to_string(), id));
-        }
-    }
-
-    /// A folder whose files, at any depth, the run reads (a GPO folder).
-    pub fn tree(&mut self, role: &'static str, path: &Path) {
-        self.folder(role, path, false);
-    }
-
-    /// A folder whose files directly in it the run reads (`--rules`).
-    pub fn flat(&mut self, role: &'static str, path: &Path) {
-        self.folder(role, path, true);
-    }
-
-    fn folder(&mut self, role: &'static str, path: &Path, direct: bool) {
-        if let Ok(canonical) = fs::canonicalize(path) {
-            self.folders.push(Folder {
-                role,
-                shown: path.display().to_string(),
-                canonical,
-                direct,
-            });
-        }
-    }
-
-    /// Why `path` (existing with identity `id`, or not) must not be
-    /// written, e.g. "it is an input of this run (the template `t.inf`)".
-    pub fn refusal(&self, path: &Path, id: Option<&FileId>) -> Option<String> {
-        if let Some((role, input, _)) = self.files.iter().find(|f| Some(&f.2) == id) {
-            return Some(format!("it is an input of this run (the {role} `{input}`)"));
-        }
-        let location = canonical_location(path)?;
-        let inside = |folder: &&Folder| match folder.direct {
-            true => location.parent() == Some(folder.canonical.as_path()),
-            false => location.starts_with(&folder.canonical),
-        };
-        let folder = self.folders.iter().find(inside)?;
-        Some(format!(
-            "it is in the {} `{}`, whose files gplint reads",
-            folder.role, folder.shown
-        ))
-    }
-
-    /// [`Reads::refusal`] as the error `--output` ends with.
-    fn refuse(&self, path: &Path, id: Option<&FileId>) -> Result<(), OutputError> {
-        match self.refusal(path, id) {
-            Some(reason) => Err(OutputError::Input {
-                path: path.display().to_string(),
-                reason,
-            }),
-            None => Ok(()),
-        }
-    }
-}
-
 /// Decides how to write `path`, or why not to.
 pub fn prepare(path: &Path, reads: &Reads) -> Result<Target, OutputError> {
     let shown = || path.display().to_string();
     let metadata = match fs::symlink_metadata(path) {
         Ok(metadata) => metadata,
         Err(error) if error.kind() == io::ErrorKind::NotFound => {
-            reads.refuse(path, None)?;
+            refuse(reads, path, None)?;
             return Ok(Target::New(path.to_path_buf()));
         }
         Err(source) => {
@@ -130,7 +53,7 @@ pub fn prepare(path: &Path, reads: &Reads) -> Result<Target, OutputError> {
     if kind.is_dir() {
         return Err(OutputError::Folder { path: shown() });
     }
-    reads.refuse(path, file_id(path, false).as_ref())?;
+    refuse(reads, path, file_id(path, false).as_ref())?;
     if kind.is_file() {
         return Ok(Target::Replace(path.to_path_buf()));
     }
@@ -140,6 +63,17 @@ pub fn prepare(path: &Path, reads: &Reads) -> Result<Target, OutputError> {
             path: shown(),
             what,
         }),
+    }
+}
+
+/// [`Reads::refusal`] as the error `--output` ends with.
+fn refuse(reads: &Reads, path: &Path, id: Option<&FileId>) -> Result<(), OutputError> {
+    match reads.refusal(path, id) {
+        Some(reason) => Err(OutputError::Input {
+            path: path.display().to_string(),
+            reason,
+        }),
+        None => Ok(()),
     }
 }
 
@@ -220,44 +154,6 @@ pub fn open_no_follow(
     #[cfg(not(unix))]
     let _ = nonblocking;
     options.open(path)
-}
-
-/// What makes two paths one file.
-#[cfg(unix)]
-pub type FileId = (u64, u64);
-
-/// What makes two paths one file.
-#[cfg(not(unix))]
-pub type FileId = PathBuf;
-
-/// The identity of the file at `path`, following a link in its last
-/// component when `follow`.
-#[cfg(unix)]
-pub fn file_id(path: &Path, follow: bool) -> Option<FileId> {
-    use std::os::unix::fs::MetadataExt;
-    let metadata = if follow {
-        fs::metadata(path)
-    } else {
-        fs::symlink_metadata(path)
-    };
-    metadata.ok().map(|m| (m.dev(), m.ino()))
-}
-
-/// The identity of the file at `path`: its canonical path.
-#[cfg(not(unix))]
-pub fn file_id(path: &Path, _follow: bool) -> Option<FileId> {
-    fs::canonicalize(path).ok()
-}
-
-/// The canonical folder of `path` joined with its file name: where it is,
-/// whether or not it exists yet.
-fn canonical_location(path: &Path) -> Option<PathBuf> {
-    let name = path.file_name()?;
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    Some(fs::canonicalize(folder).ok()?.join(name))
 }
 
 #[cfg(test)]
