@@ -4,7 +4,7 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use gplint::cli::{Io, run};
+use gplint::cli::{Io, Outcome, run, signals};
 use gplint::report::Style;
 
 fn main() -> ExitCode {
@@ -17,7 +17,12 @@ fn main() -> ExitCode {
         stderr: &mut stderr,
         style: Style { color, width },
     };
-    ExitCode::from(run(std::env::args_os(), &mut io).code())
+    let outcome = run(std::env::args_os(), &mut io);
+    if outcome == Outcome::ClosedPipe {
+        // Quietly, as a filter ends when its reader goes away.
+        signals::end_by_closed_pipe();
+    }
+    ExitCode::from(outcome.code())
 }
 
 fn terminal_width() -> Option<usize> {

@@ -426,3 +426,101 @@ fn init_shows_template_warnings() {
     assert!(run.stdout.contains("accounts"), "{}", run.stdout);
     assert_snapshot!(s.report(&run));
 }
+
+// ---- never destroy a file (issue 12 items 1–5) ----
+// The full set, with FIFOs, devices, signals and pipes, is in
+// tests/cli_output_safety.rs; these are the messages.
+
+#[test]
+fn output_onto_the_template_is_exit_2_and_the_template_is_kept() {
+    let s = Scratch::new();
+    let output = s.path("good.inf").display().to_string();
+    let run = s.check_with(&["good.inf"], "services.yaml", &["--output", &output]);
+    assert_eq!(run.code, 2);
+    assert_eq!(std::fs::read_to_string(s.path("good.inf")).unwrap(), GOOD);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn output_onto_the_expectations_file_is_exit_2_and_the_file_is_kept() {
+    let s = Scratch::new();
+    let output = s.path("services.yaml").display().to_string();
+    let run = s.check_with(&["good.inf"], "services.yaml", &["--output", &output]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        std::fs::read_to_string(s.path("services.yaml")).unwrap(),
+        scratch::EXPECT
+    );
+    assert_snapshot!(s.report(&run));
+}
+
+#[cfg(unix)]
+#[test]
+fn output_onto_a_symlink_is_exit_2_and_the_link_is_kept() {
+    let s = Scratch::new();
+    std::os::unix::fs::symlink("good.inf", s.path("report.txt")).unwrap();
+    let output = s.path("report.txt").display().to_string();
+    let run = s.check_with(&["good.inf"], "services.yaml", &["--output", &output]);
+    assert_eq!(run.code, 2);
+    assert!(s.path("report.txt").is_symlink());
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn output_onto_a_folder_is_exit_2() {
+    let s = Scratch::new();
+    std::fs::create_dir(s.path("reports")).unwrap();
+    let output = s.path("reports").display().to_string();
+    let run = s.check_with(&["good.inf"], "services.yaml", &["--output", &output]);
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+/// Before the fix, opening the pipe waited for a reader forever.
+#[cfg(unix)]
+#[test]
+fn a_step_summary_that_is_a_named_pipe_warns_without_hanging_and_exits_0() {
+    let s = Scratch::new();
+    let fifo = s.path("summary.md");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|status| status.success()) {
+        common::say("skipped: mkfifo is not available");
+        return;
+    }
+    let (template, expect) = (s.path("good.inf"), s.path("services.yaml"));
+    let (template, expect) = (template.display().to_string(), expect.display().to_string());
+    let summary = fifo.display().to_string();
+    let run = common::gplint_with_env(
+        &[
+            "check", &template, "--expect", &expect, "--format", "github",
+        ],
+        &[("GITHUB_STEP_SUMMARY", &summary)],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_snapshot!(s.report(&run));
+}
+
+/// Before the fix: exit 0 and an empty file (`check`, `init`, …), or a
+/// panic (`completions`).
+#[cfg(target_os = "linux")]
+#[test]
+fn standard_output_on_a_full_disk_is_exit_2_naming_it() {
+    let s = Scratch::new();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_gplint"))
+        .args(["init", &s.path("good.inf").display().to_string()])
+        .env("NO_COLOR", "1")
+        .stdout(full)
+        .output()
+        .unwrap();
+    let run = common::Run {
+        code: output.status.code().unwrap(),
+        stdout: String::new(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    };
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}

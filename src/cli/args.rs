@@ -24,8 +24,11 @@ Formats:
 Exit codes (the same for every format, with or without --output):
   0  nothing at or above --fail-on (default: error)
   1  findings at or above --fail-on
-  2  an input could not be read, the report could not be written, or the
-     command line is wrong";
+  2  an input could not be read, the report could not be written (one
+     line names where), --output names an input, or the command line is
+     wrong
+A reader that closes standard output early (| head) ends gplint by
+SIGPIPE, quietly.";
 
 const INIT_AFTER_HELP: &str = "Examples:
   gplint init GptTmpl.inf > services.yaml
@@ -33,7 +36,8 @@ const INIT_AFTER_HELP: &str = "Examples:
   gplint check ./gpo-backups --expect services.yaml
 
 Exit codes: 0 written, 2 an input could not be read (the file is still
-written from the others) or the command line is wrong.";
+written from the others), standard output could not be written (a full
+disk: one line says so), or the command line is wrong.";
 
 /// gplint: check Windows Group Policy security templates before they merge.
 ///
@@ -127,9 +131,11 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
-    /// Write the report to FILE instead of standard output (replacing it).
-    /// Diagnostics about the inputs still go to standard error; the exit
-    /// code is the same.
+    /// Write the report to FILE instead of standard output, replacing it
+    /// once the report is complete (a device or named pipe is written
+    /// into). Never an input, a folder or a symbolic link: those are
+    /// refused. Diagnostics about the inputs still go to standard error;
+    /// the exit code is the same.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// The lowest severity that makes gplint exit with 1.

@@ -2,14 +2,14 @@
 
 use super::inputs::{self, Inputs};
 use super::output::{self, CheckReport};
-use super::{CheckArgs, ExplainArgs, ExplainFormat, FailOn, Io, Outcome, load};
+use super::{CheckArgs, ExplainArgs, ExplainFormat, FailOn, Io, Outcome, WriteError, load};
 use crate::check::chains::{self, ChainRun, Library};
 use crate::check::waivers;
 use crate::diagnostic::Severity;
 use crate::expect::Date;
 use crate::expect::Expectations;
 use crate::finding::Finding;
-use crate::report::{Sources, explain_human, explain_view};
+use crate::report::{Sources, explain_human, explain_view, one_line};
 use crate::scope;
 use crate::source::SourceFile;
 use crate::template::Template;
@@ -17,28 +17,37 @@ use crate::{syntax, template};
 use rayon::prelude::*;
 
 /// Runs `check`.
-pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Outcome {
+pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
     let Some(today) = today_or_say(args.today, io) else {
-        return Outcome::UsageOrInput;
+        return Ok(Outcome::UsageOrInput);
     };
     let Some(rules) = load::rules(&args.rules, args.limits.max_file_size, io) else {
-        return Outcome::UsageOrInput;
+        return Ok(Outcome::UsageOrInput);
     };
     let expectations = load::expectations(&args.expect, &args.limits.read(), io);
     let inputs = inputs::read(&args.files, &args.limits, io);
     let Some((expect_source, expect)) = expectations else {
-        return Outcome::UsageOrInput;
+        return Ok(Outcome::UsageOrInput);
+    };
+    // Before the work: a refused --output wastes none of it.
+    let reads = output::reads(args, &inputs.gpos);
+    let target = match output::target(args, &reads) {
+        Ok(target) => target,
+        Err(refusal) => {
+            io.stderr_line(format_args!("error: {}", one_line(&refusal)));
+            return Ok(Outcome::UsageOrInput);
+        }
     };
     let templates = typed(&inputs.sources);
     // Unknown rights are left to rule GPL302.
     load::template_warnings(&inputs.sources, &templates, true, io);
     let Some(chains) = plan(&inputs, &expect, &expect_source, io) else {
-        return Outcome::UsageOrInput;
+        return Ok(Outcome::UsageOrInput);
     };
     let unknown = waivers::check_rules(&expect.waivers, &rules);
     if !unknown.is_empty() {
         load::render_all(&unknown, &expect_source, io);
-        return Outcome::UsageOrInput;
+        return Ok(Outcome::UsageOrInput);
     }
     let library = library(&inputs, &templates, today);
     let checked = chains::check(chains, library, &expect, &rules);
@@ -57,30 +66,30 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Outcome {
         rules: &rules,
         cases: &cases,
     };
-    let written = output::write_check(args, &output, io);
-    if inputs.failed || !written {
+    let written = output::write_check(args, target.as_ref(), &output, &reads, io)?;
+    Ok(if inputs.failed || !written {
         Outcome::UsageOrInput
     } else if fails(&findings, args.fail_on) {
         Outcome::Findings
     } else {
         Outcome::Clean
-    }
+    })
 }
 
 /// Runs `explain`.
-pub fn run_explain(args: &ExplainArgs, io: &mut Io<'_>) -> Outcome {
+pub fn run_explain(args: &ExplainArgs, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
     let Some(today) = today_or_say(args.today, io) else {
-        return Outcome::UsageOrInput;
+        return Ok(Outcome::UsageOrInput);
     };
     let expectations = load::expectations(&args.expect, &args.limits.read(), io);
     let inputs = inputs::read(&args.files, &args.limits, io);
     let Some((expect_source, expect)) = expectations else {
-        return Outcome::UsageOrInput;
+        return Ok(Outcome::UsageOrInput);
     };
     let templates = typed(&inputs.sources);
     load::template_warnings(&inputs.sources, &templates, false, io);
     let Some(runs) = evaluate(&inputs, &templates, &expect, &expect_source, today, io) else {
-        return Outcome::UsageOrInput;
+        return Ok(Outcome::UsageOrInput);
     };
     let report = Sources {
         templates: &inputs.sources,
@@ -90,17 +99,18 @@ pub fn run_explain(args: &ExplainArgs, io: &mut Io<'_>) -> Outcome {
     let text = match args.format {
         ExplainFormat::Human => explain_human::write(&view),
         ExplainFormat::Json => {
-            let mut json = serde_json::to_string_pretty(&view).unwrap_or_default();
+            let mut json =
+                serde_json::to_string_pretty(&view).map_err(WriteError::json("the explanation"))?;
             json.push('\n');
             json
         }
     };
-    let _ = write!(io.stdout, "{text}");
-    if inputs.failed {
+    io.print(text)?;
+    Ok(if inputs.failed {
         Outcome::UsageOrInput
     } else {
         Outcome::Clean
-    }
+    })
 }
 
 /// Plans the chains and evaluates each; scope errors point into the
@@ -174,7 +184,7 @@ fn today_or_say(flag: Option<Date>, io: &mut Io<'_>) -> Option<Date> {
     match super::today::today(flag) {
         Ok(date) => Some(date),
         Err(why) => {
-            let _ = writeln!(io.stderr, "gplint: {why}");
+            io.stderr_line(format_args!("gplint: {why}"));
             None
         }
     }

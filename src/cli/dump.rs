@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{DumpArgs, DumpFormat, Io, Outcome, inputs};
+use super::{DumpArgs, DumpFormat, Io, Outcome, WriteError, inputs};
 use crate::diagnostic::Diagnostic;
 use crate::discover::{Gpo, GpoKind};
 use crate::report::{dump_text, dump_view, one_line, render};
@@ -10,9 +10,19 @@ use crate::scope::Origin;
 use crate::source::SourceFile;
 use crate::{syntax, template};
 
+/// What [`dump_one`] did with a template.
+enum Dumped {
+    /// Printed (text).
+    Printed,
+    /// Its JSON, for the one document printed at the end.
+    Json(serde_json::Value),
+    /// It could not be read; the reason is on stderr.
+    Unreadable,
+}
+
 /// Reads every file; a file that cannot be read is reported and the others
-/// are still dumped.
-pub fn run(args: &DumpArgs, io: &mut Io<'_>) -> Outcome {
+/// are still dumped. A failure to print ends the run.
+pub fn run(args: &DumpArgs, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
     let mut outcome = Outcome::Clean;
     let mut json_files = Vec::new();
     let mut json_gpos = Vec::new();
@@ -20,55 +30,52 @@ pub fn run(args: &DumpArgs, io: &mut Io<'_>) -> Outcome {
         let (found, origin) = match inputs::find(path, &args.limits) {
             Ok(found) => found,
             Err(error) => {
-                let _ = writeln!(io.stderr, "error: {}", one_line(&error));
+                io.stderr_line(format_args!("error: {}", one_line(&error)));
                 outcome = Outcome::UsageOrInput;
                 continue;
             }
         };
         for skipped in &found.skipped {
-            let _ = writeln!(io.stderr, "warning: {}", one_line(skipped));
+            io.stderr_line(format_args!("warning: {}", one_line(skipped)));
             outcome = Outcome::UsageOrInput;
         }
         for gpo in &found.gpos {
             if gpo.kind != GpoKind::File {
-                write_gpo(gpo, args.format, io);
-                json_gpos.push(serde_json::to_value(gpo).unwrap_or_default());
+                write_gpo(gpo, args.format, io)?;
+                json_gpos.push(serde_json::to_value(gpo).map_err(WriteError::json("a GPO"))?);
             }
             let Some(template) = &gpo.template else {
                 continue;
             };
-            match dump_one(template, origin, args, io) {
-                Ok(Some(json)) => json_files.push(json),
-                Ok(None) => {}
-                Err(error) => {
-                    let _ = writeln!(io.stderr, "error: {}", one_line(&error));
-                    outcome = Outcome::UsageOrInput;
-                }
+            match dump_one(template, origin, args, io)? {
+                Dumped::Json(json) => json_files.push(json),
+                Dumped::Printed => {}
+                Dumped::Unreadable => outcome = Outcome::UsageOrInput,
             }
         }
     }
     if args.format == DumpFormat::Json {
         let document = serde_json::json!({ "gpos": json_gpos, "files": json_files });
-        let _ = writeln!(io.stdout, "{document:#}");
+        io.print(format!("{document:#}\n"))?;
     }
-    outcome
+    Ok(outcome)
 }
 
 /// One line naming the GPO before its template, in text form.
-fn write_gpo(gpo: &Gpo, format: DumpFormat, io: &mut Io<'_>) {
-    if format == DumpFormat::Text {
-        let template = if gpo.template.is_some() {
-            ""
-        } else {
-            "  (no security template)"
-        };
-        let _ = writeln!(
-            io.stdout,
-            "== GPO {} at {}{template}",
-            gpo.label(),
-            gpo.root.display()
-        );
+fn write_gpo(gpo: &Gpo, format: DumpFormat, io: &mut Io<'_>) -> Result<(), WriteError> {
+    if format != DumpFormat::Text {
+        return Ok(());
     }
+    let template = if gpo.template.is_some() {
+        ""
+    } else {
+        "  (no security template)"
+    };
+    io.print(format!(
+        "== GPO {} at {}{template}\n",
+        gpo.label(),
+        gpo.root.display()
+    ))
 }
 
 fn dump_one(
@@ -76,12 +83,19 @@ fn dump_one(
     origin: Origin,
     args: &DumpArgs,
     io: &mut Io<'_>,
-) -> Result<Option<serde_json::Value>, crate::source::SourceError> {
+) -> Result<Dumped, WriteError> {
     let limits = args.limits.read();
     // As `check` reads them: no link followed inside a tree.
-    let source = match origin {
-        Origin::Directory => SourceFile::read_found(path, &limits)?,
-        Origin::File => SourceFile::read_limited(path, &limits)?,
+    let read = match origin {
+        Origin::Directory => SourceFile::read_found(path, &limits),
+        Origin::File => SourceFile::read_limited(path, &limits),
+    };
+    let source = match read {
+        Ok(source) => source,
+        Err(error) => {
+            io.stderr_line(format_args!("error: {}", one_line(&error)));
+            return Ok(Dumped::Unreadable);
+        }
     };
     let doc = syntax::parse(&source.text);
     let template = template::build(&doc);
@@ -89,14 +103,17 @@ fn dump_one(
     warnings.extend(template.warnings.iter().cloned());
     let view = dump_view::view(&source, &doc, &template, &warnings);
     match args.format {
-        DumpFormat::Json => Ok(Some(serde_json::to_value(&view).unwrap_or_default())),
+        DumpFormat::Json => {
+            let json = serde_json::to_value(&view).map_err(WriteError::json("a template"))?;
+            Ok(Dumped::Json(json))
+        }
         DumpFormat::Text => {
             for warning in &warnings {
                 let rendered = render(warning, &source.name, &source.text, io.style);
-                let _ = write!(io.stderr, "{rendered}");
+                io.stderr_text(&rendered);
             }
-            let _ = write!(io.stdout, "{}", dump_text::write(&view));
-            Ok(None)
+            io.print(dump_text::write(&view))?;
+            Ok(Dumped::Printed)
         }
     }
 }

@@ -3,18 +3,22 @@
 
 use clap::CommandFactory;
 
-use super::{Cli, CompletionsArgs, Io, ManArgs, Outcome};
+use super::{Cli, CompletionsArgs, Io, ManArgs, Outcome, WriteError};
 
-/// Prints the completion script for a shell.
-pub fn completions(args: &CompletionsArgs, io: &mut Io<'_>) -> Outcome {
+/// Prints the completion script for a shell. It is generated into memory
+/// first: `clap_complete` panics when its writer fails, and writing to
+/// memory cannot.
+pub fn completions(args: &CompletionsArgs, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
     let mut command = Cli::command();
-    clap_complete::generate(args.shell, &mut command, "gplint", io.stdout);
-    Outcome::Clean
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "gplint", &mut script);
+    io.print(&script)?;
+    Ok(Outcome::Clean)
 }
 
 /// Prints the manual page in roff: gplint(1), or gplint-COMMAND(1), the
 /// pages gplint(1) refers to.
-pub fn man(args: &ManArgs, io: &mut Io<'_>) -> Outcome {
+pub fn man(args: &ManArgs, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
     let mut top = Cli::command().disable_help_subcommand(true);
     // Building names each subcommand `gplint-NAME`, as its page is titled.
     top.build();
@@ -24,21 +28,22 @@ pub fn man(args: &ManArgs, io: &mut Io<'_>) -> Outcome {
             Some(sub) => sub.clone(),
             None => {
                 let names: Vec<&str> = top.get_subcommands().map(|c| c.get_name()).collect();
-                let _ = writeln!(
-                    io.stderr,
+                io.stderr_line(format_args!(
                     "error: no command `{name}`; pages exist for {}",
                     names.join(", ")
-                );
-                return Outcome::UsageOrInput;
+                ));
+                return Ok(Outcome::UsageOrInput);
             }
         },
     };
     let mut page = Vec::new();
     let man = clap_mangen::Man::new(command).source(concat!("gplint ", env!("CARGO_PKG_VERSION")));
     if let Err(error) = man.render(&mut page) {
-        let _ = writeln!(io.stderr, "error: cannot render the manual page: {error}");
-        return Outcome::UsageOrInput;
+        io.stderr_line(format_args!(
+            "error: cannot render the manual page: {error}"
+        ));
+        return Ok(Outcome::UsageOrInput);
     }
-    let _ = io.stdout.write_all(&page);
-    Outcome::Clean
+    io.print(&page)?;
+    Ok(Outcome::Clean)
 }

@@ -1,6 +1,6 @@
 //! `gplint init`: write a starting `services.yaml` to standard output.
 
-use super::{InitArgs, Io, Outcome, inputs, load};
+use super::{InitArgs, Io, Outcome, WriteError, inputs, load};
 use crate::init::{self, GpoInput, Request};
 use crate::template::Template;
 use crate::{syntax, template};
@@ -8,7 +8,7 @@ use crate::{syntax, template};
 /// Reads the inputs and prints the file. An input that cannot be read
 /// gets its line on stderr and exit code 2, as with `check`; the file is
 /// still written from the others.
-pub fn run(args: &InitArgs, io: &mut Io<'_>) -> Outcome {
+pub fn run(args: &InitArgs, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
     let read = inputs::read(&args.paths, &args.limits, io);
     let templates: Vec<Template<'_>> = read
         .sources
@@ -38,10 +38,10 @@ pub fn run(args: &InitArgs, io: &mut Io<'_>) -> Outcome {
         paths: &paths,
         gpos: &gpos,
     });
-    let _ = write!(io.stdout, "{text}");
-    if read.failed {
+    io.print(text)?;
+    Ok(if read.failed {
         Outcome::UsageOrInput
     } else {
         Outcome::Clean
-    }
+    })
 }

@@ -113,14 +113,14 @@ impl Inputs {
     }
 
     fn fail(&mut self, reason: &str, io: &mut Io<'_>) {
-        let _ = writeln!(io.stderr, "error: {reason}");
+        io.stderr_line(format_args!("error: {reason}"));
         self.failed = true;
     }
 
     /// An item skipped in a tree: the rest is still read and checked, and
     /// the run ends with exit code 2.
     fn warn(&mut self, reason: &str, io: &mut Io<'_>) {
-        let _ = writeln!(io.stderr, "warning: {reason}");
+        io.stderr_line(format_args!("warning: {reason}"));
         self.failed = true;
     }
 }

@@ -20,7 +20,10 @@ pub fn expectations(
     let source = match SourceFile::read_limited(path, limits) {
         Ok(source) => source,
         Err(error) => {
-            let _ = writeln!(io.stderr, "error: expectations file: {}", one_line(&error));
+            io.stderr_line(format_args!(
+                "error: expectations file: {}",
+                one_line(&error)
+            ));
             return None;
         }
     };
@@ -62,7 +65,7 @@ pub fn rules(dirs: &[PathBuf], max_file_size: u64, io: &mut Io<'_>) -> Option<Ru
 fn rule_errors(errors: &[crate::rules::RuleLoadError], io: &mut Io<'_>) -> Option<RuleSet> {
     for error in errors {
         let rendered = render_one(&error.diagnostic, &error.file, &error.text, io);
-        let _ = write!(io.stderr, "{rendered}");
+        io.stderr_text(&rendered);
     }
     None
 }
@@ -92,7 +95,7 @@ pub fn template_warnings(
 pub fn render_all(diagnostics: &[Diagnostic], source: &SourceFile, io: &mut Io<'_>) {
     for diagnostic in diagnostics {
         let rendered = render_one(diagnostic, &source.name, &source.text, io);
-        let _ = write!(io.stderr, "{rendered}");
+        io.stderr_text(&rendered);
     }
 }
 

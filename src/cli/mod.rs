@@ -1,8 +1,13 @@
 //! The command line: argument parsing and exit codes. No logic lives here
 //! beyond calling the stages in order and writing what they return.
+//!
+//! All of gplint's I/O on its outputs happens in this module, and no
+//! result of a write is dropped here: a write to standard output returns
+//! a [`WriteError`] that ends the run, and the one place that ignores a
+//! failure, [`Io::stderr_text`], says why.
+#![deny(clippy::let_underscore_must_use)]
 
 mod args;
-mod atomic;
 mod check;
 mod dump;
 mod generate;
@@ -11,11 +16,19 @@ mod inputs;
 mod limit_args;
 mod load;
 mod output;
+mod output_error;
+mod reads;
 mod rules;
+pub mod signals;
+mod step_summary;
+mod target;
+mod temporary;
 mod today;
 mod why;
+mod write_error;
 
 use std::ffi::OsString;
+use std::fmt::Display;
 use std::io::Write;
 
 use clap::Parser;
@@ -25,8 +38,10 @@ pub use args::{
     ExplainFormat, FailOn, InitArgs, ManArgs, RulesArgs, WhyArgs, WhyFormat,
 };
 pub use limit_args::LimitArgs;
+pub use output_error::OutputError;
+pub use write_error::WriteError;
 
-use crate::report::Style;
+use crate::report::{Style, one_line};
 
 /// What a run ends with; `main` turns it into the process exit code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,8 +50,13 @@ pub enum Outcome {
     Clean,
     /// 1: findings at or above the failure threshold.
     Findings,
-    /// 2: an input could not be read or the command line was wrong.
+    /// 2: an input could not be read, the result could not be written,
+    /// or the command line was wrong.
     UsageOrInput,
+    /// The reader of standard output closed it before the end. On Unix
+    /// `main` then ends the process by SIGPIPE, as any filter would end
+    /// (a shell shows 141); elsewhere the exit code is 141.
+    ClosedPipe,
 }
 
 impl Outcome {
@@ -46,6 +66,7 @@ impl Outcome {
             Outcome::Clean => 0,
             Outcome::Findings => 1,
             Outcome::UsageOrInput => 2,
+            Outcome::ClosedPipe => 141,
         }
     }
 }
@@ -60,13 +81,51 @@ pub struct Io<'w> {
     pub style: Style,
 }
 
-/// Parses the arguments and runs the command.
+impl Io<'_> {
+    /// Writes (part of) the command's result to standard output.
+    pub fn print(&mut self, bytes: impl AsRef<[u8]>) -> Result<(), WriteError> {
+        self.stdout
+            .write_all(bytes.as_ref())
+            .map_err(WriteError::Stdout)
+    }
+
+    /// Writes diagnostics, already rendered, to standard error. A failure
+    /// there is dropped on purpose: standard error is where it would be
+    /// reported, and the exit code still tells how the run went.
+    pub fn stderr_text(&mut self, text: &str) {
+        #[allow(clippy::let_underscore_must_use)]
+        let _ = self.stderr.write_all(text.as_bytes());
+    }
+
+    /// Writes one line to standard error (see [`Io::stderr_text`]).
+    pub fn stderr_line(&mut self, line: impl Display) {
+        self.stderr_text(&format!("{line}\n"));
+    }
+}
+
+/// Parses the arguments and runs the command. Standard output is flushed
+/// before the outcome is known: a failure there is the run's failure.
 pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> Outcome {
-    let cli = match Cli::try_parse_from(args) {
-        Ok(cli) => cli,
-        Err(error) => return clap_error(&error, io),
+    let ran = match Cli::try_parse_from(args) {
+        Ok(cli) => command(cli.command, io),
+        Err(error) => clap_error(&error, io),
     };
-    match cli.command {
+    let flushed = ran.and_then(|outcome| {
+        io.stdout.flush().map_err(WriteError::Stdout)?;
+        Ok(outcome)
+    });
+    match flushed {
+        Ok(outcome) => outcome,
+        Err(error) if error.is_closed_pipe() => Outcome::ClosedPipe,
+        Err(error) => {
+            io.stderr_line(format_args!("error: {}", one_line(&error)));
+            Outcome::UsageOrInput
+        }
+    }
+}
+
+fn command(command: Command, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
+    match command {
         Command::Check(args) => check::run_check(&args, io),
         Command::Explain(args) => check::run_explain(&args, io),
         Command::Init(args) => init::run(&args, io),
@@ -78,17 +137,18 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> Outcome
     }
 }
 
-fn clap_error(error: &clap::Error, io: &mut Io<'_>) -> Outcome {
+fn clap_error(error: &clap::Error, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
     let rendered = if io.style.color {
         error.render().ansi().to_string()
     } else {
         error.render().to_string()
     };
     if error.use_stderr() {
-        let _ = write!(io.stderr, "{rendered}");
-        Outcome::UsageOrInput
+        io.stderr_text(&rendered);
+        Ok(Outcome::UsageOrInput)
     } else {
-        let _ = write!(io.stdout, "{rendered}");
-        Outcome::Clean
+        // --help and --version: the result the user asked for.
+        io.print(rendered)?;
+        Ok(Outcome::Clean)
     }
 }

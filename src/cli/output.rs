@@ -1,20 +1,14 @@
 //! Writing `check`'s report: the format, and where it goes (standard
 //! output or `--output FILE`), plus the GitHub step summary.
 
-use std::io::Write as _;
-use std::path::Path;
-
-use super::{CheckArgs, CheckFormat, Io};
+use super::reads::Reads;
+use super::target::{self, Target};
+use super::{CheckArgs, CheckFormat, Io, OutputError, WriteError, step_summary};
 use crate::check::ExpectationCase;
+use crate::discover::GpoKind;
 use crate::finding::Finding;
-use crate::report::{
-    Sources, Style, check_human, check_json, github, github_summary, junit, one_line, sarif,
-};
+use crate::report::{Sources, Style, check_human, check_json, github, junit, one_line, sarif};
 use crate::rules::RuleSet;
-
-/// The variable GitHub Actions sets to the file a step appends its
-/// Markdown summary to.
-const STEP_SUMMARY: &str = "GITHUB_STEP_SUMMARY";
 
 /// What `check` found, ready to be written in any format.
 pub struct CheckReport<'a> {
@@ -30,22 +24,62 @@ pub struct CheckReport<'a> {
     pub cases: &'a [ExpectationCase],
 }
 
-/// Writes the report where `args` says. Returns `false` when it could
-/// not be written, after saying why on stderr.
-pub fn write_check(args: &CheckArgs, report: &CheckReport<'_>, io: &mut Io<'_>) -> bool {
-    let text = render(args.format, report, style(args, io.style));
-    let written = match &args.output {
-        Some(path) => write_file(path, &text, io),
-        // As before there were formats: a closed pipe is the reader's choice.
+/// Everything `check` reads, by path: the expectations file, the
+/// `--rules` folders, each template and each GPO folder.
+pub fn reads(args: &CheckArgs, gpos: &[crate::discover::Gpo]) -> Reads {
+    let mut reads = Reads::default();
+    reads.file("expectations file", &args.expect);
+    for dir in &args.rules {
+        reads.flat("--rules folder", dir);
+    }
+    for gpo in gpos {
+        if gpo.kind != GpoKind::File {
+            reads.tree("GPO folder", &gpo.root);
+        }
+        if let Some(template) = &gpo.template {
+            reads.file("template", template);
+        }
+    }
+    reads
+}
+
+/// Where `--output` will write, decided before the work; `None` for
+/// standard output.
+pub fn target(args: &CheckArgs, reads: &Reads) -> Result<Option<Target>, OutputError> {
+    args.output
+        .as_deref()
+        .map(|path| target::prepare(path, reads))
+        .transpose()
+}
+
+/// Writes the report where `target` says. `Ok(false)` when the file could
+/// not be written, after saying why on stderr; a failure on standard
+/// output is the caller's to report.
+pub fn write_check(
+    args: &CheckArgs,
+    target: Option<&Target>,
+    report: &CheckReport<'_>,
+    reads: &Reads,
+    io: &mut Io<'_>,
+) -> Result<bool, WriteError> {
+    let text = render(args.format, report, style(args, io.style))?;
+    let written = match target {
+        Some(target) => match target::write(target, &text) {
+            Ok(()) => true,
+            Err(error) => {
+                io.stderr_line(format_args!("error: {}", one_line(&error)));
+                false
+            }
+        },
         None => {
-            let _ = io.stdout.write_all(text.as_bytes());
+            io.print(&text)?;
             true
         }
     };
     if args.format == CheckFormat::Github {
-        step_summary(report, io);
+        step_summary::append(report, reads, io);
     }
-    written
+    Ok(written)
 }
 
 /// A file is read later, by a person or a tool: no escape codes in it.
@@ -60,7 +94,11 @@ fn style(args: &CheckArgs, terminal: Style) -> Style {
 }
 
 /// The report's text in one format.
-fn render(format: CheckFormat, report: &CheckReport<'_>, style: Style) -> String {
+fn render(
+    format: CheckFormat,
+    report: &CheckReport<'_>,
+    style: Style,
+) -> Result<String, WriteError> {
     let CheckReport {
         findings,
         sources,
@@ -68,7 +106,8 @@ fn render(format: CheckFormat, report: &CheckReport<'_>, style: Style) -> String
         rules,
         cases,
     } = report;
-    match format {
+    let json = WriteError::json("the report");
+    Ok(match format {
         CheckFormat::Human => {
             let mut text = check_human::render_findings(findings, sources, style);
             if !findings.is_empty() {
@@ -76,50 +115,11 @@ fn render(format: CheckFormat, report: &CheckReport<'_>, style: Style) -> String
             }
             text + &check_human::summary_line(findings, *accounts, sources.templates.len())
         }
-        CheckFormat::Json => check_json::write(findings, sources, *accounts),
-        CheckFormat::Sarif => sarif::write(findings, sources, rules.rules()),
+        CheckFormat::Json => check_json::write(findings, sources, *accounts).map_err(json)?,
+        CheckFormat::Sarif => sarif::write(findings, sources, rules.rules()).map_err(json)?,
         CheckFormat::Github => github::write(findings, sources),
         CheckFormat::Junit => junit::write(findings, sources, cases),
-    }
-}
-
-/// Replaces the file only once the report is complete (see [`super::atomic`]).
-fn write_file(path: &Path, text: &str, io: &mut Io<'_>) -> bool {
-    match super::atomic::replace(path, text) {
-        Ok(()) => true,
-        Err(error) => {
-            let _ = writeln!(
-                io.stderr,
-                "error: cannot write the report to `{}`: {}",
-                path.display(),
-                one_line(&error)
-            );
-            false
-        }
-    }
-}
-
-/// Appends the Markdown summary to the file `$GITHUB_STEP_SUMMARY` names,
-/// when it names one. A summary that cannot be written is only warned
-/// about: the annotations, which are the report, are out.
-fn step_summary(report: &CheckReport<'_>, io: &mut Io<'_>) {
-    let Some(path) = std::env::var_os(STEP_SUMMARY).filter(|p| !p.is_empty()) else {
-        return;
-    };
-    let markdown = github_summary::write(report.findings, report.sources, report.accounts);
-    let appended = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&path)
-        .and_then(|mut file| file.write_all(markdown.as_bytes()));
-    if let Err(error) = appended {
-        let _ = writeln!(
-            io.stderr,
-            "warning: cannot append the summary to `{}` (${STEP_SUMMARY}): {}",
-            Path::new(&path).display(),
-            one_line(&error)
-        );
-    }
+    })
 }
 
 #[cfg(test)]

@@ -1,60 +1,54 @@
 //! `gplint rules`: list the rules or print one rule's documentation.
 
-use std::fmt::Write as _;
-
-use super::{Io, Outcome, RulesArgs, load};
+use super::{Io, Outcome, RulesArgs, WriteError, load};
 use crate::rules::Rule;
 use crate::source::ReadLimits;
 
 /// Runs `rules`.
-pub fn run(args: &RulesArgs, io: &mut Io<'_>) -> Outcome {
+pub fn run(args: &RulesArgs, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
     let Some(rules) = load::rules(&args.rules, ReadLimits::DEFAULT_FILE_SIZE, io) else {
-        return Outcome::UsageOrInput;
+        return Ok(Outcome::UsageOrInput);
     };
     match &args.id {
         None => {
-            let mut out = String::new();
-            for rule in rules.rules() {
-                let _ = writeln!(
-                    out,
-                    "{}  {:<8} {:<45} {}",
-                    rule.id,
-                    rule.severity.as_str(),
-                    rule.name,
-                    rule.summary
-                );
-            }
-            let _ = write!(io.stdout, "{out}");
-            Outcome::Clean
+            let list: String = rules.rules().iter().map(list_line).collect();
+            io.print(list)?;
+            Ok(Outcome::Clean)
         }
         Some(id) => match rules.get(id) {
             Some(rule) => {
-                let _ = write!(io.stdout, "{}", document(rule));
-                Outcome::Clean
+                io.print(document(rule))?;
+                Ok(Outcome::Clean)
             }
             None => {
-                let _ = writeln!(
-                    io.stderr,
+                io.stderr_line(format_args!(
                     "error: no rule `{id}`; `gplint rules` lists them"
-                );
-                Outcome::UsageOrInput
+                ));
+                Ok(Outcome::UsageOrInput)
             }
         },
     }
 }
 
+fn list_line(rule: &Rule) -> String {
+    format!(
+        "{}  {:<8} {:<45} {}\n",
+        rule.id,
+        rule.severity.as_str(),
+        rule.name,
+        rule.summary
+    )
+}
+
 fn document(rule: &Rule) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} {}  ({})",
+    format!(
+        "{} {}  ({})\n{}\n\napplies to: {} facts\ndefined in: {}\n\n{}\n",
         rule.id,
         rule.name,
-        rule.severity.as_str()
-    );
-    let _ = writeln!(out, "{}\n", rule.summary);
-    let _ = writeln!(out, "applies to: {} facts", rule.applies_to.as_str());
-    let _ = writeln!(out, "defined in: {}\n", rule.origin.file);
-    let _ = writeln!(out, "{}", rule.docs.trim_end());
-    out
+        rule.severity.as_str(),
+        rule.summary,
+        rule.applies_to.as_str(),
+        rule.origin.file,
+        rule.docs.trim_end()
+    )
 }

@@ -1,37 +1,33 @@
 //! `gplint why <CODE>`: what an error code or event id means, and which
 //! rules detect it.
 
-use super::{Io, Outcome, WhyArgs, WhyFormat, load};
+use super::{Io, Outcome, WhyArgs, WhyFormat, WriteError, load};
 use crate::report::why;
 use crate::source::ReadLimits;
 
 /// Runs `why`. An unknown code is exit 2, so scripts can tell.
-pub fn run(args: &WhyArgs, io: &mut Io<'_>) -> Outcome {
+pub fn run(args: &WhyArgs, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
     let Some(rules) = load::rules(&args.rules, ReadLimits::DEFAULT_FILE_SIZE, io) else {
-        return Outcome::UsageOrInput;
+        return Ok(Outcome::UsageOrInput);
     };
     let view = why::view(&args.code, &rules);
     let known = !view.matches.is_empty();
     match args.format {
         WhyFormat::Json => {
-            let mut json = serde_json::to_string_pretty(&view).unwrap_or_default();
+            let mut json =
+                serde_json::to_string_pretty(&view).map_err(WriteError::json("the answer"))?;
             json.push('\n');
-            let _ = write!(io.stdout, "{json}");
+            io.print(json)?;
         }
-        WhyFormat::Human if known => {
-            let _ = write!(io.stdout, "{}", why::write_human(&view));
-        }
-        WhyFormat::Human => {
-            let _ = writeln!(
-                io.stderr,
-                "gplint: `{}` is not known: give a Win32 error (1385, 0x569), an HRESULT (0x80070569), an NTSTATUS (0xC000015B) or an event id (4625, 7041) of a refused logon",
-                args.code.trim()
-            );
-        }
+        WhyFormat::Human if known => io.print(why::write_human(&view))?,
+        WhyFormat::Human => io.stderr_line(format_args!(
+            "gplint: `{}` is not known: give a Win32 error (1385, 0x569), an HRESULT (0x80070569), an NTSTATUS (0xC000015B) or an event id (4625, 7041) of a refused logon",
+            args.code.trim()
+        )),
     }
-    if known {
+    Ok(if known {
         Outcome::Clean
     } else {
         Outcome::UsageOrInput
-    }
+    })
 }

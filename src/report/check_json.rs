@@ -67,8 +67,13 @@ struct Summary {
     templates: usize,
 }
 
-/// Writes the findings as one pretty-printed JSON document.
-pub fn write(findings: &[Finding], sources: &Sources<'_>, accounts: usize) -> String {
+/// Writes the findings as one pretty-printed JSON document. An error is
+/// the serialiser's, never replaced by an empty document.
+pub fn write(
+    findings: &[Finding],
+    sources: &Sources<'_>,
+    accounts: usize,
+) -> serde_json::Result<String> {
     let count = |s: Severity| {
         findings
             .iter()
@@ -87,9 +92,9 @@ pub fn write(findings: &[Finding], sources: &Sources<'_>, accounts: usize) -> St
             templates: sources.templates.len(),
         },
     };
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(&document)?;
     text.push('\n');
-    text
+    Ok(text)
 }
 
 fn view<'a>(finding: &'a Finding, sources: &Sources<'a>) -> FindingView<'a> {

@@ -30,8 +30,13 @@ pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 pub const FINGERPRINT_KEY: &str = "gplint/v1";
 
 /// Writes the findings as one SARIF log; `rules` are the loaded rules,
-/// which results refer to by index.
-pub fn write(findings: &[Finding], sources: &Sources<'_>, rules: &[Rule]) -> String {
+/// which results refer to by index. An error is the serialiser's, never
+/// replaced by an empty log.
+pub fn write(
+    findings: &[Finding],
+    sources: &Sources<'_>,
+    rules: &[Rule],
+) -> serde_json::Result<String> {
     let log = Log {
         schema: SCHEMA_URI,
         version: "2.1.0",
@@ -46,9 +51,9 @@ pub fn write(findings: &[Finding], sources: &Sources<'_>, rules: &[Rule]) -> Str
                 .collect(),
         }],
     };
-    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(&log)?;
     text.push('\n');
-    text
+    Ok(text)
 }
 
 /// The hex SHA-1 of [`Finding::identity`]: rule, scope, account, logon
