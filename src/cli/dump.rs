@@ -5,7 +5,7 @@ use std::path::Path;
 use super::{DumpArgs, DumpFormat, Io, Outcome};
 use crate::diagnostic::Diagnostic;
 use crate::discover::{Gpo, GpoKind};
-use crate::report::{dump_text, dump_view, one_line, render};
+use crate::report::{dump_text, dump_view, one_line, render, visible_line};
 use crate::source::SourceFile;
 use crate::{syntax, template};
 
@@ -69,8 +69,8 @@ fn write_gpo(gpo: &Gpo, format: DumpFormat, io: &mut Io<'_>) {
         let _ = writeln!(
             io.stdout,
             "== GPO {} at {}{template}",
-            gpo.label(),
-            gpo.root.display()
+            visible_line(&gpo.label()),
+            visible_line(&gpo.root.display().to_string())
         );
     }
 }
