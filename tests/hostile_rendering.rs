@@ -304,3 +304,35 @@ fn doubling_the_names_on_one_line_at_most_doubles_the_report() {
         );
     }
 }
+
+/// `accounts` accounts that need batch logon, which a right of `holders`
+/// other names does not grant: GPL101 proposes the whole line to each.
+fn proposals(s: &Scratch, holders: usize, accounts: usize, format: &str) -> usize {
+    let list: Vec<String> = (0..holders)
+        .map(|i| format!("*S-1-5-21-1004336348-1177238915-682003330-{}", 5_000 + i))
+        .collect();
+    let text = format!("{GOOD}SeBatchLogonRight = {}\r\n", list.join(","));
+    let file = s.write("t.inf", text.as_bytes());
+    let mut yaml = String::from("target: member-server\naccounts:\n");
+    for i in 0..accounts {
+        yaml.push_str(&format!("  - name: CONTOSO\\u{i:04}\n    logon: [batch]\n"));
+    }
+    s.write("many.yaml", yaml.as_bytes());
+    let run = s.check_with(&[&file], "many.yaml", &["--format", format]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    run.stdout.len() + run.stderr.len()
+}
+
+#[test]
+fn doubling_a_long_line_and_the_accounts_it_fails_at_most_doubles_the_report() {
+    let s = Scratch::new();
+    for format in ["human", "json", "sarif", "github", "junit"] {
+        let small = proposals(&s, 200, 20, format);
+        let large = proposals(&s, 400, 40, format);
+        let ratio = large as f64 / small as f64;
+        assert!(
+            ratio < 2.3,
+            "{format}: {small} → {large} bytes, ×{ratio:.2}"
+        );
+    }
+}
