@@ -52,8 +52,8 @@ pub(super) struct Limits {
     max_age: u32,
     /// Bad passwords of `lockout_threshold`.
     max_lockout: u32,
-    /// Where the limits come from, for the message.
-    whose: &'static str,
+    /// The label of a value past them.
+    past: &'static str,
 }
 
 /// The domain's policy is the "Maximum password age" and "Account
@@ -63,7 +63,7 @@ pub(super) struct Limits {
 pub(super) const DOMAIN_LIMITS: Limits = Limits {
     max_age: 999,
     max_lockout: 999,
-    whose: "as the Group Policy setting allows",
+    past: "more than the Group Policy setting allows",
 };
 
 /// A PSO holds `msDS-LockoutThreshold` (0 to 65,535, its schema's range)
@@ -72,7 +72,7 @@ pub(super) const DOMAIN_LIMITS: Limits = Limits {
 pub(super) const PSO_LIMITS: Limits = Limits {
     max_age: 10_675_199,
     max_lockout: 65_535,
-    whose: "as a fine-grained password policy can hold",
+    past: "more than a fine-grained password policy can hold",
 };
 
 const POLICY: Shape = Shape {
@@ -179,12 +179,9 @@ fn bad_number(
         )
     };
     let label = if too_large {
-        format!(
-            "more than {} allows",
-            limits.whose.trim_start_matches("as ")
-        )
+        limits.past
     } else {
-        "not a whole number".to_owned()
+        "not a whole number"
     };
     Diagnostic::new(
         Severity::Error,
