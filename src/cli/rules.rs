@@ -3,6 +3,8 @@
 use std::fmt::Write as _;
 
 use super::{Io, Outcome, RulesArgs, load};
+use crate::report::visible::visible_owned;
+use crate::report::visible_line;
 use crate::rules::Rule;
 
 /// Runs `rules`.
@@ -23,18 +25,20 @@ pub fn run(args: &RulesArgs, io: &mut Io<'_>) -> Outcome {
                     rule.summary
                 );
             }
-            let _ = write!(io.stdout, "{out}");
+            // Rule texts come from `--rules` folders anyone may write.
+            let _ = write!(io.stdout, "{}", visible_owned(out));
             Outcome::Clean
         }
         Some(id) => match rules.get(id) {
             Some(rule) => {
-                let _ = write!(io.stdout, "{}", document(rule));
+                let _ = write!(io.stdout, "{}", visible_owned(document(rule)));
                 Outcome::Clean
             }
             None => {
                 let _ = writeln!(
                     io.stderr,
-                    "error: no rule `{id}`; `gplint rules` lists them"
+                    "error: no rule `{}`; `gplint rules` lists them",
+                    visible_line(id)
                 );
                 Outcome::UsageOrInput
             }
