@@ -75,6 +75,30 @@ pub struct Waived {
 }
 
 impl Finding {
+    /// Cuts each text to a bound, keeping both ends (see [`crate::clip`]):
+    /// whatever the inputs hold, a report carries each finding in bounded
+    /// size. Done once the findings are final, as waivers match the
+    /// account named in full.
+    pub fn clip_texts(&mut self) {
+        use crate::clip::{MAX_QUOTED, MAX_TEXT, middle_owned};
+        let cut = |text: &mut String, max| *text = middle_owned(std::mem::take(text), max);
+        cut(&mut self.message, MAX_TEXT);
+        for text in [&mut self.help, &mut self.note].into_iter().flatten() {
+            cut(text, MAX_TEXT);
+        }
+        for name in [&mut self.account, &mut self.scope].into_iter().flatten() {
+            cut(name, MAX_QUOTED);
+        }
+        let places = [&mut self.primary, &mut self.removed_by, &mut self.related];
+        let places = places.into_iter().flatten().chain(&mut self.secondary);
+        for place in places {
+            cut(&mut place.label, MAX_TEXT);
+        }
+        if let Some(waived) = &mut self.waived {
+            cut(&mut waived.reason, MAX_QUOTED);
+        }
+    }
+
     /// Rewrites template indices, e.g. from one chain's inputs to every
     /// template read in the run.
     pub fn remap_templates(&mut self, map: impl Fn(usize) -> usize) {

@@ -17,6 +17,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod clip;
 pub mod codes;
 pub mod diagnostic;
 pub mod discover;

@@ -524,3 +524,52 @@ fn standard_output_on_a_full_disk_is_exit_2_naming_it() {
     assert_eq!(run.code, 2);
     assert_snapshot!(s.report(&run));
 }
+
+// ---- hostile rendering (issue 12 items 6, 8, 11, 19) ----
+
+#[test]
+fn a_warning_past_column_65535_renders_a_clipped_snippet_and_exits_0() {
+    let s = Scratch::new();
+    let text = format!("{GOOD}SeBatchLogonRight = {}*S-1-X\r\n", " ".repeat(65_600));
+    let file = s.write("t.inf", text.as_bytes());
+    let run = s.check(&[&file]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn a_maximum_password_age_past_i64_warns_and_exits_0() {
+    let s = Scratch::new();
+    let text = format!("{GOOD}[System Access]\r\nMaximumPasswordAge = 9223372036854775807\r\n");
+    let file = s.write("t.inf", text.as_bytes());
+    let run = s.check(&[&file]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn a_domain_policy_age_past_999_days_is_exit_2() {
+    let s = Scratch::new();
+    let yaml = format!(
+        "{}domain_policy: {{max_password_age_days: 9223372036854775807, lockout_threshold: 0}}\n",
+        scratch::EXPECT
+    );
+    s.write("policy.yaml", yaml.as_bytes());
+    let run = s.check_with(&["good.inf"], "policy.yaml", &[]);
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn escape_sequences_in_a_template_are_written_visibly_and_exit_0() {
+    let s = Scratch::new();
+    let text = format!(
+        "{GOOD}; {}\r\nSeBatchLogonRight = \u{1b}]0;owned\u{7}\u{1b}[2J\u{202e}nimda\r\n",
+        "padding ".repeat(100)
+    );
+    let file = s.write("t\u{1b}[31m.inf", text.as_bytes());
+    let run = s.check(&[&file]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains('\u{1b}'), "{}", run.stderr);
+    assert_snapshot!(s.report(&run));
+}

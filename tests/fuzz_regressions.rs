@@ -7,13 +7,14 @@ use std::path::{Path, PathBuf};
 
 type Target = fn(&Path, &[u8]) -> Result<(), String>;
 
-const TARGETS: [(&str, Target); 4] = [
+const TARGETS: [(&str, Target); 5] = [
     ("parse_template", |_, data| gplint::fuzzing::template(data)),
     ("load_expectations", |_, data| {
         gplint::fuzzing::expectations(data)
     }),
     ("load_rule", |_, data| gplint::fuzzing::rule(data)),
     ("check_pipeline", gplint::fuzzing::check),
+    ("render_diagnostics", gplint::fuzzing::render_diagnostics),
 ];
 
 fn inputs(target: &str) -> Vec<PathBuf> {

@@ -59,6 +59,7 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Result<Outcome, WriteErro
     let file_name = |file| report.file(file).map(|s| s.name.clone());
     waivers::apply(&mut findings, &expect.waivers, &rules, today, &file_name);
     findings.sort_by_key(Finding::sort_key);
+    findings.iter_mut().for_each(Finding::clip_texts);
     let output = CheckReport {
         findings: &findings,
         sources: &report,

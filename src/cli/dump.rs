@@ -5,7 +5,7 @@ use std::path::Path;
 use super::{DumpArgs, DumpFormat, Io, Outcome, WriteError, inputs};
 use crate::diagnostic::Diagnostic;
 use crate::discover::{Gpo, GpoKind};
-use crate::report::{dump_text, dump_view, one_line, render};
+use crate::report::{dump_text, dump_view, one_line, render, visible_line};
 use crate::scope::Origin;
 use crate::source::SourceFile;
 use crate::{syntax, template};
@@ -73,8 +73,8 @@ fn write_gpo(gpo: &Gpo, format: DumpFormat, io: &mut Io<'_>) -> Result<(), Write
     };
     io.print(format!(
         "== GPO {} at {}{template}\n",
-        gpo.label(),
-        gpo.root.display()
+        visible_line(&gpo.label()),
+        visible_line(&gpo.root.display().to_string())
     ))
 }
 

@@ -1,6 +1,8 @@
 //! `gplint rules`: list the rules or print one rule's documentation.
 
 use super::{Io, Outcome, RulesArgs, WriteError, load};
+use crate::report::visible::visible_owned;
+use crate::report::visible_line;
 use crate::rules::Rule;
 use crate::source::ReadLimits;
 
@@ -12,17 +14,19 @@ pub fn run(args: &RulesArgs, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
     match &args.id {
         None => {
             let list: String = rules.rules().iter().map(list_line).collect();
-            io.print(list)?;
+            // Rule texts come from `--rules` folders anyone may write.
+            io.print(visible_owned(list))?;
             Ok(Outcome::Clean)
         }
         Some(id) => match rules.get(id) {
             Some(rule) => {
-                io.print(document(rule))?;
+                io.print(visible_owned(document(rule)))?;
                 Ok(Outcome::Clean)
             }
             None => {
                 io.stderr_line(format_args!(
-                    "error: no rule `{id}`; `gplint rules` lists them"
+                    "error: no rule `{}`; `gplint rules` lists them",
+                    visible_line(id)
                 ));
                 Ok(Outcome::UsageOrInput)
             }

@@ -22,7 +22,7 @@ pub fn run(args: &WhyArgs, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
         WhyFormat::Human if known => io.print(why::write_human(&view))?,
         WhyFormat::Human => io.stderr_line(format_args!(
             "gplint: `{}` is not known: give a Win32 error (1385, 0x569), an HRESULT (0x80070569), an NTSTATUS (0xC000015B) or an event id (4625, 7041) of a refused logon",
-            args.code.trim()
+            crate::report::visible_line(args.code.trim())
         )),
     }
     Ok(if known {

@@ -8,7 +8,7 @@ use super::date::{self, Date};
 use super::fields::{Field, Fields};
 use super::hours::Week;
 use super::model::Spanned;
-use super::password_policy::{PasswordPolicyDecl, password_policy};
+use super::password_policy::{PSO_LIMITS, PasswordPolicyDecl, password_policy};
 use super::{AccountKind, values};
 use crate::diagnostic::{Diagnostic, Severity};
 
@@ -54,7 +54,7 @@ pub(super) fn read(
             "workstations: [SQL01, SQL02]",
             errors,
         ),
-        password_policy: password_policy(fields.get("password_policy"), errors),
+        password_policy: password_policy(fields.get("password_policy"), PSO_LIMITS, errors),
     };
     errors.extend(managed_password(fields, kind));
     errors.extend(fine_grained_off_domain(fields, kind));

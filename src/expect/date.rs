@@ -70,6 +70,15 @@ impl Date {
         days_from_civil(self.year.into(), self.month.into(), self.day.into())
     }
 
+    /// The day `days` after this one, or `None` past 9999-12-31 (or
+    /// before 0000-01-01): checked, whatever `days` is.
+    pub fn add_days(self, days: i64) -> Option<Date> {
+        let day = self.to_unix_days().checked_add(days)?;
+        (FIRST_DAY..=LAST_DAY)
+            .contains(&day)
+            .then(|| Date::from_unix_days(day))
+    }
+
     /// The year, 0 to 9999.
     pub fn year(self) -> u16 {
         self.year
@@ -187,6 +196,17 @@ mod tests {
 
     fn date(text: &str) -> Date {
         Date::parse(text).unwrap()
+    }
+
+    #[test]
+    fn adding_days_is_checked_and_stays_in_the_calendar() {
+        let d = date("2026-01-01");
+        assert_eq!(d.add_days(42), Some(date("2026-02-12")));
+        assert_eq!(d.add_days(-1), Some(date("2025-12-31")));
+        assert_eq!(d.add_days(i64::MAX), None);
+        assert_eq!(d.add_days(i64::MIN), None);
+        assert_eq!(date("9999-12-31").add_days(1), None);
+        assert_eq!(date("0000-01-01").add_days(-1), None);
     }
 
     #[test]

@@ -4,7 +4,7 @@ use super::account_name::missing_name;
 use super::fields::{Fields, Shape};
 use super::model::GroupDecl;
 use super::names::{sid_mismatch, unknown_builtin};
-use super::password_policy::password_policy;
+use super::password_policy::{PSO_LIMITS, password_policy};
 use super::values;
 use crate::diagnostic::Diagnostic;
 use crate::yaml::Node;
@@ -35,7 +35,7 @@ pub(super) fn group(node: &Node, errors: &mut Vec<Diagnostic>) -> Option<GroupDe
     };
     let sid = values::sid(fields.get("sid"), errors);
     let member_of = values::names(fields.get("member_of"), errors);
-    let password_policy = password_policy(fields.get("password_policy"), errors);
+    let password_policy = password_policy(fields.get("password_policy"), PSO_LIMITS, errors);
     values::optional_text(fields.get("description"), errors);
     let name = name?;
     errors.extend(unknown_builtin(&name));

@@ -44,6 +44,37 @@ pub enum DomainPolicyDecl {
 
 const KEYS: [&str; 2] = ["max_password_age_days", "lockout_threshold"];
 
+/// The largest values a policy may hold, which differ between the
+/// domain's policy and a PSO.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Limits {
+    /// Days of `max_password_age_days`.
+    max_age: u32,
+    /// Bad passwords of `lockout_threshold`.
+    max_lockout: u32,
+    /// The label of a value past them.
+    past: &'static str,
+}
+
+/// The domain's policy is the "Maximum password age" and "Account
+/// lockout threshold" settings of a GPO: 0 to 999 each
+/// (windows-itpro-docs `maximum-password-age.md`,
+/// `account-lockout-threshold.md`).
+pub(super) const DOMAIN_LIMITS: Limits = Limits {
+    max_age: 999,
+    max_lockout: 999,
+    past: "more than the Group Policy setting allows",
+};
+
+/// A PSO holds `msDS-LockoutThreshold` (0 to 65,535, its schema's range)
+/// and `msDS-MaximumPasswordAge`, a 64-bit count of 100-nanosecond
+/// intervals: at most 10,675,199 whole days.
+pub(super) const PSO_LIMITS: Limits = Limits {
+    max_age: 10_675_199,
+    max_lockout: 65_535,
+    past: "more than a fine-grained password policy can hold",
+};
+
 const POLICY: Shape = Shape {
     what: "a password policy",
     of: "of a password policy",
@@ -65,7 +96,7 @@ pub(super) fn domain_policy(
         return None;
     }
     if matches!(field.node.kind, NodeKind::Map(_)) {
-        return password_policy(Some(field), errors).map(DomainPolicyDecl::Values);
+        return password_policy(Some(field), DOMAIN_LIMITS, errors).map(DomainPolicyDecl::Values);
     }
     let before = errors.len();
     let gpos = listed(Some(field), DOMAIN_EXAMPLE, "`domain_policy`", errors);
@@ -79,9 +110,10 @@ pub(super) fn domain_policy(
 }
 
 /// Reads a mapping of `max_password_age_days` and `lockout_threshold`,
-/// both required. Nothing written is `None`.
+/// both required and within `limits`. Nothing written is `None`.
 pub(super) fn password_policy(
     field: Option<Field<'_>>,
+    limits: Limits,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<PasswordPolicyDecl> {
     let field = field.filter(|field| !field.node.is_null())?;
@@ -92,7 +124,7 @@ pub(super) fn password_policy(
             missing.push(key);
             return None;
         };
-        number(value, errors)
+        number(value, limits, errors)
     };
     let age = read(KEYS[0], errors);
     let lockout = read(KEYS[1], errors);
@@ -106,23 +138,50 @@ pub(super) fn password_policy(
     })
 }
 
-/// A whole number, 0 or more: days or bad passwords.
-fn number(field: Field<'_>, errors: &mut Vec<Diagnostic>) -> Option<Spanned<i64>> {
+/// A whole number from 0 to the key's limit: days or bad passwords.
+fn number(field: Field<'_>, limits: Limits, errors: &mut Vec<Diagnostic>) -> Option<Spanned<i64>> {
     let written = values::text(field, errors)?;
-    match written.value.parse::<u32>() {
-        Ok(n) => Some(Spanned::new(i64::from(n), written.span)),
-        Err(_) => {
-            errors.push(bad_number(&field, &written));
+    let max = if field.name == KEYS[0] {
+        limits.max_age
+    } else {
+        limits.max_lockout
+    };
+    let parsed = written.value.parse::<u64>();
+    let within = parsed
+        .as_ref()
+        .ok()
+        .and_then(|&n| u32::try_from(n).ok())
+        .filter(|&n| n <= max);
+    match within {
+        Some(n) => Some(Spanned::new(i64::from(n), written.span)),
+        None => {
+            errors.push(bad_number(&field, &written, limits, parsed.is_ok()));
             None
         }
     }
 }
 
-fn bad_number(field: &Field<'_>, written: &Spanned<String>) -> Diagnostic {
+fn bad_number(
+    field: &Field<'_>,
+    written: &Spanned<String>,
+    limits: Limits,
+    too_large: bool,
+) -> Diagnostic {
     let meaning = if field.name == KEYS[0] {
-        "a whole number of days, 0 or more (0: passwords never expire)"
+        format!(
+            "a whole number of days from 0 to {} (0: passwords never expire)",
+            thousands(limits.max_age)
+        )
     } else {
-        "a whole number of bad passwords, 0 or more (0: the account never locks)"
+        format!(
+            "a whole number of bad passwords from 0 to {} (0: the account never locks)",
+            thousands(limits.max_lockout)
+        )
+    };
+    let label = if too_large {
+        limits.past
+    } else {
+        "not a whole number"
     };
     Diagnostic::new(
         Severity::Error,
@@ -130,12 +189,25 @@ fn bad_number(field: &Field<'_>, written: &Spanned<String>) -> Diagnostic {
         format!("{} is {meaning}, not `{}`", field.subject(), written.value),
         written.span,
     )
-    .with_label("not a whole number")
+    .with_label(label)
     .with_help(format!(
         "write it as the policy shows it, e.g. {}: {}",
         field.name,
         if field.name == KEYS[0] { 60 } else { 5 }
     ))
+}
+
+/// `10675199` as `10,675,199`.
+fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn incomplete(field: &Field<'_>, missing: &[&str]) -> Diagnostic {

@@ -84,7 +84,8 @@ pub struct AccountPolicy {
     pub guest_name: PolicySetting<String>,
     /// `NewAdministratorName`: the built-in Administrator's name.
     pub admin_name: PolicySetting<String>,
-    /// `MaximumPasswordAge` in days; 0 or less: passwords never expire.
+    /// `MaximumPasswordAge` in days, within the range Windows accepts
+    /// (see [`super::ranges`]); 0: passwords never expire.
     pub max_password_age: PolicySetting<i64>,
     /// `LockoutBadCount`: bad passwords before lockout; 0: never locks.
     pub lockout_bad_count: PolicySetting<i64>,
@@ -99,7 +100,7 @@ pub struct AccountPolicy {
 impl AccountPolicy {
     /// Folds the chain's `[System Access]` and `[Registry Values]`.
     pub fn fold(inputs: &[PolicyInput<'_>], target: Target) -> Self {
-        let number = |key, default| access(inputs, key, default, integer);
+        let number = |key, default| number_setting(inputs, key, default);
         let switch = |key, default| access(inputs, key, default, |v| integer(v).map(|n| n != 0));
         let name = |key, default: &str| access(inputs, key, default.to_owned(), text);
         AccountPolicy {
@@ -123,13 +124,16 @@ impl AccountPolicy {
 }
 
 /// The last input whose `[System Access]` defines the number `key`
-/// readably, else `default`.
+/// readably and within the range Windows accepts (see
+/// [`super::ranges`]), else `default`.
 pub(super) fn number_setting(
     inputs: &[PolicyInput<'_>],
     key: &'static str,
     default: i64,
 ) -> PolicySetting<i64> {
-    access(inputs, key, default, integer)
+    access(inputs, key, default, |value| {
+        integer(value).and_then(|n| super::ranges::in_force(key, n))
+    })
 }
 
 fn integer(value: &SettingValue<'_>) -> Option<i64> {

@@ -11,6 +11,7 @@ pub mod defaults;
 mod membership;
 pub mod nla;
 pub mod password;
+pub mod ranges;
 
 pub use membership::{MembershipLine, ResultantMembership};
 

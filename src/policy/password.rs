@@ -44,7 +44,8 @@ pub enum PolicyScope {
 /// The password and lockout settings that govern one account.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PasswordPolicy {
-    /// `MaximumPasswordAge` in days; 0 or less: passwords never expire.
+    /// `MaximumPasswordAge` in days, within the range Windows accepts
+    /// (see [`super::ranges`]); 0: passwords never expire.
     pub max_password_age: PolicySetting<i64>,
     /// `LockoutBadCount`: bad passwords before lockout; 0: never locks.
     pub lockout_bad_count: PolicySetting<i64>,

@@ -6,6 +6,7 @@ use crate::finding::{Finding, Location};
 
 use super::render::{Style, render_file};
 use super::sources::Sources;
+use super::visible::visible_owned;
 
 /// Renders every finding, in order.
 pub fn render_findings(findings: &[Finding], sources: &Sources<'_>, style: Style) -> String {
@@ -28,11 +29,7 @@ pub fn render_finding(finding: &Finding, sources: &Sources<'_>, style: Style) ->
     };
     let mut out = match &finding.primary {
         Some(primary) => place(finding, primary, &code, sources, style),
-        None => format!(
-            "{}[{code}]: {}\n",
-            finding.severity.as_str(),
-            finding.message
-        ),
+        None => bare(finding, &code),
     };
     for secondary in &finding.secondary {
         out.push_str(&context(
@@ -71,10 +68,10 @@ fn waived_line(
         .and_then(|at| sources.region(at))
         .map(|r| format!(" ({}:{}:{})", r.file, r.start.0, r.start.1))
         .unwrap_or_default();
-    format!(
+    visible_owned(format!(
         "{} {}{place}: {}\n  waived: {}, until {}\n",
         finding.rule, finding.rule_name, finding.message, waived.reason, waived.expires
-    )
+    ))
 }
 
 /// A second place, rendered as a note with its own snippet.
@@ -110,12 +107,19 @@ fn place(
     };
     match sources.file(at.file) {
         Some(file) => render_file(&diagnostic, code, file, style),
-        None => format!(
-            "{}[{code}]: {}\n",
-            finding.severity.as_str(),
-            finding.message
-        ),
+        None => bare(finding, code),
     }
+}
+
+/// A finding without a snippet, on one line. (With one, [`render_file`]
+/// makes its texts visible.)
+fn bare(finding: &Finding, code: &str) -> String {
+    let line = format!(
+        "{}[{code}]: {}\n",
+        finding.severity.as_str(),
+        finding.message
+    );
+    visible_owned(line)
 }
 
 fn label(location: &Location) -> Label {

@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::dump_view::{DumpView, HolderView};
+use super::visible::visible_owned;
 use crate::rights::LogonEffect;
 use crate::template::SettingValue;
 
@@ -53,7 +54,7 @@ pub fn write(view: &DumpView<'_>) -> String {
         view.warnings.len(),
         plural(view.warnings.len())
     );
-    out
+    visible_owned(out)
 }
 
 fn write_rights(out: &mut String, view: &DumpView<'_>) {

@@ -1,8 +1,10 @@
 //! The human form of `gplint explain`: a matrix of accounts × logon types.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use super::explain_view::{AccountView, CellView, ExplainView, ScopeView};
+use super::visible::visible_owned;
 use crate::logon::VerdictSource;
 use crate::logon_type::LogonType;
 
@@ -35,7 +37,7 @@ pub fn write(view: &ExplainView) -> String {
     for (i, note) in notes.iter().enumerate() {
         let _ = writeln!(out, "({}) {note}", i + 1);
     }
-    out
+    visible_owned(out)
 }
 
 fn write_scope_header(out: &mut String, scope: &ScopeView) {
@@ -169,23 +171,69 @@ fn footnote(account: &str, t: LogonType, cell: &CellView) -> String {
     format!("{account} {wanted} {}: {nla}{why}", t.description())
 }
 
+/// The widest a table cell is shown, in characters; the rest of a longer
+/// one (a right held by a thousand SIDs, a very long name) is cut at `…`.
+/// `explain --format json` has every value whole.
+pub(crate) const MAX_CELL: usize = 200;
+
 fn write_table(out: &mut String, rows: &[Vec<String>]) {
+    let rows: Vec<Vec<(Cow<'_, str>, usize)>> = rows
+        .iter()
+        .map(|row| row.iter().map(|cell| clip_cell(cell)).collect())
+        .collect();
     let columns = rows.first().map_or(0, Vec::len);
     let widths: Vec<usize> = (0..columns)
         .map(|c| {
             rows.iter()
                 .filter_map(|r| r.get(c))
-                .map(|s| s.chars().count())
+                .map(|(_, width)| *width)
                 .max()
                 .unwrap_or(0)
         })
         .collect();
-    for row in rows {
-        let cells: Vec<String> = row
-            .iter()
-            .zip(&widths)
-            .map(|(cell, width)| format!("{cell:<width$}"))
-            .collect();
-        let _ = writeln!(out, "{}", cells.join("  ").trim_end());
+    for row in &rows {
+        // Padded by hand: a `{:<width$}` past 65,535 panics.
+        let mut line = String::new();
+        for (i, ((cell, width), column)) in row.iter().zip(&widths).enumerate() {
+            if i > 0 {
+                line.push_str("  ");
+            }
+            line.push_str(cell);
+            line.extend(std::iter::repeat_n(' ', column.saturating_sub(*width)));
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+}
+
+/// A cell cut to [`MAX_CELL`] characters, with its width in characters.
+fn clip_cell(cell: &str) -> (Cow<'_, str>, usize) {
+    match cell.char_indices().nth(MAX_CELL) {
+        None => (Cow::Borrowed(cell), cell.chars().count()),
+        Some(_) => {
+            let kept: String = cell.chars().take(MAX_CELL - 1).collect();
+            (Cow::Owned(kept + "…"), MAX_CELL)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_wider_than_the_formatter_allows_are_cut_and_padded_by_hand() {
+        let wide = "S".repeat(70_000);
+        let rows = vec![
+            vec!["right".to_owned(), "holders".to_owned()],
+            vec![wide, "x".to_owned()],
+        ];
+        let mut out = String::new();
+        write_table(&mut out, &rows);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines[0],
+            format!("right{}holders", " ".repeat(MAX_CELL - 5 + 2))
+        );
+        assert_eq!(lines[1], format!("{}…  x", "S".repeat(MAX_CELL - 1)));
     }
 }

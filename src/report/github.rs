@@ -8,6 +8,7 @@ use crate::diagnostic::Severity;
 use crate::finding::Finding;
 
 use super::sources::Sources;
+use super::visible::{escape, is_hidden};
 
 /// One `::error file=…,line=…::message` line per finding, in order.
 pub fn write(findings: &[Finding], sources: &Sources<'_>) -> String {
@@ -75,6 +76,8 @@ fn text(finding: &Finding) -> String {
 }
 
 /// Escapes a command's message as the runner expects: `%`, CR and LF.
+/// Other control characters are written visibly (`\u{1b}`): the job's
+/// log shows a raw ESC as a terminal would.
 pub fn escape_data(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -82,6 +85,7 @@ pub fn escape_data(text: &str) -> String {
             '%' => out.push_str("%25"),
             '\r' => out.push_str("%0D"),
             '\n' => out.push_str("%0A"),
+            c if c != '\t' && is_hidden(c) => out.push_str(&escape(c)),
             _ => out.push(c),
         }
     }
@@ -102,6 +106,7 @@ mod tests {
     fn data_escapes_percent_and_line_ends_only() {
         assert_eq!(escape_data("100%\r\nnext: a,b"), "100%25%0D%0Anext: a,b");
         assert_eq!(escape_data("%0A"), "%250A");
+        assert_eq!(escape_data("a\u{1b}[2J\tb"), "a\\u{1b}[2J\tb");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::finding::Finding;
 
 use super::check_human::plural;
 use super::sources::Sources;
+use super::visible::{escape, is_hidden, visible_line};
 
 /// The summary: a heading, the counts, and one table row per finding.
 pub fn write(findings: &[Finding], sources: &Sources<'_>, accounts: usize) -> String {
@@ -63,6 +64,7 @@ fn row(finding: &Finding, sources: &Sources<'_>) -> String {
 /// only `|` needs its escape, and a backtick inside cannot close it.
 fn code(text: &str) -> String {
     let inner = text.replace('|', "\\|").replace(['\r', '\n'], " ");
+    let inner = visible_line(&inner);
     let fence = if inner.contains('`') { "`` " } else { "`" };
     let close = if inner.contains('`') { " ``" } else { "`" };
     format!("{fence}{inner}{close}")
@@ -75,6 +77,7 @@ fn text(text: &str) -> String {
     for c in text.chars() {
         match c {
             '\r' | '\n' => out.push(' '),
+            c if is_hidden(c) => out.push_str(&escape(c)),
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '$' | '~' | '&' | '#' => {
                 out.push('\\');
                 out.push(c);
@@ -98,5 +101,7 @@ mod tests {
         assert_eq!(code(r"CONTOSO\gmsa_web$"), r"`CONTOSO\gmsa_web$`");
         assert_eq!(code("a|b"), r"`a\|b`");
         assert_eq!(code("a`b"), "`` a`b ``");
+        assert_eq!(text("a\u{1b}b"), "a\\u{1b}b");
+        assert_eq!(code("a\u{1b}b"), "`a\\u{1b}b`");
     }
 }

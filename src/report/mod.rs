@@ -11,14 +11,16 @@ pub mod github;
 pub mod github_summary;
 pub mod junit;
 pub mod one_line;
+mod parse_excerpt;
 pub mod render;
 pub mod rule_docs;
 pub mod sarif;
 pub mod sources;
+pub mod visible;
 pub mod why;
-mod window;
 pub mod xml;
 
 pub use one_line::one_line;
 pub use render::{Style, render, render_coded, render_excerpt, render_file};
 pub use sources::Sources;
+pub use visible::{visible, visible_line};

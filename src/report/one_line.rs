@@ -11,7 +11,8 @@ pub fn one_line(error: &dyn Error) -> String {
         text.push_str(&next.to_string());
         cause = next.source();
     }
-    text.replace(['\r', '\n'], " ")
+    // A file name or a cause quoting the input may hold any character.
+    super::visible::visible_line(&text.replace(['\r', '\n'], " ")).into_owned()
 }
 
 #[cfg(test)]
@@ -27,5 +28,14 @@ mod tests {
         let line = one_line(&error);
         assert!(line.starts_with("cannot read `empty.inf`"), "{line}");
         assert!(line.contains("empty"), "{line}");
+    }
+
+    #[test]
+    fn control_characters_in_a_file_name_are_written_visibly() {
+        let error = SourceFile::from_bytes("t\u{1b}[31m.inf", Vec::new())
+            .err()
+            .unwrap();
+        let line = one_line(&error);
+        assert!(line.contains("t\\u{1b}[31m.inf"), "{line}");
     }
 }

@@ -1,11 +1,17 @@
 //! Renders a [`Diagnostic`] with miette, pointing into its source file.
+//!
+//! This is the one place diagnostics and findings become human text:
+//! miette is given only a clipped excerpt of the file (see
+//! [`super::excerpt`]) and texts whose control characters are written
+//! visibly (see [`super::visible`]).
 
 use std::fmt;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode, SourceSpan};
 
-use super::excerpt::Excerpt;
-use super::window::Window;
+use super::excerpt::{CONTEXT_LINES, Excerpt};
+use super::parse_excerpt::ParseExcerpt;
+use super::visible::{visible, visible_line};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{LineIndex, SourceFile};
 
@@ -41,23 +47,13 @@ pub fn render_coded(
     style: Style,
 ) -> String {
     let lines = LineIndex::new(text);
-    let window = Window {
-        name: file_name,
-        text,
-        lines: &lines,
-    };
-    render_window(diagnostic, code, &window, style)
+    render_lines(diagnostic, code, file_name, text, &lines, style)
 }
 
 /// [`render_coded`] for a file already read, using its line index: the
 /// cost of a snippet does not grow with the file.
 pub fn render_file(diagnostic: &Diagnostic, code: &str, file: &SourceFile, style: Style) -> String {
-    let window = Window {
-        name: &file.name,
-        text: &file.text,
-        lines: &file.lines,
-    };
-    render_window(diagnostic, code, &window, style)
+    render_lines(diagnostic, code, &file.name, &file.text, &file.lines, style)
 }
 
 /// Renders a parse error of a file that may not be what its name says:
@@ -71,44 +67,57 @@ pub fn render_excerpt(
     style: Style,
 ) -> String {
     let offset = diagnostic.primary_span().map_or(0, |span| span.start);
-    let excerpt = Excerpt::around(file_name, text, offset);
+    let excerpt = ParseExcerpt::around(file_name, text, offset);
     let mut shown = diagnostic.clone();
     shown.labels.truncate(1);
-    if let Some(label) = shown.labels.first_mut() {
-        label.span = excerpt.span();
-    }
-    render_window(&shown, diagnostic.code, &excerpt, style)
+    let span = excerpt.span();
+    let report = Report::new(&shown, diagnostic.code, &excerpt, |_| {
+        SourceSpan::new(span.start.into(), span.end - span.start)
+    });
+    render_report(&report, &shown, style)
 }
 
-fn render_window(
+/// Widths miette is given: a `COLUMNS` of 0 or of a billion lays out
+/// as 20 or 1,000.
+const WIDTHS: std::ops::RangeInclusive<usize> = 20..=1_000;
+
+fn render_lines(
     diagnostic: &Diagnostic,
     code: &str,
-    source: &dyn SourceCode,
+    file_name: &str,
+    text: &str,
+    lines: &LineIndex,
     style: Style,
 ) -> String {
-    let report = Report {
-        diagnostic,
-        code,
-        source,
-    };
+    let spans: Vec<_> = diagnostic.labels.iter().map(|label| label.span).collect();
+    let excerpt = Excerpt::new(file_name, text, lines, &spans);
+    let report = Report::new(diagnostic, code, &excerpt, |i| excerpt.span(i));
+    render_report(&report, diagnostic, style)
+}
+
+/// Lays a report out with miette, its note underneath.
+fn render_report(report: &Report<'_>, diagnostic: &Diagnostic, style: Style) -> String {
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
     };
+    let width = style.width.clamp(*WIDTHS.start(), *WIDTHS.end());
     let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(style.width)
+        .with_width(width)
         .with_links(false)
+        .with_context_lines(CONTEXT_LINES)
         // SIDs and paths must not be cut at their hyphens or mid-word.
         .with_break_words(false)
         .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
     let mut out = String::new();
-    if handler.render_report(&mut out, &report).is_err() {
+    if handler.render_report(&mut out, report).is_err() {
         // Rendering into a String cannot fail short of a formatting bug;
         // fall back to the bare message rather than losing it.
-        out = format!("{}: {}\n", diagnostic.severity.as_str(), diagnostic.message);
+        out = format!("{}: {}\n", diagnostic.severity.as_str(), report.message);
     }
-    push_note(&mut out, diagnostic.note.as_deref(), style.width);
+    let note = diagnostic.note.as_deref().map(visible);
+    push_note(&mut out, note.as_deref(), width);
     out
 }
 
@@ -127,21 +136,54 @@ fn push_note(out: &mut String, note: Option<&str>, width: usize) {
     }
 }
 
+/// A diagnostic as miette reads it: every text made visible, every span
+/// moved into the excerpt.
 struct Report<'d> {
-    diagnostic: &'d Diagnostic,
-    code: &'d str,
+    severity: Severity,
+    code: String,
+    message: String,
+    help: Option<String>,
+    labels: Vec<LabeledSpan>,
     source: &'d dyn SourceCode,
+}
+
+impl<'d> Report<'d> {
+    /// The report of `diagnostic` over `source`, where label `i` lies at
+    /// `span_of(i)`.
+    fn new(
+        diagnostic: &Diagnostic,
+        code: &str,
+        source: &'d dyn SourceCode,
+        span_of: impl Fn(usize) -> SourceSpan,
+    ) -> Self {
+        let labels = diagnostic.labels.iter().enumerate().map(|(i, label)| {
+            let text = (!label.message.is_empty()).then(|| visible(&label.message).into_owned());
+            if i == 0 {
+                LabeledSpan::new_primary_with_span(text, span_of(i))
+            } else {
+                LabeledSpan::new_with_span(text, span_of(i))
+            }
+        });
+        Report {
+            severity: diagnostic.severity,
+            code: visible_line(code).into_owned(),
+            message: visible(&diagnostic.message).into_owned(),
+            help: diagnostic.help.as_deref().map(|h| visible(h).into_owned()),
+            labels: labels.collect(),
+            source,
+        }
+    }
 }
 
 impl fmt::Debug for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&self.message)
     }
 }
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&self.message)
     }
 }
 
@@ -149,11 +191,11 @@ impl std::error::Error for Report<'_> {}
 
 impl miette::Diagnostic for Report<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        (!self.code.is_empty()).then(|| Box::new(self.code) as Box<dyn fmt::Display + 'a>)
+        (!self.code.is_empty()).then(|| Box::new(&self.code) as Box<dyn fmt::Display + 'a>)
     }
 
     fn severity(&self) -> Option<miette::Severity> {
-        Some(match self.diagnostic.severity {
+        Some(match self.severity {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
             Severity::Note => miette::Severity::Advice,
@@ -161,7 +203,7 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        let help = self.diagnostic.help.as_deref()?;
+        let help = self.help.as_ref()?;
         Some(Box::new(help))
     }
 
@@ -170,14 +212,6 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let labels = self.diagnostic.labels.iter().enumerate().map(|(i, label)| {
-            let text = (!label.message.is_empty()).then(|| label.message.clone());
-            if i == 0 {
-                LabeledSpan::new_primary_with_span(text, label.span)
-            } else {
-                LabeledSpan::new_with_span(text, label.span)
-            }
-        });
-        Some(Box::new(labels))
+        Some(Box::new(self.labels.iter().cloned()))
     }
 }

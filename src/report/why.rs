@@ -188,7 +188,8 @@ pub fn write_human(view: &WhyView) -> String {
         }
         write_match(&mut out, m);
     }
-    out
+    // Rule texts come from `--rules` folders anyone may write.
+    super::visible::visible_owned(out)
 }
 
 fn write_match(out: &mut String, m: &MatchView) {

@@ -2,7 +2,7 @@
 //! Guest-only sharing model, and lockout of stored passwords.
 
 use super::{Account, Context, Evidence, Restriction, RestrictionKind, SubStatus, restriction};
-use crate::expect::{AccountKind, Date};
+use crate::expect::AccountKind;
 use crate::logon_type::LogonType;
 
 /// A password someone set and must keep up to date: gMSAs, virtual and
@@ -61,10 +61,15 @@ pub(super) fn expiry(
     if !policy.passwords_expire() {
         return None;
     }
-    let expires = facts
-        .password_last_set
-        .as_ref()
-        .map(|set| Date::from_unix_days(set.value.to_unix_days() + age.value));
+    let expires = match &facts.password_last_set {
+        Some(set) => match set.value.add_days(age.value) {
+            Some(end) => Some(end),
+            // After 9999-12-31: it does not expire within any date a
+            // file can name.
+            None => return None,
+        },
+        None => None,
+    };
     let days_left = expires
         .zip(context.today)
         .map(|(end, today)| end.to_unix_days() - today.to_unix_days());

@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use crate::clip;
 use crate::facts::Fact;
 
 /// A message with `{field}` placeholders, checked at load against the
@@ -63,7 +64,9 @@ impl MessageTemplate {
     }
 
     /// The text with each placeholder replaced by the fact's field, lists
-    /// joined with ", ". A field the fact lacks becomes empty text.
+    /// joined with ", ". A field the fact lacks becomes empty text; a
+    /// value longer than [`clip::MAX_QUOTED`] characters keeps its two
+    /// ends (see [`clip`]).
     pub fn render(&self, fact: &dyn Fact) -> String {
         let mut out = String::new();
         for piece in &self.pieces {
@@ -71,7 +74,7 @@ impl MessageTemplate {
                 Piece::Text(text) => out.push_str(text),
                 Piece::Field { name, .. } => {
                     if let Some(value) = fact.field(name) {
-                        out.push_str(&value.display());
+                        out.push_str(&clip::middle(&value.display(), clip::MAX_QUOTED));
                     }
                 }
             }

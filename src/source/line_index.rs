@@ -33,6 +33,12 @@ impl LineIndex {
         (line, column)
     }
 
+    /// The 1-based line holding the byte `offset`, in `O(log lines)`;
+    /// offsets past the end are on the last line.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset).max(1)
+    }
+
     /// Number of lines; text after the last line end, even none, is a line.
     pub fn line_count(&self) -> usize {
         self.starts.len()
@@ -70,6 +76,10 @@ mod tests {
         assert_eq!(idx.line_col(text, 0), (1, 1));
         assert_eq!(idx.line_col(text, 4), (2, 2));
         assert_eq!(idx.line_col(text, 9), (4, 1));
+        assert_eq!(idx.line_of(0), 1);
+        assert_eq!(idx.line_of(4), 2);
+        assert_eq!(idx.line_of(9), 4);
+        assert_eq!(idx.line_of(999), 4);
     }
 
     #[test]

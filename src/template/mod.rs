@@ -116,7 +116,10 @@ fn read_section<'a>(doc: &Document<'a>, section: &Section<'a>, t: &mut Template<
         "unicode" | "version" => t.version.extend(settings::read(doc, section, w)),
         "privilege rights" => t.privilege_rights = privilege_rights::read(doc, section, w),
         "group membership" => t.group_membership = group_membership::read(doc, section, w),
-        "system access" => t.system_access = settings::read(doc, section, w),
+        "system access" => {
+            t.system_access = settings::read(doc, section, w);
+            w.extend(crate::policy::ranges::warnings(&t.system_access));
+        }
         "kerberos policy" => t.kerberos_policy = settings::read(doc, section, w),
         "event audit" => t.event_audit = settings::read(doc, section, w),
         "system log" | "security log" | "application log" => {

@@ -52,7 +52,7 @@ fn a_policy_value_must_be_a_whole_number_from_zero() {
     let error = only_error(&text, "expect::bad-policy-value", "soon");
     assert_eq!(
         error.message,
-        "`max_password_age_days` is a whole number of days, 0 or more (0: passwords never expire), not `soon`"
+        "`max_password_age_days` is a whole number of days from 0 to 999 (0: passwords never expire), not `soon`"
     );
     let text = with_domain_policy("{max_password_age_days: 60, lockout_threshold: -1}");
     let error = only_error(&text, "expect::bad-policy-value", "-1");
@@ -156,6 +156,43 @@ fn a_fine_grained_policy_must_be_a_mapping() {
         "{}",
         error.message
     );
+}
+
+// ---- values out of range (issue 12 item 8) ----
+
+/// The domain's values are the Group Policy settings, 0 to 999 each
+/// (windows-itpro-docs `maximum-password-age.md`,
+/// `account-lockout-threshold.md`); a PSO's are its attributes' ranges.
+#[test]
+fn a_policy_value_past_what_windows_accepts_is_an_error_at_the_value() {
+    let text = with_domain_policy("{max_password_age_days: 1000, lockout_threshold: 0}");
+    let error = only_error(&text, "expect::bad-policy-value", "1000");
+    assert!(error.message.contains("from 0 to 999"), "{}", error.message);
+    let text =
+        with_domain_policy("{max_password_age_days: 60, lockout_threshold: 9223372036854775807}");
+    let error = only_error(&text, "expect::bad-policy-value", "9223372036854775807");
+    assert!(
+        error.message.contains("bad passwords from 0 to 999"),
+        "{}",
+        error.message
+    );
+    let pso = |value: &str| {
+        format!(
+            "accounts:\n  - name: CONTOSO\\svc\n    password_policy: {value}\n    logon: [batch]\n"
+        )
+    };
+    let fine = pso("{max_password_age_days: 3650, lockout_threshold: 1000}");
+    let own = ok(&fine).accounts[0].facts.password_policy.clone().unwrap();
+    assert_eq!(values(&own), (3650, 1000));
+    let text = pso("{max_password_age_days: 10675200, lockout_threshold: 0}");
+    let error = only_error(&text, "expect::bad-policy-value", "10675200");
+    assert!(
+        error.message.contains("from 0 to 10,675,199"),
+        "{}",
+        error.message
+    );
+    let text = pso("{max_password_age_days: 60, lockout_threshold: 65536}");
+    only_error(&text, "expect::bad-policy-value", "65536");
 }
 
 #[test]
