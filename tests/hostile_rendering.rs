@@ -266,6 +266,41 @@ fn escape_sequences_in_names_are_shown_escaped_in_human_output() {
 }
 
 #[test]
+fn escape_sequences_in_a_gpo_display_name_are_shown_escaped() {
+    let s = Scratch::new();
+    let gpo = "sysvol/contoso.com/Policies/{E3B1C5A7-2D4F-4B6E-8A0C-9F1D3B5E7A26}";
+    let ini = format!(
+        "[General]\r\nVersion=1\r\nPadding={}\r\ndisplayName=Evil\u{1b}]0;owned\u{7}\u{1b}[2J\r\n",
+        "x".repeat(500)
+    );
+    s.write(&format!("{gpo}/GPT.INI"), ini.as_bytes());
+    let template = format!("{}SeDenyBatchLogonRight = EVIL\u{1b}[2J\r\n", padded());
+    s.write(
+        &format!("{gpo}/Machine/Microsoft/Windows NT/SecEdit/GptTmpl.inf"),
+        template.as_bytes(),
+    );
+    let tree = s.path("sysvol").display().to_string();
+    let expect = s.path("services.yaml").display().to_string();
+    for args in [
+        vec!["dump", tree.as_str()],
+        vec!["explain", tree.as_str(), "--expect", expect.as_str()],
+        vec!["check", tree.as_str(), "--expect", expect.as_str()],
+    ] {
+        let run = gplint(&args);
+        assert_ne!(run.code, 101, "{args:?}: {}", run.stderr);
+        let all = format!("{}{}", run.stdout, run.stderr);
+        assert!(
+            !all.contains(['\u{1b}', '\u{7}']),
+            "{args:?}: raw control in:\n{all}"
+        );
+        assert!(all.contains("\\u{1b}"), "{args:?}: {all}");
+        if args[0] != "check" {
+            assert!(all.contains("Evil\\u{1b}]0;owned\\u{7}"), "{args:?}: {all}");
+        }
+    }
+}
+
+#[test]
 fn escape_sequences_stay_escaped_in_json_sarif_github_and_junit() {
     let s = Scratch::new();
     let text = format!("{}SeDenyBatchLogonRight = EVIL\u{1b}[2J\r\n", padded());

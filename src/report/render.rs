@@ -215,3 +215,48 @@ impl miette::Diagnostic for Report<'_> {
         Some(Box::new(self.labels.iter().cloned()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    fn far_label() -> (String, Diagnostic) {
+        let text = format!("[A]\nk = {}\u{1b}[2Jv\n", " ".repeat(70_000));
+        let at = text.len() - 6;
+        let diagnostic = Diagnostic::warning("t::far", "far \u{1b}[31maway", Span::new(at, at + 5))
+            .with_label("here\u{7}")
+            .with_help("help \u{9b}")
+            .with_note("note \r over");
+        (text, diagnostic)
+    }
+
+    #[test]
+    fn a_label_past_column_65535_renders_at_any_width() {
+        let (text, diagnostic) = far_label();
+        for width in [0, 1, 80, 65_535, usize::MAX] {
+            for color in [false, true] {
+                let out = render(&diagnostic, "t.inf", &text, Style { color, width });
+                assert!(out.contains("t.inf:2:70005"), "{out}");
+                assert!(out.lines().all(|l| l.chars().count() < 400), "{out}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_text_of_a_diagnostic_is_made_visible() {
+        let (text, diagnostic) = far_label();
+        let out = render(&diagnostic, "t\u{1b}.inf", &text, Style::PLAIN);
+        for shown in [
+            "far \\u{1b}[31maway",
+            "here\\u{7}",
+            "help \\u{9b}",
+            "note \\u{d} over",
+        ] {
+            assert!(out.contains(shown), "{shown}: {out}");
+        }
+        assert!(out.contains("\\u{1b}[2Jv"), "{out}");
+        assert!(out.contains("t\\u{1b}.inf"), "{out}");
+        assert!(!out.contains(['\u{1b}', '\u{7}', '\u{9b}', '\r']), "{out}");
+    }
+}
