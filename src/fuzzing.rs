@@ -11,7 +11,7 @@ use std::ffi::OsString;
 use std::path::Path;
 
 use crate::cli::{self, Io, Outcome};
-use crate::report::{Style, render};
+use crate::report::{Style, render, render_file};
 use crate::rules::RuleSet;
 use crate::source::SourceFile;
 use crate::{expect, syntax, template};
@@ -31,7 +31,7 @@ pub fn template(data: &[u8]) -> Result<(), Broken> {
     }
     let typed = template::build(&doc);
     for warning in &typed.warnings {
-        render(warning, &source.name, &source.text, Style::PLAIN);
+        render_file(warning, warning.code, &source, Style::PLAIN);
     }
     Ok(())
 }
@@ -46,14 +46,14 @@ pub fn expectations(data: &[u8]) -> Result<(), Broken> {
     match expect::load(&source.name, &source.text) {
         Ok(loaded) => {
             for warning in &loaded.warnings {
-                render(warning, &source.name, &source.text, Style::PLAIN);
+                render_file(warning, warning.code, &source, Style::PLAIN);
             }
             Ok(())
         }
         Err(errors) if errors.is_empty() => Err("refused without an error".to_owned()),
         Err(errors) => {
             for error in &errors {
-                render(error, &source.name, &source.text, Style::PLAIN);
+                render_file(error, error.code, &source, Style::PLAIN);
             }
             Ok(())
         }

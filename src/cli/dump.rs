@@ -5,7 +5,7 @@ use std::path::Path;
 use super::{DumpArgs, DumpFormat, Io, Outcome};
 use crate::diagnostic::Diagnostic;
 use crate::discover::{Gpo, GpoKind};
-use crate::report::{dump_text, dump_view, one_line, render};
+use crate::report::{dump_text, dump_view, one_line, render_file};
 use crate::source::SourceFile;
 use crate::{syntax, template};
 
@@ -90,7 +90,7 @@ fn dump_one(
         DumpFormat::Json => Ok(Some(serde_json::to_value(&view).unwrap_or_default())),
         DumpFormat::Text => {
             for warning in &warnings {
-                let rendered = render(warning, &source.name, &source.text, io.style);
+                let rendered = render_file(warning, warning.code, &source, io.style);
                 let _ = write!(io.stderr, "{rendered}");
             }
             let _ = write!(io.stdout, "{}", dump_text::write(&view));

@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use super::Io;
 use crate::diagnostic::Diagnostic;
 use crate::expect::{self, Expectations};
-use crate::report::{one_line, render};
+use crate::report::{one_line, render_file, render_indexed};
 use crate::rules::RuleSet;
-use crate::source::{ReadLimits, SourceFile};
+use crate::source::{LineIndex, ReadLimits, SourceFile};
 
 /// Reads and validates the expectations file; on failure every problem is
 /// rendered, pointing into the file, and on success every warning is.
@@ -58,17 +58,28 @@ pub fn rules(dirs: &[PathBuf], io: &mut Io<'_>) -> Option<RuleSet> {
 }
 
 fn rule_errors(errors: &[crate::rules::RuleLoadError], io: &mut Io<'_>) -> Option<RuleSet> {
+    // The errors of one file come together and share its text: index it
+    // once for all of them.
+    let mut indexed: Option<(&std::sync::Arc<str>, LineIndex)> = None;
     for error in errors {
-        let rendered = render(&error.diagnostic, &error.file, &error.text, io.style);
+        let lines = match indexed.take() {
+            Some((text, lines)) if std::sync::Arc::ptr_eq(text, &error.text) => lines,
+            _ => LineIndex::new(&error.text),
+        };
+        let code = error.diagnostic.code;
+        let text = &error.text;
+        let rendered = render_indexed(&error.diagnostic, code, &error.file, text, &lines, io.style);
         let _ = write!(io.stderr, "{rendered}");
+        indexed = Some((&error.text, lines));
     }
     None
 }
 
-/// Renders diagnostics that point into one file.
+/// Renders diagnostics that point into one file, with the file's line
+/// index: the cost of each does not grow with the file.
 pub fn render_all(diagnostics: &[Diagnostic], source: &SourceFile, io: &mut Io<'_>) {
     for diagnostic in diagnostics {
-        let rendered = render(diagnostic, &source.name, &source.text, io.style);
+        let rendered = render_file(diagnostic, diagnostic.code, source, io.style);
         let _ = write!(io.stderr, "{rendered}");
     }
 }

@@ -19,5 +19,5 @@ mod window;
 pub mod xml;
 
 pub use one_line::one_line;
-pub use render::{Style, render, render_coded, render_file};
+pub use render::{Style, render, render_coded, render_file, render_indexed};
 pub use sources::Sources;

@@ -50,7 +50,7 @@ fn unreadable(path: &Path, cause: &io::Error) -> RuleLoadError {
     let message = format!("cannot read rules from {file}: {cause}");
     RuleLoadError {
         file,
-        text: String::new(),
+        text: std::sync::Arc::from(""),
         diagnostic: error("rule::unreadable", message, Span::default()),
     }
 }

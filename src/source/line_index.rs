@@ -11,6 +11,7 @@ impl LineIndex {
     /// Indexes `text`. A line end is `\r\n`, `\n` or a lone `\r`.
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
+        crate::work::add(crate::work::Counter::LineIndexBytes, bytes.len());
         let mut starts = vec![0];
         for (i, &b) in bytes.iter().enumerate() {
             let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));

@@ -1,0 +1,121 @@
+//! No input costs more than its size (issue 12, items 14–18): each test
+//! runs a command on an input of size n and of size 2n and checks that the
+//! work counted by `gplint::work` at most doubles (with 10% to spare),
+//! rather than timing it, which a shared machine makes unreliable. Each
+//! input is a reproduction from the issue, scaled down.
+
+use std::ffi::OsString;
+use std::path::Path;
+use std::sync::Mutex;
+
+use gplint::cli::{self, Io};
+use gplint::report::Style;
+use gplint::work::{self, Counter};
+
+/// The counters are process-wide: one measured run at a time.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+/// What one in-process run printed, and the work it counted.
+struct Measured {
+    work: u64,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(counter: Counter, args: &[String]) -> Measured {
+    let mut stdout = Vec::new();
+    let mut stderr = Vec::new();
+    let args = std::iter::once("gplint".to_owned())
+        .chain(args.iter().cloned())
+        .map(OsString::from);
+    let guard = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    work::reset();
+    let mut io = Io {
+        stdout: &mut stdout,
+        stderr: &mut stderr,
+        style: Style::PLAIN,
+    };
+    cli::run(args, &mut io);
+    let work = work::get(counter);
+    drop(guard);
+    Measured {
+        work,
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+    }
+}
+
+/// Runs `args(n, dir)` and `args(2n, dir)` and checks that the counted
+/// work at most doubles; returns both runs for further checks.
+fn assert_doubles(
+    what: &str,
+    counter: Counter,
+    n: usize,
+    args: impl Fn(usize, &Path) -> Vec<String>,
+) -> (Measured, Measured) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let small = run(counter, &args(n, &dir.path().join("small")));
+    let large = run(counter, &args(2 * n, &dir.path().join("large")));
+    assert!(
+        small.work > 0,
+        "{what}: nothing counted; stderr: {}",
+        small.stderr
+    );
+    let ratio = large.work as f64 / small.work as f64;
+    assert!(
+        ratio <= 2.2,
+        "{what}: doubling the input multiplied the work by {ratio:.2} ({} → {})",
+        small.work,
+        large.work
+    );
+    (small, large)
+}
+
+/// Writes `text` to `name` under `dir` (created) and returns its path.
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    std::fs::create_dir_all(dir).expect("a folder for the input");
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("the input is written");
+    path.display().to_string()
+}
+
+fn strings(args: &[&str]) -> Vec<String> {
+    args.iter().map(|&a| a.to_owned()).collect()
+}
+
+// ---- rendering warnings (issue 12 item 14) ----
+
+/// `n` lines without `=` in `[System Access]`: one warning each.
+fn lines_without_equals(n: usize) -> String {
+    let mut text = String::from("[Unicode]\nUnicode=yes\n[System Access]\n");
+    for i in 0..n {
+        text.push_str(&format!("badline{i}\n"));
+    }
+    text.push_str("[Version]\nsignature=\"$CHICAGO$\"\nRevision=1\n");
+    text
+}
+
+#[test]
+fn warnings_of_dump_index_the_file_once() {
+    let (_, large) = assert_doubles("dump", Counter::LineIndexBytes, 2_000, |n, dir| {
+        let template = write(dir, "GptTmpl.inf", &lines_without_equals(n));
+        strings(&["dump", &template])
+    });
+    assert_eq!(large.stderr.matches("has no `=`").count(), 4_000);
+    assert!(
+        large.stdout.contains("signature = \"$CHICAGO$\""),
+        "{}",
+        large.stdout
+    );
+}
+
+#[test]
+fn warnings_of_check_index_the_file_once() {
+    assert_doubles("check", Counter::LineIndexBytes, 2_000, |n, dir| {
+        let template = write(dir, "GptTmpl.inf", &lines_without_equals(n));
+        let expect = write(dir, "services.yaml", ONE_ACCOUNT);
+        strings(&["check", &template, "--expect", &expect])
+    });
+}
+
+const ONE_ACCOUNT: &str = "accounts:\n  - name: CONTOSO\\svc_a\n    logon: [service]\n";
