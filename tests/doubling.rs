@@ -119,3 +119,64 @@ fn warnings_of_check_index_the_file_once() {
 }
 
 const ONE_ACCOUNT: &str = "accounts:\n  - name: CONTOSO\\svc_a\n    logon: [service]\n";
+
+// ---- [System Access] lookup (issue 12 item 15) ----
+
+/// `n` distinct keys in `[System Access]`, then one key written again.
+fn many_settings(n: usize) -> String {
+    let mut text = String::from("[Unicode]\nUnicode=yes\n[System Access]\n");
+    for i in 0..n {
+        text.push_str(&format!("Key{i} = {i}\n"));
+    }
+    text.push_str("MaximumPasswordAge = 42\nkey0 = 1\n");
+    text.push_str("[Version]\nsignature=\"$CHICAGO$\"\nRevision=1\n");
+    text
+}
+
+#[test]
+fn system_access_keys_are_found_by_key() {
+    let (_, large) = assert_doubles("check", Counter::SettingComparisons, 2_000, |n, dir| {
+        let template = write(dir, "GptTmpl.inf", &many_settings(n));
+        let expect = write(dir, "services.yaml", ONE_ACCOUNT);
+        strings(&["check", &template, "--expect", &expect])
+    });
+    // The later line of a key written twice still wins, with a warning.
+    assert!(
+        large.stderr.contains("`key0` is set twice in this section"),
+        "{}",
+        large.stderr
+    );
+}
+
+#[test]
+fn system_access_keys_of_dump_are_read_by_key() {
+    assert_doubles("dump", Counter::SettingComparisons, 2_000, |n, dir| {
+        let template = write(dir, "GptTmpl.inf", &many_settings(n));
+        strings(&["dump", &template])
+    });
+}
+
+/// `scopes` scopes that each evaluate the same template.
+fn scopes_of(template: &str, scopes: usize, account: &str) -> String {
+    let mut text = String::from("scopes:\n");
+    for i in 0..scopes {
+        text.push_str(&format!("  - name: s{i}\n    gpos: ['{template}']\n"));
+    }
+    text.push_str("accounts:\n");
+    text.push_str(account);
+    text
+}
+
+#[test]
+fn system_access_is_searched_once_per_template_not_per_chain() {
+    assert_doubles("check", Counter::SettingComparisons, 2_000, |n, dir| {
+        let template = write(dir, "GptTmpl.inf", &many_settings(n));
+        let account = "  - name: CONTOSO\\svc_a\n    logon: [service]\n";
+        let expect = write(
+            dir,
+            "services.yaml",
+            &scopes_of(&template, n / 100, account),
+        );
+        strings(&["check", &template, "--expect", &expect])
+    });
+}

@@ -56,7 +56,7 @@ impl<'a> Template<'a> {
     }
 
     /// Only what the logon model reads (rights, group membership, the
-    /// account policy of `[System Access]` and the LSA registry values
+    /// account policy's keys of `[System Access]` and the LSA registry values
     /// that restrict logons) and the warnings: what a run over thousands
     /// of GPOs keeps of each, since the other settings and registry values
     /// are most of a template's size.
@@ -64,7 +64,11 @@ impl<'a> Template<'a> {
         Template {
             privilege_rights: self.privilege_rights,
             group_membership: self.group_membership,
-            system_access: self.system_access,
+            system_access: self
+                .system_access
+                .into_iter()
+                .filter(|s| crate::policy::account::reads_system_access(s.key))
+                .collect(),
             registry_values: self
                 .registry_values
                 .into_iter()
