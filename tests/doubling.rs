@@ -180,3 +180,69 @@ fn system_access_is_searched_once_per_template_not_per_chain() {
         strings(&["check", &template, "--expect", &expect])
     });
 }
+
+// ---- accounts × holders (issue 12 item 16) ----
+
+/// A right's line of `n` holders, each `prefix` and a number.
+fn right_line(right: &str, prefix: &str, n: usize) -> String {
+    let holders: Vec<String> = (0..n).map(|i| format!("{prefix}{i}")).collect();
+    format!(
+        "[Unicode]\nUnicode=yes\n[Privilege Rights]\n{right} = {}\n[Version]\nsignature=\"$CHICAGO$\"\nRevision=1\n",
+        holders.join(",")
+    )
+}
+
+/// `n` domain accounts `CONTOSO\a<i>` that need `logon`.
+fn accounts(n: usize, logon: &str) -> String {
+    (0..n)
+        .map(|i| format!("  - name: CONTOSO\\a{i}\n    logon: [{logon}]\n"))
+        .collect()
+}
+
+#[test]
+fn accounts_find_their_holders_by_key_and_replaced_lists_resolve_once() {
+    // The later list replaces the earlier, which names services (each a
+    // SHA-1 to resolve); no account is on either, so every account looks
+    // for the replaced grant.
+    let (_, large) = assert_doubles("check", Counter::HolderProbes, 300, |n, dir| {
+        let earlier = write(
+            dir,
+            "a.inf",
+            &right_line("SeServiceLogonRight", "NT SERVICE\\s", n),
+        );
+        // A `__Members` line that takes Domain Users out of Users makes
+        // each account also look for the line that took a grant away.
+        let later = format!(
+            "{}[Group Membership]\n*S-1-5-32-545__Members =\n",
+            right_line("SeServiceLogonRight", "CONTOSO\\h", n)
+        );
+        let later = write(dir, "b.inf", &later);
+        let expect = write(
+            dir,
+            "services.yaml",
+            &format!("accounts:\n{}", accounts(n, "service")),
+        );
+        strings(&[
+            "check", &earlier, &later, "--expect", &expect, "--format", "json",
+        ])
+    });
+    assert_eq!(large.stdout.matches("\"GPL101\"").count(), 600);
+}
+
+#[test]
+fn granted_accounts_find_their_holder_by_key() {
+    // Every account is on the list, the last ones last.
+    assert_doubles("check", Counter::HolderProbes, 300, |n, dir| {
+        let template = write(
+            dir,
+            "GptTmpl.inf",
+            &right_line("SeServiceLogonRight", "CONTOSO\\a", n),
+        );
+        let expect = write(
+            dir,
+            "services.yaml",
+            &format!("accounts:\n{}", accounts(n, "service")),
+        );
+        strings(&["check", &template, "--expect", &expect])
+    });
+}

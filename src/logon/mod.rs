@@ -6,10 +6,12 @@
 //! - **not-granted** when no token SID holds the allow right.
 //!
 //! Tokens are computed once per account; each logon type adds only its own
-//! SIDs. Holders were resolved once per chain by [`crate::policy`].
+//! SIDs. Holders were resolved once per chain by [`crate::policy`], and
+//! are indexed once per chain by [`holders`].
 
 pub mod directory;
 pub mod graph;
+pub mod holders;
 pub mod removed;
 pub mod token;
 pub mod verdict;
@@ -22,6 +24,7 @@ pub use verdict::{ChainStep, Matched, Outcome, Replaced, Verdict, VerdictSource}
 
 use crate::logon_type::LogonType;
 use crate::policy::Resultant;
+use holders::ChainLists;
 
 /// The verdicts of one account, in [`LogonType::ALL`] order.
 #[derive(Clone, Debug)]
@@ -48,6 +51,7 @@ pub fn evaluate(
 ) -> Vec<AccountVerdicts> {
     let graph = MembershipGraph::build(directory, &resultant.memberships, resultant.target);
     let restored = graph.restored();
+    let lists = ChainLists::new(resultant, directory);
     directory
         .accounts
         .iter()
@@ -58,7 +62,7 @@ pub fn evaluate(
                 .iter()
                 .filter_map(|&t| {
                     let token = token::logon_token(&base, subject, t, &graph);
-                    verdict::decide(resultant, directory, subject, &token, t)
+                    verdict::decide(&lists, directory, subject, &token, t)
                 })
                 .collect();
             if let Some(restored) = &restored {
@@ -66,7 +70,7 @@ pub fn evaluate(
                     actual: &graph,
                     restored,
                 };
-                blame_removals(resultant, directory, &graphs, subject, &mut verdicts);
+                blame_removals(&lists, directory, &graphs, subject, &mut verdicts);
             }
             // After the removals: a network verdict that NLA carries over
             // to Remote Desktop takes its own evidence along.
@@ -99,7 +103,7 @@ fn apply_nla(verdicts: &mut [Verdict]) {
 /// grant away, if one did. The account's token on the restored graph is
 /// built only when a logon is not granted.
 fn blame_removals(
-    resultant: &Resultant<'_>,
+    lists: &ChainLists<'_>,
     directory: &Directory,
     graphs: &removed::Graphs<'_>,
     subject: &Subject,
@@ -112,13 +116,7 @@ fn blame_removals(
         }
         let base =
             base.get_or_insert_with(|| token::base_token(subject, directory, graphs.restored));
-        verdict.removed_by = removed::find(
-            resultant,
-            directory,
-            graphs,
-            subject,
-            base,
-            verdict.logon_type,
-        );
+        verdict.removed_by =
+            removed::find(lists, directory, graphs, subject, base, verdict.logon_type);
     }
 }
