@@ -246,3 +246,49 @@ fn granted_accounts_find_their_holder_by_key() {
         strings(&["check", &template, "--expect", &expect])
     });
 }
+
+// ---- waivers × findings (issue 12 item 17) ----
+
+/// `n` waivers of GPL101, one per account `CONTOSO\a<i>`, every other one
+/// for service logons only, with a few more that match several findings
+/// or none.
+fn waivers(n: usize) -> String {
+    let mut text = String::from("waivers:\n");
+    for i in 0..n {
+        let logon = if i % 2 == 0 {
+            "    logon: service\n"
+        } else {
+            ""
+        };
+        text.push_str(&format!(
+            "  - rule: GPL101\n    account: contoso\\A{i}\n{logon}    reason: change {i}\n    expires: 2099-12-31\n"
+        ));
+    }
+    text.push_str("  - rule: GPL101\n    account: CONTOSO\\nobody\n    reason: stale\n    expires: 2099-12-31\n");
+    text.push_str("  - rule: GPL101\n    file: GptTmpl.inf\n    reason: all of them\n    expires: 2099-12-31\n");
+    text
+}
+
+#[test]
+fn waivers_find_their_findings_by_key() {
+    let (_, large) = assert_doubles("check", Counter::WaiverComparisons, 300, |n, dir| {
+        let template = write(
+            dir,
+            "GptTmpl.inf",
+            &right_line("SeServiceLogonRight", "CONTOSO\\h", 1),
+        );
+        let expect = format!("accounts:\n{}{}", accounts(n, "service"), waivers(n));
+        let expect = write(dir, "services.yaml", &expect);
+        strings(&["check", &template, "--expect", &expect, "--format", "json"])
+    });
+    let json: serde_json::Value = serde_json::from_str(&large.stdout).expect("JSON");
+    let findings = json["findings"].as_array().expect("findings");
+    let waived = findings.iter().filter(|f| !f["waived"].is_null()).count();
+    assert_eq!(waived, 600, "{}", large.stdout);
+    let stale: Vec<_> = findings
+        .iter()
+        .filter(|f| f["rule"] == "waiver::stale")
+        .collect();
+    // The nobody waiver, and the file-wide one that the others left nothing to.
+    assert_eq!(stale.len(), 2, "{stale:?}");
+}
