@@ -292,3 +292,67 @@ fn waivers_find_their_findings_by_key() {
     // The nobody waiver, and the file-wide one that the others left nothing to.
     assert_eq!(stale.len(), 2, "{stale:?}");
 }
+
+// ---- scopes × accounts (issue 12 item 17) ----
+
+/// `n` scopes of one template, each with its own account, and a waiver
+/// per scope.
+fn scoped_accounts(template: &str, n: usize) -> String {
+    let mut text = scopes_of(template, n, "");
+    for i in 0..n {
+        text.push_str(&format!(
+            "  - name: CONTOSO\\a{i}\n    logon: [service]\n    scopes: [S{i}]\n"
+        ));
+    }
+    text.push_str("waivers:\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "  - rule: GPL101\n    scope: s{i}\n    reason: r\n    expires: 2099-12-31\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn each_chain_gets_its_accounts_by_scope() {
+    let (_, large) = assert_doubles("check", Counter::ScopeAccountPairs, 300, |n, dir| {
+        // Administrators only: every account's finding is waived by scope.
+        let text = right_line("SeServiceLogonRight", "*S-1-5-32-", 1).replace("-0", "-544");
+        let template = write(dir, "GptTmpl.inf", &text);
+        let expect = write(dir, "services.yaml", &scoped_accounts(&template, n));
+        strings(&["check", &template, "--expect", &expect, "--format", "junit"])
+    });
+    assert_eq!(
+        large.stdout.matches("<testcase ").count(),
+        600,
+        "{}",
+        large.stdout
+    );
+    assert!(
+        large.stdout.contains("tests=\"600\" failures=\"0\""),
+        "{}",
+        large.stdout
+    );
+}
+
+#[test]
+fn unknown_scope_names_are_looked_up_and_their_help_stays_short() {
+    let (small, large) = assert_doubles("check", Counter::ScopeAccountPairs, 300, |n, dir| {
+        let template = write(
+            dir,
+            "GptTmpl.inf",
+            &right_line("SeServiceLogonRight", "*S-1-1-", 1),
+        );
+        let mut expect = scopes_of(&template, n, "");
+        for i in 0..n {
+            expect.push_str(&format!(
+                "  - name: CONTOSO\\a{i}\n    logon: [service]\n    scopes: [s{i}, t{i}]\n"
+            ));
+        }
+        let expect = write(dir, "services.yaml", &expect);
+        strings(&["check", &template, "--expect", &expect])
+    });
+    assert_eq!(large.stderr.matches("is not a declared scope").count(), 600);
+    let ratio = large.stderr.len() as f64 / small.stderr.len() as f64;
+    assert!(ratio <= 2.2, "stderr grew {ratio:.2} times");
+}

@@ -11,7 +11,7 @@ use crate::finding::{FileRef, Finding, Location};
 use crate::logon_type::LogonType;
 use crate::policy::PolicyInput;
 use crate::rules::RuleSet;
-use crate::scope::{Chain, expectations_for};
+use crate::scope::{Chain, ScopeMembers, expectations_for};
 use crate::source::SourceFile;
 use crate::span::Span;
 use crate::template::Template;
@@ -54,14 +54,20 @@ pub fn evaluate<'t>(
     library: Library<'t>,
     expect: &Expectations,
 ) -> Vec<ChainRun<'t>> {
+    let members = ScopeMembers::new(expect);
     chains
         .into_par_iter()
-        .map(|chain| run(chain, library, expect))
+        .map(|chain| run(chain, library, expect, &members))
         .collect()
 }
 
-fn run<'t>(chain: Chain, library: Library<'t>, expect: &Expectations) -> ChainRun<'t> {
-    let scoped = expectations_for(expect, &chain);
+fn run<'t>(
+    chain: Chain,
+    library: Library<'t>,
+    expect: &Expectations,
+    members: &ScopeMembers,
+) -> ChainRun<'t> {
+    let scoped = expectations_for(expect, members, &chain);
     let (chain_inputs, mut sources) = inputs(&chain.gpos, library);
     // The domain's GPOs are numbered after the chain's, in evidence too.
     let (domain_inputs, domain_sources) = inputs(&chain.domain, library);
@@ -94,10 +100,11 @@ pub fn check(
     expect: &Expectations,
     rules: &RuleSet,
 ) -> Checked {
+    let members = ScopeMembers::new(expect);
     let per_chain: Vec<(Vec<Finding>, Vec<ExpectationCase>)> = chains
         .into_par_iter()
         .map(|chain| {
-            let run = run(chain, library, expect);
+            let run = run(chain, library, expect, &members);
             let scope = run.chain.scope.as_deref();
             let cases = expectation_cases(&run.evaluation, &run.expect, scope);
             (run_findings(&run, rules, library.sources), cases)
