@@ -356,3 +356,56 @@ fn unknown_scope_names_are_looked_up_and_their_help_stays_short() {
     let ratio = large.stderr.len() as f64 / small.stderr.len() as f64;
     assert!(ratio <= 2.2, "stderr grew {ratio:.2} times");
 }
+
+// ---- group loops (issue 12 item 18) ----
+
+/// A chain of `n` groups, each also a member of the first: `n` entries
+/// close a loop.
+fn looped_groups(n: usize) -> String {
+    let mut text = String::from("groups:\n");
+    for i in 0..n {
+        let next = (i + 1) % n;
+        text.push_str(&format!(
+            "  - name: CONTOSO\\g{i}\n    member_of: [CONTOSO\\g{next}, CONTOSO\\g0]\n"
+        ));
+    }
+    text.push_str(
+        "accounts:\n  - name: CONTOSO\\a\n    logon: [batch]\n    member_of: [CONTOSO\\g0]\n",
+    );
+    text
+}
+
+#[test]
+fn a_loop_of_groups_is_one_short_warning() {
+    let template = |dir: &Path| {
+        write(
+            dir,
+            "GptTmpl.inf",
+            &right_line("SeBatchLogonRight", "CONTOSO\\g", 1),
+        )
+    };
+    let run_of = |n: usize| {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let template = template(dir.path());
+        let expect = write(dir.path(), "services.yaml", &looped_groups(n));
+        run(
+            Counter::TokenEdges,
+            &strings(&["check", &template, "--expect", &expect]),
+        )
+    };
+    let (small, large) = (run_of(200), run_of(400));
+    assert_eq!(
+        large.stderr.matches("in a loop").count(),
+        1,
+        "{}",
+        large.stderr
+    );
+    let ratio = large.stderr.len() as f64 / small.stderr.len().max(1) as f64;
+    assert!(
+        ratio <= 2.2,
+        "stderr grew {ratio:.2} times: {} → {}",
+        small.stderr.len(),
+        large.stderr.len()
+    );
+    assert!(large.stderr.len() < 20_000, "{}", large.stderr);
+}
