@@ -58,7 +58,7 @@ impl Window<'_> {
         }
         let line = self.lines.line_col(self.text, offset).0 - 1;
         let first = line.saturating_sub(before);
-        let start = self.lines.line_start(first + 1).unwrap_or(0);
+        let start = self.lines.line_start(self.text, first + 1).unwrap_or(0);
         (start.min(offset), if start <= offset { first } else { 0 })
     }
 }

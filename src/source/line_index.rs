@@ -1,10 +1,34 @@
 //! Byte offset to line and column.
+//!
+//! The index keeps a mark every [`LINES_PER_MARK`] lines or
+//! [`BYTES_PER_MARK`] bytes, whichever comes first, rather than the start
+//! of every line: a file of 40 million empty lines would need 320 MB for
+//! the starts alone. A lookup scans from the mark before it, at most that
+//! many lines and bytes plus the line it lands in (whose columns are
+//! counted anyway).
+
+/// Most lines between two marks.
+const LINES_PER_MARK: usize = 32;
+/// Most bytes between two marks, unless one line is longer.
+const BYTES_PER_MARK: usize = 2048;
 
 /// Line starts of a text, for offset → line/column. Handles CRLF, LF and lone CR.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LineIndex {
-    /// Byte offset where each line begins; always starts with 0.
-    starts: Vec<usize>,
+    /// Some line starts: (byte offset, 0-based line), ascending; always
+    /// starts with (0, 0).
+    marks: Vec<(usize, usize)>,
+    /// Number of lines.
+    count: usize,
+}
+
+/// Whether the byte at `i` ends a line: `\n`, or `\r` not before `\n`.
+fn ends_line(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(b'\n') => true,
+        Some(b'\r') => bytes.get(i + 1) != Some(&b'\n'),
+        _ => false,
+    }
 }
 
 impl LineIndex {
@@ -12,14 +36,25 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         crate::work::add(crate::work::Counter::LineIndexBytes, bytes.len());
-        let mut starts = vec![0];
-        for (i, &b) in bytes.iter().enumerate() {
-            let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
-            if ends_line {
-                starts.push(i + 1);
+        let mut marks = vec![(0, 0)];
+        let mut last = (0, 0);
+        let mut line = 0;
+        for i in 0..bytes.len() {
+            if !ends_line(bytes, i) {
+                continue;
+            }
+            line += 1;
+            let start = i + 1;
+            if line - last.1 >= LINES_PER_MARK || start - last.0 >= BYTES_PER_MARK {
+                last = (start, line);
+                marks.push(last);
             }
         }
-        LineIndex { starts }
+        marks.shrink_to_fit();
+        LineIndex {
+            marks,
+            count: line + 1,
+        }
     }
 
     /// 1-based line and 1-based column (in Unicode scalar values) of the byte
@@ -28,20 +63,48 @@ impl LineIndex {
     /// character.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        let line = self.starts.partition_point(|&start| start <= offset).max(1);
-        let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let at = self.marks.partition_point(|&(start, _)| start <= offset);
+        let (mark, mut line) = self
+            .marks
+            .get(at.saturating_sub(1))
+            .copied()
+            .unwrap_or((0, 0));
+        let bytes = text.as_bytes();
+        let mut start = mark;
+        for i in mark..offset {
+            if ends_line(bytes, i) {
+                line += 1;
+                start = i + 1;
+            }
+        }
         let column = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
-        (line, column)
+        (line + 1, column)
     }
 
     /// Number of lines; text after the last line end, even none, is a line.
     pub fn line_count(&self) -> usize {
-        self.starts.len()
+        self.count
     }
 
     /// Byte offset where the 1-based `line` begins, if the text has it.
-    pub fn line_start(&self, line: usize) -> Option<usize> {
-        self.starts.get(line.checked_sub(1)?).copied()
+    /// `text` is the text this index was built from.
+    pub fn line_start(&self, text: &str, line: usize) -> Option<usize> {
+        let wanted = line.checked_sub(1)?;
+        if wanted >= self.count {
+            return None;
+        }
+        let at = self.marks.partition_point(|&(_, l)| l <= wanted);
+        let (mut start, mut current) = self.marks.get(at.checked_sub(1)?).copied()?;
+        let bytes = text.as_bytes();
+        let mut i = start;
+        while current < wanted && i < bytes.len() {
+            if ends_line(bytes, i) {
+                current += 1;
+                start = i + 1;
+            }
+            i += 1;
+        }
+        (current == wanted).then_some(start)
     }
 }
 
@@ -62,12 +125,12 @@ mod tests {
         let text = "a\r\nbb\ncc\rd";
         let idx = LineIndex::new(text);
         assert_eq!(idx.line_count(), 4);
-        assert_eq!(idx.line_start(1), Some(0));
-        assert_eq!(idx.line_start(2), Some(3));
-        assert_eq!(idx.line_start(3), Some(6));
-        assert_eq!(idx.line_start(4), Some(9));
-        assert_eq!(idx.line_start(5), None);
-        assert_eq!(idx.line_start(0), None);
+        assert_eq!(idx.line_start(text, 1), Some(0));
+        assert_eq!(idx.line_start(text, 2), Some(3));
+        assert_eq!(idx.line_start(text, 3), Some(6));
+        assert_eq!(idx.line_start(text, 4), Some(9));
+        assert_eq!(idx.line_start(text, 5), None);
+        assert_eq!(idx.line_start(text, 0), None);
         assert_eq!(idx.line_col(text, 0), (1, 1));
         assert_eq!(idx.line_col(text, 4), (2, 2));
         assert_eq!(idx.line_col(text, 9), (4, 1));
@@ -100,5 +163,43 @@ mod tests {
         assert_eq!(idx.line_count(), 2);
         assert_eq!(idx.line_col(text, 2), (2, 1));
         assert_eq!(LineIndex::new("").line_count(), 1);
+    }
+
+    /// The index answers as a list of every line start would, across marks.
+    #[test]
+    fn marks_give_the_same_answers_as_every_start() {
+        let mut text = String::new();
+        for i in 0..300 {
+            text.push_str(&"x".repeat(i * 7 % 300));
+            text.push_str(["\n", "\r\n", "\r"][i % 3]);
+        }
+        text.push_str("tail");
+        let idx = LineIndex::new(&text);
+        assert!(idx.marks.len() > 5, "{}", idx.marks.len());
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        starts.extend(
+            (0..bytes.len())
+                .filter(|&i| ends_line(bytes, i))
+                .map(|i| i + 1),
+        );
+        assert_eq!(idx.line_count(), starts.len());
+        for (line, &start) in starts.iter().enumerate() {
+            assert_eq!(idx.line_start(&text, line + 1), Some(start));
+            assert_eq!(idx.line_col(&text, start), (line + 1, 1));
+        }
+        assert_eq!(idx.line_start(&text, starts.len() + 1), None);
+        for offset in 0..=text.len() {
+            let line = starts.partition_point(|&s| s <= offset);
+            assert_eq!(idx.line_col(&text, offset).0, line, "offset {offset}");
+        }
+    }
+
+    #[test]
+    fn a_file_of_empty_lines_keeps_a_mark_per_32_lines() {
+        let text = "\n".repeat(32 * 1000);
+        let idx = LineIndex::new(&text);
+        assert_eq!(idx.line_count(), 32 * 1000 + 1);
+        assert!(idx.marks.len() <= 1001, "{}", idx.marks.len());
     }
 }
