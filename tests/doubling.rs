@@ -6,18 +6,33 @@
 
 use std::ffi::OsString;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
 use gplint::cli::{self, Io};
 use gplint::report::Style;
 use gplint::work::{self, Counter};
+use peak_alloc::PeakAlloc;
 
-/// The counters are process-wide: one measured run at a time.
+/// The counters and the heap are process-wide: each test holds this for
+/// its whole run, inputs included, so no other test's work or memory is
+/// counted in it.
 static SERIAL: Mutex<()> = Mutex::new(());
 
-/// What one in-process run printed, and the work it counted.
+fn serial() -> MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Counts the heap held, and the most held since a reset, for the memory
+/// tests (issue 12 item 20). It counts a reallocation as the old and the
+/// new block at once, which errs on the side of more.
+#[global_allocator]
+static HEAP: PeakAlloc = PeakAlloc;
+
+/// What one in-process run printed, the work it counted, and the most heap
+/// it held beyond what was held when it started.
 struct Measured {
     work: u64,
+    peak: usize,
     stdout: String,
     stderr: String,
 }
@@ -28,8 +43,9 @@ fn run(counter: Counter, args: &[String]) -> Measured {
     let args = std::iter::once("gplint".to_owned())
         .chain(args.iter().cloned())
         .map(OsString::from);
-    let guard = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     work::reset();
+    let base = HEAP.current_usage();
+    HEAP.reset_peak_usage();
     let mut io = Io {
         stdout: &mut stdout,
         stderr: &mut stderr,
@@ -37,9 +53,10 @@ fn run(counter: Counter, args: &[String]) -> Measured {
     };
     cli::run(args, &mut io);
     let work = work::get(counter);
-    drop(guard);
+    let peak = HEAP.peak_usage().saturating_sub(base);
     Measured {
         work,
+        peak,
         stdout: String::from_utf8_lossy(&stdout).into_owned(),
         stderr: String::from_utf8_lossy(&stderr).into_owned(),
     }
@@ -53,6 +70,7 @@ fn assert_doubles(
     n: usize,
     args: impl Fn(usize, &Path) -> Vec<String>,
 ) -> (Measured, Measured) {
+    let _serial = serial();
     let dir = tempfile::tempdir().expect("a temporary folder");
     let small = run(counter, &args(n, &dir.path().join("small")));
     let large = run(counter, &args(2 * n, &dir.path().join("large")));
@@ -377,6 +395,7 @@ fn looped_groups(n: usize) -> String {
 
 #[test]
 fn a_loop_of_groups_is_one_short_warning() {
+    let _serial = serial();
     let template = |dir: &Path| {
         write(
             dir,
@@ -408,4 +427,69 @@ fn a_loop_of_groups_is_one_short_warning() {
         large.stderr.len()
     );
     assert!(large.stderr.len() < 20_000, "{}", large.stderr);
+}
+
+// ---- memory (issue 12 item 20) ----
+
+/// The most heap `args` held in one run, with the input's size.
+fn peak_of(command: &[&str], name: &str, input: &[u8]) -> (usize, Measured) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join(name);
+    std::fs::write(&path, input).expect("the input is written");
+    let expect = write(dir.path(), "services.yaml", ONE_ACCOUNT);
+    let mut args = strings(command);
+    args.push(path.display().to_string());
+    if command != ["dump"] {
+        args.extend(strings(&["--expect", &expect]));
+    }
+    (input.len(), run(Counter::LineIndexBytes, &args))
+}
+
+/// Peak heap at most 3× the input and 4 MiB for the rest (the rules, the
+/// expectations, buffers), for `check`, `explain` and `dump`.
+fn assert_within_three_times(name: &str, input: &[u8]) {
+    for command in [&["check"][..], &["explain"], &["dump"]] {
+        let (size, measured) = peak_of(command, name, input);
+        assert!(
+            measured.peak <= 3 * size + 4 * 1024 * 1024,
+            "{command:?} on {size} bytes held {} bytes at most",
+            measured.peak
+        );
+    }
+}
+
+#[test]
+fn a_file_of_empty_lines_costs_no_more_than_three_times_its_size() {
+    let _serial = serial();
+    let mut text = String::from(
+        "[Unicode]\nUnicode=yes\n[Privilege Rights]\nSeServiceLogonRight = *S-1-5-20\n",
+    );
+    text.push_str(&"\n".repeat(3 * 1024 * 1024));
+    text.push_str(&"; a comment\r\n".repeat(100_000));
+    assert_within_three_times("GptTmpl.inf", text.as_bytes());
+}
+
+#[test]
+fn an_export_template_costs_no_more_than_three_times_its_size() {
+    let _serial = serial();
+    // As `secedit /export` writes it: UTF-16LE with a mark, CRLF, most of
+    // it registry values and keys gplint does not read.
+    let mut text = String::from(
+        "[Unicode]\r\nUnicode=yes\r\n[System Access]\r\nMaximumPasswordAge = 42\r\n[Registry Values]\r\n",
+    );
+    for i in 0..30_000 {
+        text.push_str(&format!(
+            "MACHINE\\Software\\Contoso\\App{i}\\Value{i}=1,\"{i}\"\r\n"
+        ));
+    }
+    text.push_str("[Registry Keys]\r\n");
+    for i in 0..15_000 {
+        text.push_str(&format!(
+            "\"MACHINE\\SOFTWARE\\Contoso\\Key{i}\",0,\"D:PAR(A;OICI;KA;;;BA)(A;CIIO;KA;;;CO)\"\r\n"
+        ));
+    }
+    text.push_str("[Privilege Rights]\r\nSeServiceLogonRight = *S-1-5-20\r\n[Version]\r\nsignature=\"$CHICAGO$\"\r\nRevision=1\r\n");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    assert_within_three_times("GptTmpl.inf", &bytes);
 }

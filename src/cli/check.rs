@@ -152,7 +152,7 @@ fn library<'t>(inputs: &'t Inputs, templates: &'t [Template<'t>], today: Date) -
 fn typed(sources: &[SourceFile]) -> Vec<Template<'_>> {
     sources
         .par_iter()
-        .map(|source| template::build(&syntax::parse(&source.text)).logon_only())
+        .map(|source| template::build_logon(&syntax::parse(&source.text)))
         .collect()
 }
 

@@ -30,7 +30,12 @@ pub(super) fn read_bytes(name: &str, path: &Path, max: u64) -> Result<Vec<u8>, S
     if metadata.len() > max {
         return Err(too_large(metadata.len()));
     }
-    let mut bytes = Vec::new();
+    // Sized to the file: growing by doubling touched up to twice its size
+    // while copying (peak memory is to stay within 3× the largest input).
+    let expected = usize::try_from(metadata.len())
+        .unwrap_or(0)
+        .saturating_add(1);
+    let mut bytes = Vec::with_capacity(expected);
     // The file may grow between the look and the read: read one byte past
     // the limit to notice.
     File::open(path)
