@@ -493,3 +493,53 @@ fn an_export_template_costs_no_more_than_three_times_its_size() {
     bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
     assert_within_three_times("GptTmpl.inf", &bytes);
 }
+
+// ---- accounts in a deep group chain (issue 12 item 17) ----
+
+/// `n` groups in a chain and `n` accounts in its first group; the right
+/// is held by the last group, so each account's evidence runs the chain.
+fn deep_chain(n: usize) -> String {
+    let mut text = String::from("groups:\n");
+    for i in 0..n {
+        // The last group carries a fine-grained password policy, which
+        // each account's is looked for up the chain.
+        let parent = if i + 1 < n {
+            format!("\n    member_of: [CONTOSO\\g{}]", i + 1)
+        } else {
+            "\n    password_policy: {max_password_age_days: 0, lockout_threshold: 0}".to_owned()
+        };
+        text.push_str(&format!("  - name: CONTOSO\\g{i}{parent}\n"));
+    }
+    text.push_str("accounts:\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "  - name: CONTOSO\\a{i}\n    logon: [batch]\n    no_logon: [interactive]\n    member_of: [CONTOSO\\g0]\n    password_never_expires: true\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn accounts_in_a_deep_group_chain_share_its_closure() {
+    let (_, large) = assert_doubles("explain", Counter::TokenEdges, 200, |n, dir| {
+        let right = format!(
+            "[Unicode]\nUnicode=yes\n[Privilege Rights]\nSeBatchLogonRight = CONTOSO\\g{}\nSeInteractiveLogonRight = CONTOSO\\g{}\n[Version]\nsignature=\"$CHICAGO$\"\nRevision=1\n",
+            n - 1,
+            n / 2
+        );
+        let template = write(dir, "GptTmpl.inf", &right);
+        let expect = write(dir, "services.yaml", &deep_chain(n));
+        strings(&[
+            "explain", &template, "--expect", &expect, "--format", "json",
+        ])
+    });
+    // Evidence names at most 20 steps of the chain.
+    let json: serde_json::Value = serde_json::from_str(&large.stdout).expect("JSON");
+    let text = json.to_string();
+    assert!(
+        text.contains("CONTOSO\\\\g399"),
+        "{}",
+        &text[..2000.min(text.len())]
+    );
+    assert!(text.len() < 5_000_000, "{} bytes", text.len());
+}

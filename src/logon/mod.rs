@@ -5,8 +5,9 @@
 //! - **allowed** when a token SID holds the allow right and none the deny right;
 //! - **not-granted** when no token SID holds the allow right.
 //!
-//! Tokens are computed once per account; each logon type adds only its own
-//! SIDs. Holders were resolved once per chain by [`crate::policy`], and
+//! Tokens are computed once per account, sharing what accounts of the
+//! same kind and direct groups have in common; each logon type adds only
+//! its own SIDs. Holders were resolved once per chain by [`crate::policy`], and
 //! are indexed once per chain by [`holders`].
 
 pub mod directory;
@@ -19,7 +20,7 @@ pub mod verdict;
 pub use directory::{Directory, Subject};
 pub use graph::{EdgeReason, MembershipGraph};
 pub use removed::RemovedBy;
-pub use token::{Origin, Token};
+pub use token::{Origin, Token, TokenCache};
 pub use verdict::{ChainStep, Matched, Outcome, Replaced, Verdict, VerdictSource};
 
 use crate::logon_type::LogonType;
@@ -52,16 +53,18 @@ pub fn evaluate(
     let graph = MembershipGraph::build(directory, &resultant.memberships, resultant.target);
     let restored = graph.restored();
     let lists = ChainLists::new(resultant, directory);
+    let cache = TokenCache::new();
+    let restored_cache = TokenCache::new();
     directory
         .accounts
         .iter()
         .enumerate()
         .map(|(index, subject)| {
-            let base = token::base_token(subject, directory, &graph);
+            let base = token::base_token(subject, directory, &graph, &cache);
             let mut verdicts: Vec<Verdict> = LogonType::ALL
                 .iter()
                 .filter_map(|&t| {
-                    let token = token::logon_token(&base, subject, t, &graph);
+                    let token = token::logon_token(&base, subject, directory, t, &graph, &cache);
                     verdict::decide(&lists, directory, subject, &token, t)
                 })
                 .collect();
@@ -69,6 +72,7 @@ pub fn evaluate(
                 let graphs = removed::Graphs {
                     actual: &graph,
                     restored,
+                    restored_cache: &restored_cache,
                 };
                 blame_removals(&lists, directory, &graphs, subject, &mut verdicts);
             }
@@ -114,8 +118,9 @@ fn blame_removals(
         if verdict.outcome != Outcome::NotGranted {
             continue;
         }
-        let base =
-            base.get_or_insert_with(|| token::base_token(subject, directory, graphs.restored));
+        let base = base.get_or_insert_with(|| {
+            token::base_token(subject, directory, graphs.restored, graphs.restored_cache)
+        });
         verdict.removed_by =
             removed::find(lists, directory, graphs, subject, base, verdict.logon_type);
     }

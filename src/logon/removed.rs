@@ -14,7 +14,7 @@
 use super::directory::{Directory, Subject};
 use super::graph::MembershipGraph;
 use super::holders::ChainLists;
-use super::token::{self, Origin, Token};
+use super::token::{self, Origin, Token, TokenCache};
 use crate::logon_type::LogonType;
 use crate::principal::PrincipalKey;
 use crate::rights::LogonEffect;
@@ -48,6 +48,8 @@ pub struct Graphs<'g> {
     /// Without the `__Members` lines' removals (see
     /// [`MembershipGraph::restored`]).
     pub restored: &'g MembershipGraph,
+    /// The token closures on the restored graph, shared by the accounts.
+    pub restored_cache: &'g TokenCache,
 }
 
 /// The line that took the grant away from an account whose logon of
@@ -61,7 +63,14 @@ pub fn find(
     restored_base: &Token,
     logon_type: LogonType,
 ) -> Option<RemovedBy> {
-    let token = token::logon_token(restored_base, subject, logon_type, graphs.restored);
+    let token = token::logon_token(
+        restored_base,
+        subject,
+        directory,
+        logon_type,
+        graphs.restored,
+        graphs.restored_cache,
+    );
     let (_, deny) = lists.right(LogonEffect::Deny(logon_type))?;
     if deny.first_match(&token).is_some() {
         return None;

@@ -75,7 +75,9 @@ pub struct Matched {
     pub written: String,
     /// Where, when it comes from a template.
     pub span: Option<Span>,
-    /// From the account to the entry's principal.
+    /// From the account to the entry's principal; a long path keeps its
+    /// first step and its last ones, with one step saying how many were
+    /// left out between them.
     pub via: Vec<ChainStep>,
 }
 
@@ -224,17 +226,26 @@ fn matched(
     token: &Token,
 ) -> Matched {
     let (holder, key) = found;
+    let (chain, left_out) = token.chain_within(&key);
+    let mut via: Vec<ChainStep> = chain
+        .into_iter()
+        .map(|(key, origin)| ChainStep {
+            principal: directory.display(&key),
+            origin,
+        })
+        .collect();
+    if left_out > 0 && !via.is_empty() {
+        // The first step, then the last ones: say how many groups between.
+        let gap = ChainStep {
+            principal: format!("… {left_out} more …"),
+            origin: Origin::Computed("steps left out"),
+        };
+        via.insert(1, gap);
+    }
     Matched {
         written: holder.written.clone(),
         span: holder.span,
-        via: token
-            .chain(&key)
-            .into_iter()
-            .map(|(key, origin)| ChainStep {
-                principal: directory.display(&key),
-                origin,
-            })
-            .collect(),
+        via,
     }
 }
 
