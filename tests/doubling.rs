@@ -543,3 +543,36 @@ fn accounts_in_a_deep_group_chain_share_its_closure() {
     );
     assert!(text.len() < 5_000_000, "{} bytes", text.len());
 }
+
+#[test]
+fn accounts_not_granted_as_expected_do_not_copy_the_list() {
+    // Each account must not log on as a service and is not granted: the
+    // line that would grant it, as long as the list, is written only for
+    // a finding that shows it.
+    let _serial = serial();
+    let peak_of_size = |n: usize| {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let template = write(
+            dir.path(),
+            "GptTmpl.inf",
+            &right_line(
+                "SeServiceLogonRight",
+                "CONTOSO\\holder_with_a_long_name_",
+                n,
+            ),
+        );
+        let yaml = format!(
+            "accounts:\n{}",
+            accounts(n, "service").replace("logon:", "no_logon:")
+        );
+        let expect = write(dir.path(), "services.yaml", &yaml);
+        let args = strings(&["check", &template, "--expect", &expect, "--format", "json"]);
+        run(Counter::HolderProbes, &args).peak
+    };
+    let (small, large) = (peak_of_size(2_000), peak_of_size(4_000));
+    let ratio = large as f64 / small as f64;
+    assert!(
+        ratio <= 2.2,
+        "peak heap grew {ratio:.2} times: {small} → {large}"
+    );
+}

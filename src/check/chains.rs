@@ -92,13 +92,16 @@ pub struct Checked {
 }
 
 /// Evaluates and checks each chain in parallel, keeping only its findings
-/// and cases: a chain's model is dropped as soon as it is checked, so
-/// memory holds a few models at a time rather than one per scope.
+/// and, when `with_cases` (the JUnit report lists them), its cases: a
+/// chain's model is dropped as soon as it is checked, so memory holds a few
+/// models at a time rather than one per scope, and no case per account and
+/// scope when no report reads them.
 pub fn check(
     chains: Vec<Chain>,
     library: Library<'_>,
     expect: &Expectations,
     rules: &RuleSet,
+    with_cases: bool,
 ) -> Checked {
     let members = ScopeMembers::new(expect);
     let per_chain: Vec<(Vec<Finding>, Vec<ExpectationCase>)> = chains
@@ -106,7 +109,11 @@ pub fn check(
         .map(|chain| {
             let run = run(chain, library, expect, &members);
             let scope = run.chain.scope.as_deref();
-            let cases = expectation_cases(&run.evaluation, &run.expect, scope);
+            let cases = if with_cases {
+                expectation_cases(&run.evaluation, &run.expect, scope)
+            } else {
+                Vec::new()
+            };
             (run_findings(&run, rules, library.sources), cases)
         })
         .collect();

@@ -2,7 +2,7 @@
 
 use super::inputs::{self, Inputs};
 use super::output::{self, CheckReport};
-use super::{CheckArgs, ExplainArgs, ExplainFormat, FailOn, Io, Outcome, load};
+use super::{CheckArgs, CheckFormat, ExplainArgs, ExplainFormat, FailOn, Io, Outcome, load};
 use crate::check::chains::{self, ChainRun, Library};
 use crate::check::waivers;
 use crate::diagnostic::Severity;
@@ -40,7 +40,8 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Outcome {
         return Outcome::UsageOrInput;
     }
     let library = library(&inputs, &templates, today);
-    let checked = chains::check(chains, library, &expect, &rules);
+    let with_cases = args.format == CheckFormat::Junit;
+    let checked = chains::check(chains, library, &expect, &rules, with_cases);
     let (mut findings, cases) = (checked.findings, checked.cases);
     let report = Sources {
         templates: &inputs.sources,

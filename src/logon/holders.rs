@@ -9,7 +9,7 @@
 //! resolved, `NT SERVICE\` hashes included, once per chain and only when
 //! an account needs them, not once per account.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -27,6 +27,15 @@ pub struct HolderIndex {
     keys: Vec<PrincipalKey>,
     /// For each key, the first holder that has it.
     first: HashMap<PrincipalKey, usize>,
+    /// Keys compared so far, added to [`Counter::HolderProbes`] once, when
+    /// the index is dropped, not at every lookup.
+    probes: Cell<usize>,
+}
+
+impl Drop for HolderIndex {
+    fn drop(&mut self) {
+        work::add(Counter::HolderProbes, self.probes.get());
+    }
 }
 
 impl HolderIndex {
@@ -40,7 +49,15 @@ impl HolderIndex {
         for (at, key) in keys.iter().enumerate().rev() {
             first.insert(key.clone(), at);
         }
-        HolderIndex { keys, first }
+        HolderIndex {
+            keys,
+            first,
+            probes: Cell::new(0),
+        }
+    }
+
+    fn count(&self, probes: usize) {
+        self.probes.set(self.probes.get().saturating_add(probes));
     }
 
     /// The position of the first holder whose key the token holds, and
@@ -48,14 +65,11 @@ impl HolderIndex {
     pub fn first_in(&self, token: &Token) -> Option<(usize, &PrincipalKey)> {
         if self.keys.len() <= token.len() {
             let found = self.keys.iter().position(|key| token.contains(key));
-            work::add(
-                Counter::HolderProbes,
-                found.map_or(self.keys.len(), |at| at + 1),
-            );
+            self.count(found.map_or(self.keys.len(), |at| at + 1));
             let at = found?;
             return Some((at, self.keys.get(at)?));
         }
-        work::add(Counter::HolderProbes, token.len());
+        self.count(token.len());
         let at = token
             .keys()
             .filter_map(|key| self.first.get(key).copied())

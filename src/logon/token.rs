@@ -251,9 +251,10 @@ impl Closure {
         mut queue: VecDeque<PrincipalKey>,
         blocked: Option<&PrincipalKey>,
     ) {
+        let mut followed = 0;
         while let Some(member) = queue.pop_front() {
             let edges = graph.groups_of(&member);
-            work::add(Counter::TokenEdges, edges.len() + 1);
+            followed += edges.len() + 1;
             let (depth, seed) = self
                 .nodes
                 .get(&member)
@@ -272,6 +273,7 @@ impl Closure {
                 }
             }
         }
+        work::add(Counter::TokenEdges, followed);
     }
 }
 

@@ -118,8 +118,8 @@ impl<'a> GroupPolicies<'a> {
     fn search(&self, direct: Vec<&'a PrincipalKey>) -> Option<usize> {
         let mut queue: VecDeque<&PrincipalKey> = direct.into();
         let mut seen = HashSet::default();
+        let mut found = None;
         while let Some(key) = queue.pop_front() {
-            crate::work::add(crate::work::Counter::TokenEdges, 1);
             let Some(&i) = self.index.get(key) else {
                 continue;
             };
@@ -132,11 +132,13 @@ impl<'a> GroupPolicies<'a> {
                 continue;
             };
             if decl.password_policy.is_some() {
-                return Some(i);
+                found = Some(i);
+                break;
             }
             queue.extend(group.member_of.iter().map(|edge| &edge.group));
         }
-        None
+        crate::work::add(crate::work::Counter::TokenEdges, seen.len());
+        found
     }
 }
 

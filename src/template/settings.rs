@@ -46,6 +46,7 @@ pub fn read<'a>(
     // A key written twice keeps its later line, in the later place: the
     // earlier is found by key, not by a scan of every earlier line.
     let mut out: LastWins<AsciiFolded<'a>, Setting<'a>> = LastWins::new();
+    let mut looked_up = 0;
     for line in doc.section_lines(section) {
         let Some(entry) = warn_values_line(line, section.name, warnings) else {
             continue;
@@ -57,11 +58,12 @@ pub fn read<'a>(
             value_span: entry.value.span,
             line: entry.line,
         };
-        crate::work::add(crate::work::Counter::SettingComparisons, 1);
+        looked_up += 1;
         if let Some(earlier) = out.push(AsciiFolded(entry.key), setting) {
             warn_duplicate_key(entry.key, entry.key_span, earlier.key_span, warnings);
         }
     }
+    crate::work::add(crate::work::Counter::SettingComparisons, looked_up);
     out.into_vec()
 }
 
