@@ -12,7 +12,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// What is counted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Counter {
-    /// Bytes scanned to build line indexes (item 14 of issue 12).
+    /// Bytes scanned to build line indexes and to look offsets up in them
+    /// (item 14 of issue 12).
     LineIndexBytes,
     /// Settings compared by key in `[System Access]` and the like.
     SettingComparisons,

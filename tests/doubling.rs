@@ -576,3 +576,18 @@ fn accounts_not_granted_as_expected_do_not_copy_the_list() {
         "peak heap grew {ratio:.2} times: {small} → {large}"
     );
 }
+
+#[test]
+fn findings_on_one_long_line_find_their_columns_from_near_marks() {
+    // Every holder of the one line is a name no one declares: a finding
+    // each, each placed by line and column.
+    assert_doubles("check", Counter::LineIndexBytes, 1_000, |n, dir| {
+        let template = write(
+            dir,
+            "GptTmpl.inf",
+            &right_line("SeServiceLogonRight", "CONTOSO\\nobody", n),
+        );
+        let expect = write(dir, "services.yaml", ONE_ACCOUNT);
+        strings(&["check", &template, "--expect", &expect, "--format", "json"])
+    });
+}

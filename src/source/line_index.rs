@@ -1,23 +1,31 @@
 //! Byte offset to line and column.
 //!
 //! The index keeps a mark every [`LINES_PER_MARK`] lines or
-//! [`BYTES_PER_MARK`] bytes, whichever comes first, rather than the start
-//! of every line: a file of 40 million empty lines would need 320 MB for
-//! the starts alone. A lookup scans from the mark before it, at most that
-//! many lines and bytes plus the line it lands in (whose columns are
-//! counted anyway).
+//! [`BYTES_PER_MARK`] bytes, whichever comes first, inside long lines too,
+//! rather than the start of every line: a file of 40 million empty lines
+//! would need 320 MB for the starts alone. Each mark knows its line and
+//! column, so a lookup scans at most that far from the mark before it:
+//! 80,000 findings on one 500 KB line no longer count the line's
+//! characters from its start each.
 
 /// Most lines between two marks.
 const LINES_PER_MARK: usize = 32;
-/// Most bytes between two marks, unless one line is longer.
+/// Most bytes between two marks (a mark goes at a character's start).
 const BYTES_PER_MARK: usize = 2048;
+
+/// A place in the text with its 0-based line and column (in characters).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Mark {
+    offset: usize,
+    line: usize,
+    column: usize,
+}
 
 /// Line starts of a text, for offset → line/column. Handles CRLF, LF and lone CR.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LineIndex {
-    /// Some line starts: (byte offset, 0-based line), ascending; always
-    /// starts with (0, 0).
-    marks: Vec<(usize, usize)>,
+    /// Ascending; always starts at offset 0.
+    marks: Vec<Mark>,
     /// Number of lines.
     count: usize,
 }
@@ -31,23 +39,42 @@ fn ends_line(bytes: &[u8], i: usize) -> bool {
     }
 }
 
+/// Whether the byte starts a character (is not a UTF-8 continuation byte).
+fn starts_char(byte: u8) -> bool {
+    byte & 0xC0 != 0x80
+}
+
 impl LineIndex {
     /// Indexes `text`. A line end is `\r\n`, `\n` or a lone `\r`.
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         crate::work::add(crate::work::Counter::LineIndexBytes, bytes.len());
-        let mut marks = vec![(0, 0)];
-        let mut last = (0, 0);
-        let mut line = 0;
-        for i in 0..bytes.len() {
-            if !ends_line(bytes, i) {
-                continue;
-            }
-            line += 1;
-            let start = i + 1;
-            if line - last.1 >= LINES_PER_MARK || start - last.0 >= BYTES_PER_MARK {
-                last = (start, line);
-                marks.push(last);
+        let mut marks = vec![Mark::default()];
+        let mut last = Mark::default();
+        let (mut line, mut column) = (0, 0);
+        for (i, &byte) in bytes.iter().enumerate() {
+            if ends_line(bytes, i) {
+                line += 1;
+                column = 0;
+                let start = i + 1;
+                if line - last.line >= LINES_PER_MARK || start - last.offset >= BYTES_PER_MARK {
+                    last = Mark {
+                        offset: start,
+                        line,
+                        column,
+                    };
+                    marks.push(last);
+                }
+            } else if starts_char(byte) {
+                if i - last.offset >= BYTES_PER_MARK {
+                    last = Mark {
+                        offset: i,
+                        line,
+                        column,
+                    };
+                    marks.push(last);
+                }
+                column += 1;
             }
         }
         marks.shrink_to_fit();
@@ -63,22 +90,24 @@ impl LineIndex {
     /// character.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(text, offset.min(text.len()));
-        let at = self.marks.partition_point(|&(start, _)| start <= offset);
-        let (mark, mut line) = self
+        let at = self.marks.partition_point(|mark| mark.offset <= offset);
+        let mark = self
             .marks
             .get(at.saturating_sub(1))
             .copied()
-            .unwrap_or((0, 0));
+            .unwrap_or_default();
+        let (mut line, mut column) = (mark.line, mark.column);
         let bytes = text.as_bytes();
-        let mut start = mark;
-        for i in mark..offset {
+        crate::work::add(crate::work::Counter::LineIndexBytes, offset - mark.offset);
+        for i in mark.offset..offset {
             if ends_line(bytes, i) {
                 line += 1;
-                start = i + 1;
+                column = 0;
+            } else if bytes.get(i).is_some_and(|&b| starts_char(b)) {
+                column += 1;
             }
         }
-        let column = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
-        (line + 1, column)
+        (line + 1, column + 1)
     }
 
     /// Number of lines; text after the last line end, even none, is a line.
@@ -93,18 +122,25 @@ impl LineIndex {
         if wanted >= self.count {
             return None;
         }
-        let at = self.marks.partition_point(|&(_, l)| l <= wanted);
-        let (mut start, mut current) = self.marks.get(at.checked_sub(1)?).copied()?;
+        let at = self
+            .marks
+            .partition_point(|mark| (mark.line, mark.column) <= (wanted, 0));
+        let mark = self.marks.get(at.checked_sub(1)?).copied()?;
+        if mark.line == wanted {
+            return Some(mark.offset);
+        }
         let bytes = text.as_bytes();
-        let mut i = start;
-        while current < wanted && i < bytes.len() {
+        let mut current = mark.line;
+        for i in mark.offset..bytes.len() {
             if ends_line(bytes, i) {
                 current += 1;
-                start = i + 1;
+                if current == wanted {
+                    crate::work::add(crate::work::Counter::LineIndexBytes, i - mark.offset);
+                    return Some(i + 1);
+                }
             }
-            i += 1;
         }
-        (current == wanted).then_some(start)
+        None
     }
 }
 
@@ -193,6 +229,32 @@ mod tests {
             let line = starts.partition_point(|&s| s <= offset);
             assert_eq!(idx.line_col(&text, offset).0, line, "offset {offset}");
         }
+    }
+
+    /// Inside a long line, marks keep the column: every offset answers as
+    /// counting from the line's start does.
+    #[test]
+    fn long_lines_with_wide_characters_count_columns_from_marks() {
+        let text = format!("[A]\r\nk = {}\r\nnext", "é,€,x𝄞,".repeat(2000));
+        let idx = LineIndex::new(&text);
+        assert!(idx.marks.len() > 10, "{}", idx.marks.len());
+        let start = text.find("k = ").unwrap();
+        for offset in (start..text.len()).step_by(7) {
+            let boundary = (0..=offset)
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap();
+            let (line, column) = idx.line_col(&text, offset);
+            let line_start = text[..boundary].rfind('\n').map_or(0, |i| i + 1);
+            let expected = text[line_start..boundary].chars().count() + 1;
+            assert_eq!(
+                (line, column),
+                (text[..boundary].matches('\n').count() + 1, expected),
+                "offset {offset}"
+            );
+        }
+        assert_eq!(idx.line_start(&text, 3), Some(text.rfind("next").unwrap()));
+        assert_eq!(idx.line_start(&text, 2), Some(start));
     }
 
     #[test]
