@@ -51,7 +51,7 @@ fn parse(c: &mut Criterion) {
     // Throughput counts the bytes on disk, as the I/O floor does.
     group.throughput(Throughput::Bytes(bytes.len() as u64));
     group.bench_function("syntax-export", |b| {
-        b.iter(|| syntax::parse(black_box(&text)).lines.len())
+        b.iter(|| syntax::parse(black_box(&text)).line_count())
     });
     group.bench_function("syntax+model-export", |b| {
         b.iter(|| {

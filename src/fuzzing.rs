@@ -42,7 +42,7 @@ pub fn template(data: &[u8]) -> Result<(), Broken> {
     }
     let typed = template::build(&doc);
     for warning in &typed.warnings {
-        render(warning, &source.name, &source.text, Style::PLAIN);
+        render_file(warning, warning.code, &source, Style::PLAIN);
     }
     Ok(())
 }
@@ -58,14 +58,14 @@ pub fn expectations(data: &[u8]) -> Result<(), Broken> {
     match expect::load(&source.name, &source.text) {
         Ok(loaded) => {
             for warning in &loaded.warnings {
-                render(warning, &source.name, &source.text, Style::PLAIN);
+                render_file(warning, warning.code, &source, Style::PLAIN);
             }
             Ok(())
         }
         Err(errors) if errors.is_empty() => Err("refused without an error".to_owned()),
         Err(errors) => {
             for error in &errors {
-                render(error, &source.name, &source.text, Style::PLAIN);
+                render_file(error, error.code, &source, Style::PLAIN);
                 if is_syntax_error(error) {
                     quoted_little(error, &source.name, &source.text)?;
                 }

@@ -42,4 +42,6 @@ pub mod span;
 pub mod suggest;
 pub mod syntax;
 pub mod template;
+#[doc(hidden)]
+pub mod work;
 pub mod yaml;

@@ -573,3 +573,27 @@ fn escape_sequences_in_a_template_are_written_visibly_and_exit_0() {
     assert!(!run.stderr.contains('\u{1b}'), "{}", run.stderr);
     assert_snapshot!(s.report(&run));
 }
+
+// ---- inputs that cost more than their size (issue 12 items 14-20) ----
+
+/// Issue 12 item 18: every group of a chain is also in the first, so every
+/// `member_of` entry closes a cycle. One warning names one cycle through
+/// the loop with at most 20 groups, not one warning per entry each naming
+/// the whole loop.
+#[test]
+fn groups_that_each_close_a_loop_are_one_short_warning_and_exit_0() {
+    let s = Scratch::new();
+    let mut yaml = String::from("groups:\n");
+    for i in 0..50 {
+        yaml.push_str(&format!(
+            "  - name: CONTOSO\\g{i}\n    member_of: [CONTOSO\\g{}, CONTOSO\\g0]\n",
+            (i + 1) % 50
+        ));
+    }
+    yaml.push_str(&scratch::EXPECT.replace("target: member-server\naccounts:\n", "accounts:\n"));
+    s.write("loops.yaml", yaml.as_bytes());
+    let run = s.check_with(&["good.inf"], "loops.yaml", &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr.matches("expect::group-cycle").count(), 1);
+    assert_snapshot!(s.report(&run));
+}

@@ -200,7 +200,8 @@ fn comments_after_values_are_not_part_of_them() {
     let deny = t.right("SeDenyBatchLogonRight").unwrap();
     let written: Vec<_> = deny.holders.iter().map(|h| h.written).collect();
     assert_eq!(written, ["*S-1-5-21-1004336348-1177238915-682003330-513"]);
-    let comment = doc.lines[deny.line].comment.as_ref().unwrap();
+    let line = doc.lines().nth(deny.line).unwrap();
+    let comment = line.comment.as_ref().unwrap();
     assert_eq!(comment.text(), "deny domain users");
     assert!(
         t.right("SeDenyServiceLogonRight")

@@ -11,7 +11,7 @@ use crate::finding::{FileRef, Finding, Location};
 use crate::logon_type::LogonType;
 use crate::policy::PolicyInput;
 use crate::rules::RuleSet;
-use crate::scope::{Chain, expectations_for};
+use crate::scope::{Chain, ScopeMembers, expectations_for};
 use crate::source::SourceFile;
 use crate::span::Span;
 use crate::template::Template;
@@ -54,14 +54,20 @@ pub fn evaluate<'t>(
     library: Library<'t>,
     expect: &Expectations,
 ) -> Vec<ChainRun<'t>> {
+    let members = ScopeMembers::new(expect);
     chains
         .into_par_iter()
-        .map(|chain| run(chain, library, expect))
+        .map(|chain| run(chain, library, expect, &members))
         .collect()
 }
 
-fn run<'t>(chain: Chain, library: Library<'t>, expect: &Expectations) -> ChainRun<'t> {
-    let scoped = expectations_for(expect, &chain);
+fn run<'t>(
+    chain: Chain,
+    library: Library<'t>,
+    expect: &Expectations,
+    members: &ScopeMembers,
+) -> ChainRun<'t> {
+    let scoped = expectations_for(expect, members, &chain);
     let (chain_inputs, mut sources) = inputs(&chain.gpos, library);
     // The domain's GPOs are numbered after the chain's, in evidence too.
     let (domain_inputs, domain_sources) = inputs(&chain.domain, library);
@@ -86,20 +92,28 @@ pub struct Checked {
 }
 
 /// Evaluates and checks each chain in parallel, keeping only its findings
-/// and cases: a chain's model is dropped as soon as it is checked, so
-/// memory holds a few models at a time rather than one per scope.
+/// and, when `with_cases` (the JUnit report lists them), its cases: a
+/// chain's model is dropped as soon as it is checked, so memory holds a few
+/// models at a time rather than one per scope, and no case per account and
+/// scope when no report reads them.
 pub fn check(
     chains: Vec<Chain>,
     library: Library<'_>,
     expect: &Expectations,
     rules: &RuleSet,
+    with_cases: bool,
 ) -> Checked {
+    let members = ScopeMembers::new(expect);
     let per_chain: Vec<(Vec<Finding>, Vec<ExpectationCase>)> = chains
         .into_par_iter()
         .map(|chain| {
-            let run = run(chain, library, expect);
+            let run = run(chain, library, expect, &members);
             let scope = run.chain.scope.as_deref();
-            let cases = expectation_cases(&run.evaluation, &run.expect, scope);
+            let cases = if with_cases {
+                expectation_cases(&run.evaluation, &run.expect, scope)
+            } else {
+                Vec::new()
+            };
             (run_findings(&run, rules, library.sources), cases)
         })
         .collect();

@@ -9,7 +9,7 @@ use crate::policy::{Resultant, key_of_ref};
 use crate::principal::{PrincipalKey, ResolvedSid, resolve_name};
 use crate::template::{Holder, PrincipalRef, RightAssignment};
 
-use super::expectation_fact::{ExpectationFact, proposed_line};
+use super::expectation_fact::ExpectationFact;
 use super::membership_fact::MembershipFact;
 use super::right_fact::{HolderFact, LineContext, RightFact};
 
@@ -48,10 +48,9 @@ pub fn expectation_facts<'a>(
                 .as_ref()
                 .and_then(|r| resultant.inputs.get(r.input))
                 .map(|input| input.name);
-            let proposed_line = (verdict.outcome == Outcome::NotGranted)
+            let proposed_right = (verdict.outcome == Outcome::NotGranted)
                 .then(|| resultant.rights.iter().find(|r| r.right == verdict.right))
-                .flatten()
-                .map(|right| proposed_line(right, subject));
+                .flatten();
             let removed_at = verdict.removed_by.as_ref().and_then(|r| {
                 let input = resultant.inputs.get(r.input)?;
                 Some((input.name, line_of(r.input, r.span)))
@@ -64,7 +63,7 @@ pub fn expectation_facts<'a>(
                 file,
                 line,
                 replaced_file,
-                proposed_line,
+                proposed_right,
                 removed_at,
                 yaml_span: logon_type.span,
             });

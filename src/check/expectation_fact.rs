@@ -26,10 +26,11 @@ pub struct ExpectationFact<'a> {
     pub line: Option<usize>,
     /// The name of the earlier template whose grant the winner replaced.
     pub replaced_file: Option<&'a str>,
-    /// For a logon not granted: the deciding right's whole line with the
-    /// account added to what it holds now (Windows' default holders when
-    /// no template defines it), e.g. `SeServiceLogonRight = *S-1-5-80-0,*S-…`.
-    pub proposed_line: Option<String>,
+    /// For a logon not granted: the deciding right, whose whole line with
+    /// the account added is the `proposed_line` field. The line is written
+    /// only when a rule reads it: it is as long as the right's list, and
+    /// writing it for every account not granted cost accounts × holders.
+    pub proposed_right: Option<&'a ResultantRight<'a>>,
     /// The template and line of the `__Members` line that took the grant
     /// away, when one did.
     pub removed_at: Option<(&'a str, usize)>,
@@ -147,8 +148,8 @@ pub(super) fn expectation_location(must: bool, span: Span) -> Location {
 
 /// The deciding right's line with the account added: defining a right
 /// replaces the whole list, Windows' defaults included, so the line keeps
-/// what the right holds now.
-pub(super) fn proposed_line(right: &ResultantRight<'_>, subject: &Subject) -> String {
+/// what the right holds now, e.g. `SeServiceLogonRight = *S-1-5-80-0,*S-…`.
+fn proposed_line(right: &ResultantRight<'_>, subject: &Subject) -> String {
     let entry = match subject.sid {
         Some(sid) => format!("*{sid}"),
         None => subject.display.clone(),
@@ -223,7 +224,11 @@ impl Fact for ExpectationFact<'_> {
             "line" => text(self.line.map(|l| l.to_string()).unwrap_or_default()),
             "symptom" => text(self.logon_type.symptom_for(self.subject.is_app_pool())),
             "network_first" => Some(FactValue::Bool(v.network_first)),
-            "proposed_line" => text(self.proposed_line.clone().unwrap_or_default()),
+            "proposed_line" => text(
+                self.proposed_right
+                    .map(|right| proposed_line(right, self.subject))
+                    .unwrap_or_default(),
+            ),
             _ => expectation_field(self.subject, self.logon_type, self.must, name),
         }
     }

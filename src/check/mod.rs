@@ -9,6 +9,7 @@ pub mod membership_fact;
 pub mod restriction_fact;
 mod restriction_facts;
 pub mod right_fact;
+mod waiver_index;
 pub mod waivers;
 
 use crate::expect::{Date, DomainPolicyDecl, Expectations};

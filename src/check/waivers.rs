@@ -11,6 +11,8 @@ use crate::finding::{FileRef, Finding, Location, Waived};
 use crate::rules::RuleSet;
 use crate::suggest::did_you_mean;
 
+use super::waiver_index::{FindingIndex, components};
+
 /// The code of the finding an expired waiver raises.
 pub const EXPIRED: &str = "waiver::expired";
 /// The code of the finding a waiver that matches nothing raises.
@@ -51,8 +53,15 @@ pub fn apply(
     file_name: &dyn Fn(FileRef) -> Option<String>,
 ) {
     let mut raised = Vec::new();
+    let mut index = FindingIndex::new(findings, waivers, file_name);
     for waiver in waivers {
-        let matching: Vec<usize> = (0..findings.len())
+        let rule = rules.get(&waiver.rule.value).map(|r| r.id.as_str());
+        let mut candidates = rule.and_then(|id| index.candidates(id, waiver));
+        let bucket: &[usize] = candidates.as_deref().map_or(&[], |b| b.as_slice());
+        crate::work::add(crate::work::Counter::WaiverComparisons, bucket.len());
+        let matching: Vec<usize> = bucket
+            .iter()
+            .copied()
             .filter(|&i| {
                 findings
                     .get(i)
@@ -66,13 +75,18 @@ pub fn apply(
         if matching.is_empty() {
             raised.push(stale(waiver));
         }
-        for i in matching {
+        for &i in &matching {
             if let Some(finding) = findings.get_mut(i) {
                 finding.waived = Some(Waived {
                     reason: waiver.reason.value.clone(),
                     expires: waiver.expires.value.to_string(),
                 });
             }
+        }
+        // What is waived can match no later waiver: a waiver naming the
+        // same bucket again does not look at it.
+        if let Some(bucket) = candidates.as_mut() {
+            bucket.retain(|&i| findings.get(i).is_some_and(|f| f.waived.is_none()));
         }
     }
     findings.extend(raised);
@@ -108,13 +122,7 @@ fn matches(
 /// Whether a path ends with the given path's components, ignoring case
 /// and the direction of slashes.
 fn ends_with(path: &str, suffix: &str) -> bool {
-    let parts = |p: &str| -> Vec<String> {
-        p.split(['/', '\\'])
-            .filter(|s| !s.is_empty() && *s != ".")
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (have, want) = (parts(path), parts(suffix));
+    let (have, want) = (components(path), components(suffix));
     !want.is_empty() && have.len() >= want.len() && have[have.len() - want.len()..] == want[..]
 }
 

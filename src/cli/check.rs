@@ -2,7 +2,9 @@
 
 use super::inputs::{self, Inputs};
 use super::output::{self, CheckReport};
-use super::{CheckArgs, ExplainArgs, ExplainFormat, FailOn, Io, Outcome, WriteError, load};
+use super::{
+    CheckArgs, CheckFormat, ExplainArgs, ExplainFormat, FailOn, Io, Outcome, WriteError, load,
+};
 use crate::check::chains::{self, ChainRun, Library};
 use crate::check::waivers;
 use crate::diagnostic::Severity;
@@ -50,7 +52,8 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Result<Outcome, WriteErro
         return Ok(Outcome::UsageOrInput);
     }
     let library = library(&inputs, &templates, today);
-    let checked = chains::check(chains, library, &expect, &rules);
+    let with_cases = args.format == CheckFormat::Junit;
+    let checked = chains::check(chains, library, &expect, &rules, with_cases);
     let (mut findings, cases) = (checked.findings, checked.cases);
     let report = Sources {
         templates: &inputs.sources,
@@ -165,7 +168,7 @@ fn library<'t>(inputs: &'t Inputs, templates: &'t [Template<'t>], today: Date) -
 fn typed(sources: &[SourceFile]) -> Vec<Template<'_>> {
     sources
         .par_iter()
-        .map(|source| template::build(&syntax::parse(&source.text)).logon_only())
+        .map(|source| template::build_logon(&syntax::parse(&source.text)))
         .collect()
 }
 

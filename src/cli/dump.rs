@@ -5,7 +5,7 @@ use std::path::Path;
 use super::{DumpArgs, DumpFormat, Io, Outcome, WriteError, inputs};
 use crate::diagnostic::Diagnostic;
 use crate::discover::{Gpo, GpoKind};
-use crate::report::{dump_text, dump_view, one_line, render, visible_line};
+use crate::report::{dump_text, dump_view, one_line, render_file, visible_line};
 use crate::scope::Origin;
 use crate::source::SourceFile;
 use crate::{syntax, template};
@@ -109,7 +109,7 @@ fn dump_one(
         }
         DumpFormat::Text => {
             for warning in &warnings {
-                let rendered = render(warning, &source.name, &source.text, io.style);
+                let rendered = render_file(warning, warning.code, &source, io.style);
                 io.stderr_text(&rendered);
             }
             io.print(dump_text::write(&view))?;

@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use super::Io;
 use crate::diagnostic::Diagnostic;
 use crate::expect::{self, Expectations};
-use crate::report::{one_line, render, render_excerpt};
+use crate::report::{one_line, render_excerpt, render_file, render_indexed};
 use crate::rules::RuleSet;
-use crate::source::{ReadLimits, SourceFile};
+use crate::source::{LineIndex, ReadLimits, SourceFile};
 use crate::template::Template;
 
 /// Reads and validates the expectations file; on failure every problem is
@@ -63,9 +63,24 @@ pub fn rules(dirs: &[PathBuf], max_file_size: u64, io: &mut Io<'_>) -> Option<Ru
 }
 
 fn rule_errors(errors: &[crate::rules::RuleLoadError], io: &mut Io<'_>) -> Option<RuleSet> {
+    // The errors of one file come together and share its text: index it
+    // once for all of them.
+    let mut indexed: Option<(&std::sync::Arc<str>, LineIndex)> = None;
     for error in errors {
-        let rendered = render_one(&error.diagnostic, &error.file, &error.text, io);
+        if quotes_little(&error.diagnostic) {
+            let rendered = render_excerpt(&error.diagnostic, &error.file, &error.text, io.style);
+            io.stderr_text(&rendered);
+            continue;
+        }
+        let lines = match indexed.take() {
+            Some((text, lines)) if std::sync::Arc::ptr_eq(text, &error.text) => lines,
+            _ => LineIndex::new(&error.text),
+        };
+        let code = error.diagnostic.code;
+        let text = &error.text;
+        let rendered = render_indexed(&error.diagnostic, code, &error.file, text, &lines, io.style);
         io.stderr_text(&rendered);
+        indexed = Some((&error.text, lines));
     }
     None
 }
@@ -91,10 +106,15 @@ pub fn template_warnings(
     }
 }
 
-/// Renders diagnostics that point into one file.
+/// Renders diagnostics that point into one file, with the file's line
+/// index: the cost of each does not grow with the file.
 pub fn render_all(diagnostics: &[Diagnostic], source: &SourceFile, io: &mut Io<'_>) {
     for diagnostic in diagnostics {
-        let rendered = render_one(diagnostic, &source.name, &source.text, io);
+        let rendered = if quotes_little(diagnostic) {
+            render_excerpt(diagnostic, &source.name, &source.text, io.style)
+        } else {
+            render_file(diagnostic, diagnostic.code, source, io.style)
+        };
         io.stderr_text(&rendered);
     }
 }
@@ -110,10 +130,6 @@ const QUOTE_LITTLE: [&str; 4] = [
     "source::implausible-text",
 ];
 
-fn render_one(diagnostic: &Diagnostic, file: &str, text: &str, io: &Io<'_>) -> String {
-    if QUOTE_LITTLE.contains(&diagnostic.code) {
-        render_excerpt(diagnostic, file, text, io.style)
-    } else {
-        render(diagnostic, file, text, io.style)
-    }
+fn quotes_little(diagnostic: &Diagnostic) -> bool {
+    QUOTE_LITTLE.contains(&diagnostic.code)
 }

@@ -4,9 +4,10 @@ use super::account_name::account_name;
 use super::fields::{Field, Fields, Shape};
 use super::kind::is_virtual_name;
 use super::logon::logon_types;
-use super::model::{AccountDecl, ScopeDecl, Spanned};
+use super::model::{AccountDecl, Spanned};
 use super::names::{fixed_sid, sid_mismatch, unknown_builtin};
-use super::{AccountKind, account_facts, conflicts, scope_refs, values};
+use super::scope_refs::ScopeNames;
+use super::{AccountKind, account_facts, conflicts, values};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::logon_type::LogonType;
 use crate::principal::Sid;
@@ -45,7 +46,7 @@ const ACCOUNT: Shape = Shape {
 pub(super) fn account(
     node: &Node,
     domain_sid: Option<&Sid>,
-    scopes: &[ScopeDecl],
+    scopes: &ScopeNames<'_>,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<AccountDecl> {
     let fields = Fields::read(node, &ACCOUNT, errors)?;
@@ -54,11 +55,7 @@ pub(super) fn account(
     let kind = declared_kind(fields.get("kind"), errors);
     let member_of = values::names(fields.get("member_of"), errors);
     let in_scopes = values::texts(fields.get("scopes"), "scopes: [sql-servers]", errors);
-    errors.extend(
-        in_scopes
-            .iter()
-            .filter_map(|s| scope_refs::check(s, scopes)),
-    );
+    errors.extend(in_scopes.iter().filter_map(|s| scopes.check(s)));
     let (logon, no_logon, logon_ok) = read_logon(&fields, errors);
     let description = values::optional_text(fields.get("description"), errors).map(|d| d.value);
     let name = name?;

@@ -4,9 +4,10 @@ use super::account::account;
 use super::checks::cross_check;
 use super::fields::{Field, Fields, Shape};
 use super::group::group;
-use super::model::{AccountDecl, Expectations, GroupDecl, ScopeDecl, Spanned};
+use super::model::{AccountDecl, Expectations, GroupDecl, Spanned};
 use super::password_policy::domain_policy;
 use super::scope::{check_unique, scope};
+use super::scope_refs::ScopeNames;
 use super::shape::wrong_shape;
 use super::target_field::target;
 use super::waiver::waiver;
@@ -69,10 +70,12 @@ pub(super) fn expectations(
     });
     check_unique(&out.scopes, errors);
     out.groups = typed(&fields, "groups", errors, group);
-    out.accounts = accounts(file_name, &fields, declared, &out.scopes, errors);
+    let scope_names = ScopeNames::new(&out.scopes);
+    out.accounts = accounts(file_name, &fields, declared, &scope_names, errors);
     out.waivers = typed(&fields, "waivers", errors, |node, errors| {
-        waiver(node, &out.scopes, errors)
+        waiver(node, &scope_names, errors)
     });
+    drop(scope_names);
     out.domain_sid = declared_domain.or_else(|| inferred_domain(&out.groups, &out.accounts));
     cross_check(&out.groups, &out.accounts, errors, &mut out.warnings);
     out
@@ -84,7 +87,7 @@ fn accounts(
     file_name: &str,
     fields: &Fields<'_>,
     domain_sid: Option<&Sid>,
-    scopes: &[ScopeDecl],
+    scopes: &ScopeNames<'_>,
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<AccountDecl> {
     if lists_nothing(fields.get("accounts")) {

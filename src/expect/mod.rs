@@ -89,7 +89,9 @@ pub use account_facts::AccountFacts;
 pub use date::Date;
 pub use hours::{DAY_NAMES, Hour, Week};
 pub use kind::AccountKind;
-pub use model::{AccountDecl, Expectations, GroupDecl, ScopeDecl, Spanned, WaiverDecl};
+pub use model::{
+    AccountDecl, Expectations, GroupDecl, ScopeDecl, Spanned, WaiverDecl, fold as fold_name,
+};
 pub use password_policy::{DomainPolicyDecl, PasswordPolicyDecl};
 pub use target::Target;
 

@@ -173,7 +173,7 @@ pub(super) fn same_name(a: &str, b: &str) -> bool {
 }
 
 /// `name` folded as [`same_name`] compares it, for use as a map key.
-pub(super) fn fold(name: &str) -> String {
+pub fn fold(name: &str) -> String {
     name.chars().flat_map(char::to_lowercase).collect()
 }
 

@@ -2,10 +2,11 @@
 
 use super::fields::{Fields, Shape};
 use super::logon::logon_type;
-use super::model::{ScopeDecl, WaiverDecl};
+use super::model::WaiverDecl;
 use super::names::unknown_builtin;
+use super::scope_refs::ScopeNames;
+use super::values;
 use super::waiver_fields::{expires, reason, rule};
-use super::{scope_refs, values};
 use crate::diagnostic::Diagnostic;
 use crate::yaml::Node;
 
@@ -24,7 +25,7 @@ const WAIVER: Shape = Shape {
 /// problem still has it reported.
 pub(super) fn waiver(
     node: &Node,
-    scopes: &[ScopeDecl],
+    scopes: &ScopeNames<'_>,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<WaiverDecl> {
     let fields = Fields::read(node, &WAIVER, errors)?;
@@ -36,7 +37,7 @@ pub(super) fn waiver(
     let reason = reason(fields.get("reason"), node.span, errors);
     let expires = expires(fields.get("expires"), node.span, errors);
     errors.extend(account.as_ref().and_then(unknown_builtin));
-    errors.extend(scope.as_ref().and_then(|s| scope_refs::check(s, scopes)));
+    errors.extend(scope.as_ref().and_then(|s| scopes.check(s)));
     Some(WaiverDecl {
         rule: rule?,
         account,

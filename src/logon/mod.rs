@@ -5,11 +5,14 @@
 //! - **allowed** when a token SID holds the allow right and none the deny right;
 //! - **not-granted** when no token SID holds the allow right.
 //!
-//! Tokens are computed once per account; each logon type adds only its own
-//! SIDs. Holders were resolved once per chain by [`crate::policy`].
+//! Tokens are computed once per account, sharing what accounts of the
+//! same kind and direct groups have in common; each logon type adds only
+//! its own SIDs. Holders were resolved once per chain by [`crate::policy`], and
+//! are indexed once per chain by [`holders`].
 
 pub mod directory;
 pub mod graph;
+pub mod holders;
 pub mod removed;
 pub mod token;
 pub mod verdict;
@@ -17,11 +20,12 @@ pub mod verdict;
 pub use directory::{Directory, Subject};
 pub use graph::{EdgeReason, MembershipGraph};
 pub use removed::RemovedBy;
-pub use token::{Origin, Token};
+pub use token::{Origin, Token, TokenCache};
 pub use verdict::{ChainStep, Matched, Outcome, Replaced, Verdict, VerdictSource};
 
 use crate::logon_type::LogonType;
 use crate::policy::Resultant;
+use holders::ChainLists;
 
 /// The verdicts of one account, in [`LogonType::ALL`] order.
 #[derive(Clone, Debug)]
@@ -48,25 +52,29 @@ pub fn evaluate(
 ) -> Vec<AccountVerdicts> {
     let graph = MembershipGraph::build(directory, &resultant.memberships, resultant.target);
     let restored = graph.restored();
+    let lists = ChainLists::new(resultant, directory);
+    let cache = TokenCache::new();
+    let restored_cache = TokenCache::new();
     directory
         .accounts
         .iter()
         .enumerate()
         .map(|(index, subject)| {
-            let base = token::base_token(subject, directory, &graph);
+            let base = token::base_token(subject, directory, &graph, &cache);
             let mut verdicts: Vec<Verdict> = LogonType::ALL
                 .iter()
                 .filter_map(|&t| {
-                    let token = token::logon_token(&base, subject, t, &graph);
-                    verdict::decide(resultant, directory, subject, &token, t)
+                    let token = token::logon_token(&base, subject, directory, t, &graph, &cache);
+                    verdict::decide(&lists, directory, subject, &token, t)
                 })
                 .collect();
             if let Some(restored) = &restored {
                 let graphs = removed::Graphs {
                     actual: &graph,
                     restored,
+                    restored_cache: &restored_cache,
                 };
-                blame_removals(resultant, directory, &graphs, subject, &mut verdicts);
+                blame_removals(&lists, directory, &graphs, subject, &mut verdicts);
             }
             // After the removals: a network verdict that NLA carries over
             // to Remote Desktop takes its own evidence along.
@@ -99,7 +107,7 @@ fn apply_nla(verdicts: &mut [Verdict]) {
 /// grant away, if one did. The account's token on the restored graph is
 /// built only when a logon is not granted.
 fn blame_removals(
-    resultant: &Resultant<'_>,
+    lists: &ChainLists<'_>,
     directory: &Directory,
     graphs: &removed::Graphs<'_>,
     subject: &Subject,
@@ -110,15 +118,10 @@ fn blame_removals(
         if verdict.outcome != Outcome::NotGranted {
             continue;
         }
-        let base =
-            base.get_or_insert_with(|| token::base_token(subject, directory, graphs.restored));
-        verdict.removed_by = removed::find(
-            resultant,
-            directory,
-            graphs,
-            subject,
-            base,
-            verdict.logon_type,
-        );
+        let base = base.get_or_insert_with(|| {
+            token::base_token(subject, directory, graphs.restored, graphs.restored_cache)
+        });
+        verdict.removed_by =
+            removed::find(lists, directory, graphs, subject, base, verdict.logon_type);
     }
 }

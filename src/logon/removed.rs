@@ -13,9 +13,9 @@
 
 use super::directory::{Directory, Subject};
 use super::graph::MembershipGraph;
-use super::token::{self, Origin, Token};
+use super::holders::ChainLists;
+use super::token::{self, Origin, Token, TokenCache};
 use crate::logon_type::LogonType;
-use crate::policy::{ResolvedHolder, Resultant};
 use crate::principal::PrincipalKey;
 use crate::rights::LogonEffect;
 use crate::span::Span;
@@ -48,26 +48,35 @@ pub struct Graphs<'g> {
     /// Without the `__Members` lines' removals (see
     /// [`MembershipGraph::restored`]).
     pub restored: &'g MembershipGraph,
+    /// The token closures on the restored graph, shared by the accounts.
+    pub restored_cache: &'g TokenCache,
 }
 
 /// The line that took the grant away from an account whose logon of
 /// `logon_type` is not granted; `restored_base` is the account's base
 /// token on the restored graph.
 pub fn find(
-    resultant: &Resultant<'_>,
+    lists: &ChainLists<'_>,
     directory: &Directory,
     graphs: &Graphs<'_>,
     subject: &Subject,
     restored_base: &Token,
     logon_type: LogonType,
 ) -> Option<RemovedBy> {
-    let token = token::logon_token(restored_base, subject, logon_type, graphs.restored);
-    let deny = resultant.right(LogonEffect::Deny(logon_type))?;
-    if holder_in(&deny.holders, directory, &token).is_some() {
+    let token = token::logon_token(
+        restored_base,
+        subject,
+        directory,
+        logon_type,
+        graphs.restored,
+        graphs.restored_cache,
+    );
+    let (_, deny) = lists.right(LogonEffect::Deny(logon_type))?;
+    if deny.first_match(&token).is_some() {
         return None;
     }
-    let allow = resultant.right(LogonEffect::Allow(logon_type))?;
-    let held = holder_in(&allow.holders, directory, &token)?;
+    let (_, allow) = lists.right(LogonEffect::Allow(logon_type))?;
+    let (_, held) = allow.first_match(&token)?;
     token.chain(&held).into_iter().find_map(|(group, origin)| {
         let Origin::Member { member, reason } = origin else {
             return None;
@@ -82,18 +91,6 @@ pub fn find(
             member_entry: entry(directory, subject, &member),
         })
     })
-}
-
-/// The first holder whose key the token holds.
-fn holder_in(
-    holders: &[ResolvedHolder],
-    directory: &Directory,
-    token: &Token,
-) -> Option<PrincipalKey> {
-    holders
-        .iter()
-        .map(|holder| directory.canonical(&holder.key))
-        .find(|key| token.contains(key))
 }
 
 fn member_name(directory: &Directory, subject: &Subject, member: &PrincipalKey) -> String {

@@ -3,9 +3,10 @@
 use serde::Serialize;
 
 use super::directory::{Directory, Subject};
+use super::holders::ChainLists;
 use super::token::{Origin, Token};
 use crate::logon_type::LogonType;
-use crate::policy::{ResolvedHolder, Resultant, ResultantRight, RightOrigin};
+use crate::policy::{ResolvedHolder, ResultantRight, RightOrigin};
 use crate::principal::PrincipalKey;
 use crate::rights::{LogonEffect, RightInfo};
 use crate::span::Span;
@@ -74,7 +75,9 @@ pub struct Matched {
     pub written: String,
     /// Where, when it comes from a template.
     pub span: Option<Span>,
-    /// From the account to the entry's principal.
+    /// From the account to the entry's principal; a long path keeps its
+    /// first step and its last ones, with one step saying how many were
+    /// left out between them.
     pub via: Vec<ChainStep>,
 }
 
@@ -131,16 +134,17 @@ const SYSTEM: &str = "S-1-5-18";
 /// LOCAL SERVICE and NETWORK SERVICE: log on as services by definition.
 const SERVICE_ACCOUNTS: [&str; 2] = ["S-1-5-19", "S-1-5-20"];
 
-/// Decides one logon type for one account.
+/// Decides one logon type for one account, with the chain's lists indexed
+/// once for every account.
 pub fn decide(
-    resultant: &Resultant<'_>,
+    lists: &ChainLists<'_>,
     directory: &Directory,
     subject: &Subject,
     token: &Token,
     logon_type: LogonType,
 ) -> Option<Verdict> {
-    let deny = resultant.right(LogonEffect::Deny(logon_type))?;
-    let allow = resultant.right(LogonEffect::Allow(logon_type))?;
+    let (deny, deny_list) = lists.right(LogonEffect::Deny(logon_type))?;
+    let (allow, allow_list) = lists.right(LogonEffect::Allow(logon_type))?;
     if logs_on_by_definition(subject, logon_type) {
         let mut v = verdict(logon_type, Outcome::Allowed, allow, None);
         v.source = VerdictSource::Builtin;
@@ -148,7 +152,7 @@ pub fn decide(
         v.right_span = None;
         return Some(v);
     }
-    if let Some(holder) = first_match(&deny.holders, directory, token) {
+    if let Some(holder) = deny_list.first_match(token) {
         return Some(verdict(
             logon_type,
             Outcome::Denied,
@@ -156,7 +160,7 @@ pub fn decide(
             Some(matched(holder, directory, token)),
         ));
     }
-    let found = first_match(&allow.holders, directory, token);
+    let found = allow_list.first_match(token);
     let outcome = if found.is_some() {
         Outcome::Allowed
     } else {
@@ -165,7 +169,7 @@ pub fn decide(
     let evidence = found.map(|holder| matched(holder, directory, token));
     let mut v = verdict(logon_type, outcome, allow, evidence);
     if outcome == Outcome::NotGranted {
-        v.replaced = replaced_grant(resultant, allow, directory, token);
+        v.replaced = replaced_grant(lists, logon_type, token);
     }
     Some(v)
 }
@@ -173,28 +177,21 @@ pub fn decide(
 /// Precedence is where accounts silently lose rights: find the latest
 /// overridden list that would have granted the logon.
 fn replaced_grant(
-    resultant: &Resultant<'_>,
-    right: &ResultantRight<'_>,
-    directory: &Directory,
+    lists: &ChainLists<'_>,
+    logon_type: LogonType,
     token: &Token,
 ) -> Option<Replaced> {
-    let RightOrigin::Policy { overrides, .. } = &right.origin else {
-        return None;
-    };
-    overrides.iter().rev().find_map(|&input| {
-        let assignment = resultant
-            .inputs
-            .get(input)?
-            .template
-            .right(right.right.constant)?;
-        let holders = crate::policy::resolve(&assignment.holders, directory.domain);
-        let (holder, _) = first_match(&holders, directory, token)?;
-        Some(Replaced {
-            input,
-            written: holder.written.clone(),
-            span: holder.span?,
+    lists
+        .replaced(LogonEffect::Allow(logon_type))
+        .iter()
+        .find_map(|replaced| {
+            let (holder, _) = replaced.list().first_match(token)?;
+            Some(Replaced {
+                input: replaced.input,
+                written: holder.written.clone(),
+                span: holder.span?,
+            })
         })
-    })
 }
 
 fn verdict(
@@ -223,34 +220,32 @@ fn verdict(
     }
 }
 
-fn first_match<'h>(
-    holders: &'h [ResolvedHolder],
-    directory: &Directory,
-    token: &Token,
-) -> Option<(&'h ResolvedHolder, PrincipalKey)> {
-    holders.iter().find_map(|holder| {
-        let key = directory.canonical(&holder.key);
-        token.contains(&key).then_some((holder, key))
-    })
-}
-
 fn matched(
     found: (&ResolvedHolder, PrincipalKey),
     directory: &Directory,
     token: &Token,
 ) -> Matched {
     let (holder, key) = found;
+    let (chain, left_out) = token.chain_within(&key);
+    let mut via: Vec<ChainStep> = chain
+        .into_iter()
+        .map(|(key, origin)| ChainStep {
+            principal: directory.display(&key),
+            origin,
+        })
+        .collect();
+    if left_out > 0 && !via.is_empty() {
+        // The first step, then the last ones: say how many groups between.
+        let gap = ChainStep {
+            principal: format!("… {left_out} more …"),
+            origin: Origin::Computed("steps left out"),
+        };
+        via.insert(1, gap);
+    }
     Matched {
         written: holder.written.clone(),
         span: holder.span,
-        via: token
-            .chain(&key)
-            .into_iter()
-            .map(|(key, origin)| ChainStep {
-                principal: directory.display(&key),
-                origin,
-            })
-            .collect(),
+        via,
     }
 }
 

@@ -23,6 +23,27 @@ pub const LIMIT_BLANK_PASSWORD_USE: &str =
 /// for local accounts".
 pub const FORCE_GUEST: &str = "MACHINE\\System\\CurrentControlSet\\Control\\Lsa\\ForceGuest";
 
+/// The `[System Access]` keys the account and password policies read.
+const SYSTEM_ACCESS_KEYS: [&str; 7] = [
+    "EnableGuestAccount",
+    "EnableAdminAccount",
+    "NewGuestName",
+    "NewAdministratorName",
+    MAX_PASSWORD_AGE,
+    LOCKOUT_BAD_COUNT,
+    "ForceLogoffWhenHourExpire",
+];
+
+/// Whether the account policy reads this `[System Access]` key: what a
+/// template kept for the logon model must not drop. Keeping only these
+/// makes each chain's lookups cost the few keys read, not the size of
+/// the section, however many chains read the template.
+pub fn reads_system_access(key: &str) -> bool {
+    SYSTEM_ACCESS_KEYS
+        .iter()
+        .any(|known| known.eq_ignore_ascii_case(key))
+}
+
 /// Whether the account policy reads this registry value: what a template
 /// kept for the logon model must not drop.
 pub fn reads_registry_value(path: &str) -> bool {
@@ -159,6 +180,10 @@ fn access<T>(
     default: T,
     read: impl Fn(&SettingValue<'_>) -> Option<T>,
 ) -> PolicySetting<T> {
+    debug_assert!(
+        reads_system_access(key),
+        "{key} is missing from SYSTEM_ACCESS_KEYS"
+    );
     let found = inputs.iter().enumerate().rev().find_map(|(input, i)| {
         let setting = crate::template::settings::find(&i.template.system_access, key)?;
         Some((input, setting.key_span, read(&setting.value)?))
@@ -212,6 +237,10 @@ mod tests {
             .iter()
             .map(|t| template::build(&syntax::parse(t)))
             .collect();
+        fold_typed(&typed, target)
+    }
+
+    fn fold_typed(typed: &[Template<'_>], target: Target) -> AccountPolicy {
         let inputs: Vec<_> = typed
             .iter()
             .map(|template| PolicyInput {
@@ -260,5 +289,22 @@ mod tests {
         );
         assert_eq!(policy.max_password_age.value, 42);
         assert_eq!(policy.max_password_age.origin, SettingOrigin::Default);
+    }
+
+    #[test]
+    fn a_template_kept_for_the_logon_model_folds_alike() {
+        let text = "[System Access]\nEnableGuestAccount = 1\nenableadminaccount = 0\n\
+            NewGuestName = \"Visitor\"\nNewAdministratorName = \"Root\"\n\
+            MaximumPasswordAge = 60\nLockoutBadCount = 3\nForceLogoffWhenHourExpire = 1\n\
+            MinimumPasswordLength = 14\n";
+        let full = template::build(&syntax::parse(text));
+        let kept = full.clone().logon_only();
+        assert_eq!(kept.system_access.len(), 7, "{:?}", kept.system_access);
+        for target in [Target::Workstation, Target::MemberServer] {
+            assert_eq!(
+                fold_typed(std::slice::from_ref(&kept), target),
+                fold_typed(std::slice::from_ref(&full), target)
+            );
+        }
     }
 }

@@ -10,7 +10,7 @@ use crate::principal::{self, PrincipalKind, ResolvedSid};
 use crate::rights::LogonEffect;
 use crate::source::{Encoding, SourceFile};
 use crate::span::Span;
-use crate::syntax::{Document, Line};
+use crate::syntax::{Document, LineKind};
 use crate::template::{Holder, PrincipalRef, Setting, SettingValue, Template};
 
 /// A whole template, as `dump` shows it.
@@ -176,7 +176,8 @@ pub fn view<'a>(
     warnings: &'a [Diagnostic],
 ) -> DumpView<'a> {
     let at = |span: Span| position(source, span);
-    let comment = |line: usize| comment_of(&doc.lines, line);
+    let comments = comments_of(doc);
+    let comment = |line: usize| comments.get(&line).copied();
     DumpView {
         file: &source.name,
         encoding: source.encoding,
@@ -204,7 +205,7 @@ pub fn view<'a>(
                 comment: comment(m.line),
             })
             .collect(),
-        settings: settings_views(source, &doc.lines, template),
+        settings: settings_views(source, &comments, template),
         registry_values: template
             .registry_values
             .iter()
@@ -236,14 +237,21 @@ pub fn view<'a>(
     }
 }
 
-/// The words of a line's `;` comment, when it has one.
-fn comment_of<'a>(lines: &[Line<'a>], line: usize) -> Option<&'a str> {
-    lines.get(line)?.comment.as_ref().map(|c| c.text())
+/// The words of the `;` comment of each `key = value` line that has one,
+/// by line index: the lines are read once, and only these are kept.
+fn comments_of<'a>(doc: &Document<'a>) -> Comments<'a> {
+    doc.lines()
+        .enumerate()
+        .filter(|(_, line)| matches!(line.kind, LineKind::Entry(_)))
+        .filter_map(|(index, line)| Some((index, line.comment?.text())))
+        .collect()
 }
+
+type Comments<'a> = rustc_hash::FxHashMap<usize, &'a str>;
 
 fn settings_views<'a>(
     source: &'a SourceFile,
-    lines: &[Line<'a>],
+    comments: &Comments<'a>,
     t: &'a Template<'a>,
 ) -> Vec<SettingsView<'a>> {
     let mut groups: Vec<(&'a str, &'a [Setting<'a>])> = vec![
@@ -264,7 +272,7 @@ fn settings_views<'a>(
                     key: s.key,
                     value: s.value.clone(),
                     at: position(source, s.key_span),
-                    comment: comment_of(lines, s.line),
+                    comment: comments.get(&s.line).copied(),
                 })
                 .collect(),
         })

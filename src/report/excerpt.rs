@@ -257,9 +257,9 @@ impl File<'_> {
 
     /// The 1-based first and last line a span is on.
     fn span_lines(self, span: Range<usize>) -> (usize, usize) {
-        let first = self.lines.line_of(span.start);
+        let first = self.lines.line_of(self.text, span.start);
         let last = if span.end > span.start {
-            self.lines.line_of(span.end - 1)
+            self.lines.line_of(self.text, span.end - 1)
         } else {
             first
         };
@@ -277,8 +277,16 @@ impl File<'_> {
     /// line end) and where the next line begins.
     fn line_bounds(self, line: usize) -> (usize, usize, usize) {
         let len = self.text.len();
-        let begin = self.lines.line_start(line).unwrap_or(len).min(len);
-        let next = self.lines.line_start(line + 1).unwrap_or(len).min(len);
+        let begin = self
+            .lines
+            .line_start(self.text, line)
+            .unwrap_or(len)
+            .min(len);
+        let next = self
+            .lines
+            .line_start(self.text, line + 1)
+            .unwrap_or(len)
+            .min(len);
         let bytes = self.text.as_bytes().get(begin..next).unwrap_or_default();
         let ending = match bytes {
             [.., b'\r', b'\n'] => 2,
@@ -290,8 +298,13 @@ impl File<'_> {
 
     /// The byte column (0-based) of `offset` on its line, as miette counts.
     fn column(self, offset: usize) -> usize {
-        let line = self.lines.line_of(offset);
-        offset - self.lines.line_start(line).unwrap_or(0).min(offset)
+        let line = self.lines.line_of(self.text, offset);
+        offset
+            - self
+                .lines
+                .line_start(self.text, line)
+                .unwrap_or(0)
+                .min(offset)
     }
 }
 

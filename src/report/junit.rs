@@ -8,8 +8,11 @@
 
 use std::fmt::Write as _;
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
 use crate::check::ExpectationCase;
 use crate::finding::{Finding, Location};
+use crate::logon_type::LogonType;
 
 use super::sources::Sources;
 use super::xml;
@@ -23,16 +26,29 @@ struct Case<'f> {
 
 /// Writes the report: `cases` are the expectations the check tested.
 pub fn write(findings: &[Finding], sources: &Sources<'_>, cases: &[ExpectationCase]) -> String {
+    // Findings by what a case is about, so that matching costs cases plus
+    // findings, not their product (a case per account and scope).
+    crate::work::add(
+        crate::work::Counter::ScopeAccountPairs,
+        cases.len() + findings.len(),
+    );
+    let mut about: HashMap<CaseKey<'_>, Vec<&Finding>> = HashMap::default();
+    for finding in live(findings) {
+        if let Some(key) = finding_key(finding) {
+            about.entry(key).or_default().push(finding);
+        }
+    }
     let expectations: Vec<Case<'_>> = cases
         .iter()
         .map(|case| Case {
             name: case_name(case),
             classname: case.scope.clone().unwrap_or_else(|| "expectations".into()),
-            failures: live(findings).filter(|f| case.is_about(f)).collect(),
+            failures: about.get(&case_key(case)).cloned().unwrap_or_default(),
         })
         .collect();
+    let tested: HashSet<CaseKey<'_>> = cases.iter().map(case_key).collect();
     let rules: Vec<Case<'_>> = live(findings)
-        .filter(|f| !cases.iter().any(|case| case.is_about(f)))
+        .filter(|f| finding_key(f).is_none_or(|key| !tested.contains(&key)))
         .map(|f| Case {
             name: f.message.clone(),
             classname: f.rule.clone(),
@@ -50,6 +66,21 @@ pub fn write(findings: &[Finding], sources: &Sources<'_>, cases: &[ExpectationCa
     out.push_str(&suite("gplint rules", &rules, sources));
     out.push_str("</testsuites>\n");
     out
+}
+
+/// Account, logon type and scope: what [`ExpectationCase::is_about`] compares.
+type CaseKey<'k> = (&'k str, LogonType, Option<&'k str>);
+
+fn case_key(case: &ExpectationCase) -> CaseKey<'_> {
+    (&case.account, case.logon_type, case.scope.as_deref())
+}
+
+fn finding_key(finding: &Finding) -> Option<CaseKey<'_>> {
+    Some((
+        finding.account.as_deref()?,
+        finding.logon_type?,
+        finding.scope.as_deref(),
+    ))
 }
 
 /// What fails a test case: neither a waived finding (the team accepted

@@ -21,6 +21,6 @@ pub mod why;
 pub mod xml;
 
 pub use one_line::one_line;
-pub use render::{Style, render, render_coded, render_excerpt, render_file};
+pub use render::{Style, render, render_coded, render_excerpt, render_file, render_indexed};
 pub use sources::Sources;
 pub use visible::{visible, visible_line};

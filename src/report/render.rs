@@ -56,6 +56,20 @@ pub fn render_file(diagnostic: &Diagnostic, code: &str, file: &SourceFile, style
     render_lines(diagnostic, code, &file.name, &file.text, &file.lines, style)
 }
 
+/// [`render_coded`] with a line index built once by the caller: the
+/// cost of a snippet does not grow with the file, however many
+/// diagnostics point into it.
+pub fn render_indexed(
+    diagnostic: &Diagnostic,
+    code: &str,
+    file_name: &str,
+    text: &str,
+    lines: &LineIndex,
+    style: Style,
+) -> String {
+    render_lines(diagnostic, code, file_name, text, lines, style)
+}
+
 /// Renders a parse error of a file that may not be what its name says:
 /// the snippet is a short, printable excerpt of the line at the primary
 /// span (see [`mod@crate::source::excerpt`]), and secondary labels are left

@@ -85,7 +85,7 @@ fn unreadable(path: &Path, why: &str) -> RuleLoadError {
     let message = format!("cannot read rules from {file}: {why}");
     RuleLoadError {
         file,
-        text: String::new(),
+        text: std::sync::Arc::from(""),
         diagnostic: error("rule::unreadable", message, Span::default()),
     }
 }

@@ -1,6 +1,7 @@
 //! Why a rule file cannot be used.
 
 use std::fmt;
+use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::Span;
@@ -12,8 +13,9 @@ pub struct RuleLoadError {
     /// The rule file, as given (`rules/GPL101-….yaml` or the user's path).
     pub file: String,
     /// The file's text, which the diagnostic's spans point into; empty when
-    /// the file could not be read.
-    pub text: String,
+    /// the file could not be read. Shared by every error of the file, so
+    /// many errors in a large file do not copy it once each.
+    pub text: Arc<str>,
     /// What is wrong and where.
     pub diagnostic: Diagnostic,
 }
@@ -21,11 +23,12 @@ pub struct RuleLoadError {
 impl RuleLoadError {
     /// Ties the problems found in one file to that file.
     pub(super) fn all(file: &str, text: &str, diagnostics: Vec<Diagnostic>) -> Vec<RuleLoadError> {
+        let text: Arc<str> = Arc::from(text);
         diagnostics
             .into_iter()
             .map(|diagnostic| RuleLoadError {
                 file: file.to_owned(),
-                text: text.to_owned(),
+                text: Arc::clone(&text),
                 diagnostic,
             })
             .collect()
@@ -59,7 +62,7 @@ mod tests {
         );
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].to_string(), "rules/x.yaml: bad id");
-        assert_eq!(errors[0].text, "id: 1");
+        assert_eq!(&*errors[0].text, "id: 1");
         assert_eq!(errors[0].diagnostic.severity, Severity::Error);
     }
 }

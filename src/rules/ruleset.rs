@@ -142,7 +142,7 @@ fn duplicate(rule: &Rule, taken: Taken, first: &str) -> RuleLoadError {
     .with_help(format!("give this rule another {what}"));
     RuleLoadError {
         file: rule.origin.file.clone(),
-        text: rule.origin.text.clone(),
+        text: std::sync::Arc::from(rule.origin.text.as_str()),
         diagnostic,
     }
 }

@@ -9,6 +9,7 @@
 
 mod domain;
 mod index;
+mod members;
 mod resolve;
 
 use crate::diagnostic::Diagnostic;
@@ -16,6 +17,7 @@ use crate::discover::Gpo;
 use crate::expect::{DomainPolicyDecl, Expectations, Target};
 
 pub use index::GpoIndex;
+pub use members::ScopeMembers;
 pub use resolve::{resolve_gpo, resolve_indexed};
 
 /// How a GPO reached the run.
@@ -138,36 +140,36 @@ fn unscoped(gpos: &[Gpo], origins: &[Origin], target: Target) -> Vec<Chain> {
     chains
 }
 
-fn same(a: &str, b: &str) -> bool {
-    a.to_lowercase() == b.to_lowercase()
-}
-
 /// The expectations restricted to one chain: the accounts whose `scopes`
 /// include it, and the chain's target. Of the scopes only the chain's own
 /// stays, so its `hosts` are the machines the evaluation is about; the
 /// others and the waivers are left out: the chain is planned already,
 /// waivers apply to the whole run, and copying every scope into every
-/// chain would grow with the square of the forest.
-pub fn expectations_for(expect: &Expectations, chain: &Chain) -> Expectations {
-    let declared = chain.scope.as_deref().filter(|_| chain.declared);
+/// chain would grow with the square of the forest. `members` finds the
+/// chain's scope and accounts by name, so a chain costs its own accounts,
+/// not every account of the file.
+pub fn expectations_for(
+    expect: &Expectations,
+    members: &ScopeMembers,
+    chain: &Chain,
+) -> Expectations {
     Expectations {
         target: chain.target,
         target_span: expect.target_span,
         domain_sid: expect.domain_sid.clone(),
         nla: expect.nla.clone(),
         domain_policy: expect.domain_policy.clone(),
-        scopes: expect
-            .scopes
-            .iter()
-            .filter(|s| declared.is_some_and(|name| same(&s.name.value, name)))
+        scopes: members
+            .scope_of(chain)
+            .and_then(|at| expect.scopes.get(at))
             .cloned()
+            .into_iter()
             .collect(),
         groups: expect.groups.clone(),
-        accounts: expect
-            .accounts
-            .iter()
-            .filter(|account| declared.is_none_or(|scope| account.in_scope(scope)))
-            .cloned()
+        accounts: members
+            .accounts_of(expect, chain)
+            .into_iter()
+            .filter_map(|at| expect.accounts.get(at).cloned())
             .collect(),
         waivers: Vec::new(),
         warnings: Vec::new(),

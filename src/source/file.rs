@@ -74,11 +74,6 @@ impl SourceFile {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         self.lines.line_col(&self.text, offset)
     }
-
-    /// The text under the file's name, for rendering diagnostics with miette.
-    pub fn named_source(&self) -> miette::NamedSource<String> {
-        miette::NamedSource::new(&self.name, self.text.clone())
-    }
 }
 
 fn line_error(path: String, over: LineOver, limits: &ReadLimits) -> SourceError {
@@ -115,9 +110,6 @@ mod tests {
         assert_eq!(file.encoding, Encoding::Utf16LeBom);
         assert_eq!(file.line_col(11), (2, 1));
         assert_eq!(file.lines.line_count(), 3);
-        let source = file.named_source();
-        assert_eq!(source.name(), "GptTmpl.inf");
-        assert_eq!(source.inner(), &file.text);
     }
 
     #[test]

@@ -41,8 +41,16 @@ pub fn read_bytes(name: &str, path: &Path, max: u64, links: Links) -> Result<Vec
             io_error(error)
         }
     })?;
-    regular_within(name, &file.metadata().map_err(io_error)?, max)?;
-    let mut bytes = Vec::new();
+    let opened = file.metadata().map_err(io_error)?;
+    regular_within(name, &opened, max)?;
+    // Sized to the file (within the limit): growing by doubling touched up
+    // to twice its size while copying, and peak memory is to stay within
+    // 3× the largest input. The file may grow between the look and the
+    // read, so one byte past the limit is read to notice.
+    let expected = usize::try_from(opened.len().min(max))
+        .unwrap_or(0)
+        .saturating_add(1);
+    let mut bytes = Vec::with_capacity(expected);
     file.take(max.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(io_error)?;

@@ -14,14 +14,39 @@ pub(super) fn decode(payload: &[u8], big_endian: bool) -> (String, Vec<DecodeWar
     } else {
         encoding_rs::UTF_16LE
     };
-    if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(whole) {
-        let mut text = text.into_owned();
-        // The decoder reserves for the worst case; thousands of templates
-        // are kept for the whole run.
-        text.shrink_to_fit();
+    if let Some(text) = without_replacement(whole, encoding) {
         return (text, Vec::new());
     }
     with_replacement(pairs, big_endian)
+}
+
+/// Bytes decoded per step into the fixed buffer.
+const CHUNK: usize = 64 * 1024;
+
+/// Decodes well-formed UTF-16, `None` at a lone surrogate. Decoding goes
+/// through a small buffer into text sized for one byte per unit (exact
+/// for ASCII; it grows for the rest): encoding_rs's one-call decoder
+/// reserves and maps three bytes per unit, so a 200 MB file cost 300 MB
+/// more while it was read. Thousands of templates are kept for the whole
+/// run, so the text is shrunk to size.
+fn without_replacement(whole: &[u8], encoding: &'static encoding_rs::Encoding) -> Option<String> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(whole.len() / 2);
+    let mut buffer = "\0".repeat(CHUNK);
+    let mut rest = whole;
+    loop {
+        let (result, read, written) =
+            decoder.decode_to_str_without_replacement(rest, &mut buffer, true);
+        text.push_str(buffer.get(..written)?);
+        rest = rest.get(read..)?;
+        match result {
+            encoding_rs::DecoderResult::InputEmpty => break,
+            encoding_rs::DecoderResult::OutputFull => {}
+            encoding_rs::DecoderResult::Malformed(..) => return None,
+        }
+    }
+    text.shrink_to_fit();
+    Some(text)
 }
 
 /// The slow path: decodes unit by unit, replacing and reporting lone surrogates.
@@ -60,6 +85,16 @@ fn lone_surrogate(offset: usize, unit: u16) -> DecodeWarning {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_longer_than_the_buffer_decodes_whole() {
+        let text: String = "Sé\u{1F600}x\r\n".repeat(CHUNK / 3);
+        let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let (decoded, warnings) = decode(&bytes, false);
+        assert_eq!(decoded, text);
+        assert!(warnings.is_empty());
+        assert_eq!(decoded.capacity(), decoded.len());
+    }
 
     #[test]
     fn pairs_decode_and_lone_surrogates_are_replaced() {

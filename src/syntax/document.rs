@@ -1,22 +1,34 @@
 //! The lossless syntax tree of a security template.
 //!
-//! Every physical line is kept, in order, with its terminator, so the text
-//! can be rebuilt byte for byte; sections, keys, values and each list item
-//! carry their span. Nothing here knows what a right or a SID is.
+//! Every physical line can be had, in order, with its terminator, so the
+//! text can be rebuilt byte for byte; sections, keys, values and each list
+//! item carry their span. Nothing here knows what a right or a SID is.
+//!
+//! The document keeps the sections and where their lines are, not the
+//! lines: a line is parsed when it is read, from the text the document
+//! borrows. A record per line (about 190 bytes) made a 40 MB file of empty
+//! lines cost 6 GB; the document now costs its sections and warnings.
 
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
-/// A parsed template: its lines, its sections merged by name, and warnings.
+use super::builder::line_at;
+use super::grammar;
+
+/// A parsed template: its sections merged by name, and warnings; its
+/// lines are read from the text on demand ([`Document::lines`],
+/// [`Document::section_lines`]).
 #[derive(Debug)]
 pub struct Document<'a> {
-    /// Every physical line, in order.
-    pub lines: Vec<Line<'a>>,
+    /// The text the lines are read from.
+    pub(super) text: &'a str,
     /// Sections in order of first appearance; a repeated header merges into
     /// the first section of that name (INF rules, case-insensitive).
     pub sections: Vec<Section<'a>>,
     /// Problems found while parsing; parsing always goes on.
     pub warnings: Vec<Diagnostic>,
+    /// Number of physical lines.
+    pub(super) line_count: usize,
 }
 
 /// One physical line.
@@ -138,8 +150,20 @@ pub struct Section<'a> {
     pub name: &'a str,
     /// The span of each header of this name, in order.
     pub headers: Vec<Span>,
-    /// Indices into [`Document::lines`] of the lines under its headers.
-    pub lines: Vec<usize>,
+    /// The lines under its headers: one run of lines per header that has
+    /// any.
+    pub(super) runs: Vec<Run>,
+}
+
+/// Consecutive lines under one header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Run {
+    /// Where the first line starts.
+    pub(super) start: usize,
+    /// Where the run ends: the next header's line, or the end of the text.
+    pub(super) end: usize,
+    /// Index of the first line among all the document's lines.
+    pub(super) first_line: usize,
 }
 
 impl<'a> Document<'a> {
@@ -151,32 +175,89 @@ impl<'a> Document<'a> {
     }
 
     /// The `key = value` entries of a section, in order.
-    pub fn entries<'d>(&'d self, section: &'d Section<'a>) -> impl Iterator<Item = &'d Entry<'a>> {
+    pub fn entries<'d>(&'d self, section: &'d Section<'a>) -> impl Iterator<Item = Entry<'a>> + 'd {
         self.section_lines(section)
-            .filter_map(|line| match &line.kind {
+            .filter_map(|line| match line.kind {
                 LineKind::Entry(entry) => Some(entry),
                 _ => None,
             })
     }
 
-    /// Every line of a section, in order.
+    /// Every line of a section, in order, parsed as it is read.
     pub fn section_lines<'d>(
         &'d self,
         section: &'d Section<'a>,
-    ) -> impl Iterator<Item = &'d Line<'a>> {
-        section
-            .lines
-            .iter()
-            .filter_map(|&index| self.lines.get(index))
+    ) -> impl Iterator<Item = Line<'a>> + 'd {
+        let text = self.text;
+        section.runs.iter().flat_map(move |run| {
+            let lines = Lines {
+                text,
+                at: run.start,
+                end: run.end,
+                index: run.first_line,
+                in_section: true,
+            };
+            lines.map(|(line, _)| line)
+        })
+    }
+
+    /// Every physical line, in order, parsed as it is read.
+    pub fn lines(&self) -> impl Iterator<Item = Line<'a>> + '_ {
+        Lines {
+            text: self.text,
+            at: 0,
+            end: self.text.len(),
+            index: 0,
+            in_section: false,
+        }
+        .map(|(line, _)| line)
+    }
+
+    /// Number of physical lines.
+    pub fn line_count(&self) -> usize {
+        self.line_count
     }
 
     /// The text rebuilt from the lines; equal to the parsed text.
     pub fn reconstruct(&self) -> String {
         let mut out = String::new();
-        for line in &self.lines {
+        for line in self.lines() {
             out.push_str(line.text);
             out.push_str(line.ending);
         }
         out
+    }
+}
+
+/// Lines parsed one by one from `at` to `end`; a header puts the lines
+/// after it in a section.
+struct Lines<'a> {
+    text: &'a str,
+    at: usize,
+    end: usize,
+    index: usize,
+    in_section: bool,
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = (Line<'a>, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.at >= self.end {
+            return None;
+        }
+        let rest = self.text.get(self.at..self.end)?;
+        let (content, ending) = match grammar::line(rest) {
+            Ok((_, found)) => found,
+            Err(_) => (rest, ""),
+        };
+        let line = line_at(self.text, content, ending, self.index, self.in_section);
+        if matches!(line.kind, LineKind::Header(_)) {
+            self.in_section = true;
+        }
+        let index = self.index;
+        self.at += content.len() + ending.len();
+        self.index += 1;
+        Some((line, index))
     }
 }

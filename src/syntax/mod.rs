@@ -76,7 +76,7 @@ mod tests {
         let deny = doc.entries(rights).nth(1).unwrap();
         assert!(deny.value.items.is_empty());
         assert!(deny.value.span.is_empty());
-        let line = &doc.lines[deny.line];
+        let line = doc.lines().nth(deny.line).unwrap();
         assert_eq!(deny.value.span, Span::new(line.span.end, line.span.end));
     }
 
@@ -85,7 +85,7 @@ mod tests {
         let doc = parse("garbage here\n[Version]\nsignature=\"$CHICAGO$\"\n");
         assert_eq!(doc.warnings.len(), 1);
         assert_eq!(doc.warnings[0].code, "syntax::text-before-first-section");
-        assert_eq!(doc.lines[0].kind, LineKind::Stray);
+        assert_eq!(doc.lines().next().unwrap().kind, LineKind::Stray);
     }
 
     #[test]
@@ -125,7 +125,8 @@ mod tests {
         assert_eq!(entries[0].value.raw, "*S-1-5-32-546");
         let items: Vec<_> = entries[0].value.items.iter().map(|i| i.text).collect();
         assert_eq!(items, ["*S-1-5-32-546"]);
-        let comment = doc.lines[1].comment.as_ref().unwrap();
+        let lines: Vec<_> = doc.lines().collect();
+        let comment = lines[1].comment.as_ref().unwrap();
         assert_eq!(comment.text(), "deny guests");
         assert_eq!(&text[comment.span.start..comment.span.end], "; deny guests");
         assert!(entries[1].value.items.is_empty());
@@ -139,20 +140,53 @@ mod tests {
         let text =
             "  ; note\n[Registry Keys]\n\"MACHINE\\SOFTWARE\",0,\"D:PAR(A;OICI;KA;;;BA)\" ;x\n";
         let doc = parse(text);
-        assert_eq!(doc.lines[0].kind, LineKind::Comment);
-        assert_eq!(doc.lines[0].comment.as_ref().unwrap().text(), "note");
-        let LineKind::Values(values) = &doc.lines[2].kind else {
-            panic!("{:?}", doc.lines[2].kind);
+        let lines: Vec<_> = doc.lines().collect();
+        assert_eq!(lines[0].kind, LineKind::Comment);
+        assert_eq!(lines[0].comment.as_ref().unwrap().text(), "note");
+        let LineKind::Values(values) = &lines[2].kind else {
+            panic!("{:?}", lines[2].kind);
         };
         assert_eq!(values.items[2].text, "D:PAR(A;OICI;KA;;;BA)");
-        assert_eq!(doc.lines[2].comment.as_ref().unwrap().text(), "x");
-        assert!(doc.lines[1].comment.is_none());
+        assert_eq!(lines[2].comment.as_ref().unwrap().text(), "x");
+        assert!(lines[1].comment.is_none());
+    }
+
+    #[test]
+    fn stray_text_is_warned_about_without_its_comment() {
+        let text = "garbage ; note\n[A]\n";
+        let doc = parse(text);
+        let span = doc.warnings[0].primary_span().unwrap();
+        assert_eq!(&text[span.start..span.end], "garbage");
+    }
+
+    /// The document keeps no record per line: a file of empty lines and
+    /// comments costs its few sections, however long it is (issue 12
+    /// item 20).
+    #[test]
+    fn blank_and_comment_lines_cost_nothing_to_keep() {
+        let text = format!(
+            "[Privilege Rights]\n{}SeBatchLogonRight = a\n{}",
+            "\n; c\n".repeat(50_000),
+            "\r\n".repeat(50_000)
+        );
+        let doc = parse(&text);
+        assert_eq!(doc.line_count(), 150_002);
+        assert_eq!(doc.sections.len(), 1);
+        assert_eq!(doc.sections[0].runs.len(), 1);
+        assert_eq!(doc.warnings.len(), 0);
+        let entries: Vec<_> = doc.entries(&doc.sections[0]).collect();
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].line, 100_001);
+        assert_eq!(doc.reconstruct(), text);
+        // The parsed line is a value read on demand; its size is what one
+        // line costs while it is read, not per line of the file.
+        assert!(std::mem::size_of::<Document<'_>>() <= 96);
     }
 
     #[test]
     fn lone_cr_and_missing_final_newline_are_lines() {
         let doc = parse("[A]\rk=v\rlast=1");
-        assert_eq!(doc.lines.len(), 3);
-        assert_eq!(doc.lines[2].ending, "");
+        assert_eq!(doc.line_count(), 3);
+        assert_eq!(doc.lines().nth(2).unwrap().ending, "");
     }
 }

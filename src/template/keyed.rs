@@ -6,12 +6,12 @@ use crate::syntax::{Entry, Line, LineKind};
 
 /// The entry on a line of a `key = value` section; a line of values without
 /// `=` gets a warning and yields nothing.
-pub fn warn_values_line<'l, 'a>(
-    line: &'l Line<'a>,
+pub fn warn_values_line<'a>(
+    line: Line<'a>,
     section: &str,
     warnings: &mut Vec<Diagnostic>,
-) -> Option<&'l Entry<'a>> {
-    match &line.kind {
+) -> Option<Entry<'a>> {
+    match line.kind {
         LineKind::Entry(entry) => Some(entry),
         LineKind::Values(values) => {
             warnings.push(

@@ -56,7 +56,7 @@ impl<'a> Template<'a> {
     }
 
     /// Only what the logon model reads (rights, group membership, the
-    /// account policy of `[System Access]` and the LSA registry values
+    /// account policy's keys of `[System Access]` and the LSA registry values
     /// that restrict logons) and the warnings: what a run over thousands
     /// of GPOs keeps of each, since the other settings and registry values
     /// are most of a template's size.
@@ -64,14 +64,15 @@ impl<'a> Template<'a> {
         Template {
             privilege_rights: self.privilege_rights,
             group_membership: self.group_membership,
-            system_access: self.system_access,
+            system_access: self
+                .system_access
+                .into_iter()
+                .filter(|s| crate::policy::account::reads_system_access(s.key))
+                .collect(),
             registry_values: self
                 .registry_values
                 .into_iter()
-                .filter(|v| {
-                    crate::policy::account::reads_registry_value(v.path)
-                        || crate::policy::nla::reads_registry_value(v.path)
-                })
+                .filter(|v| reads_registry_value(v.path))
                 .collect(),
             warnings: self.warnings,
             ..Template::default()
@@ -81,12 +82,34 @@ impl<'a> Template<'a> {
 
 /// Types a parsed document.
 pub fn build<'a>(doc: &Document<'a>) -> Template<'a> {
+    build_keeping(doc, Keep::All)
+}
+
+/// Types a parsed document, keeping what [`Template::logon_only`] keeps,
+/// with the same warnings: the sections and values the logon model does
+/// not read are checked and dropped as they are read, so a large export
+/// is never held typed in full.
+pub fn build_logon<'a>(doc: &Document<'a>) -> Template<'a> {
+    build_keeping(doc, Keep::Logon)
+}
+
+/// How much of a template to keep.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    All,
+    Logon,
+}
+
+fn build_keeping<'a>(doc: &Document<'a>, keep: Keep) -> Template<'a> {
     let mut template = Template {
         warnings: doc.warnings.clone(),
         ..Template::default()
     };
     for section in &doc.sections {
-        read_section(doc, section, &mut template);
+        match keep {
+            Keep::All => read_section(doc, section, &mut template),
+            Keep::Logon => read_logon_section(doc, section, &mut template),
+        }
     }
     if doc.sections.is_empty() {
         template.warnings.push(no_section());
@@ -108,6 +131,35 @@ fn no_section() -> Diagnostic {
     )
     .with_label("no section header in the whole file")
     .with_help("check that this is the template you meant; an exported template starts with `[Unicode]`")
+}
+
+/// What the logon model reads of a section; other typed sections are read
+/// for their warnings only, and raw sections (which have none) not at all.
+fn read_logon_section<'a>(doc: &Document<'a>, section: &Section<'a>, t: &mut Template<'a>) {
+    let w = &mut t.warnings;
+    match section.name.to_ascii_lowercase().as_str() {
+        "privilege rights" => t.privilege_rights = privilege_rights::read(doc, section, w),
+        "group membership" => t.group_membership = group_membership::read(doc, section, w),
+        "system access" => {
+            t.system_access = settings::read(doc, section, w)
+                .into_iter()
+                .filter(|s| crate::policy::account::reads_system_access(s.key))
+                .collect();
+            w.extend(crate::policy::ranges::warnings(&t.system_access));
+        }
+        "registry values" => {
+            t.registry_values = registry_values::read_kept(doc, section, w, reads_registry_value);
+        }
+        "unicode" | "version" | "kerberos policy" | "event audit" | "system log"
+        | "security log" | "application log" => drop(settings::read(doc, section, w)),
+        _ => {}
+    }
+}
+
+/// Whether the logon model reads the registry value at `path`.
+fn reads_registry_value(path: &str) -> bool {
+    crate::policy::account::reads_registry_value(path)
+        || crate::policy::nla::reads_registry_value(path)
 }
 
 fn read_section<'a>(doc: &Document<'a>, section: &Section<'a>, t: &mut Template<'a>) {
@@ -150,6 +202,26 @@ mod tests {
         assert!(t.right("SeDenyBatchLogonRight").unwrap().holders.is_empty());
         assert!(t.right("SeBatchLogonRight").is_none());
         assert!(t.warnings.is_empty());
+    }
+
+    #[test]
+    fn building_for_the_logon_model_keeps_what_logon_only_keeps() {
+        let text = "[Unicode]\nUnicode=yes\n[System Access]\nMaximumPasswordAge = 42\n\
+            MinimumPasswordLength = 14\nbroken line\n[Kerberos Policy]\nMaxTicketAge\n\
+            [Registry Values]\nMACHINE\\Software\\X=4,1\n\
+            MACHINE\\System\\CurrentControlSet\\Control\\Lsa\\ForceGuest=4,1\n\
+            machine\\software\\x=4,2\nMACHINE\\Y=x,1\n\
+            MACHINE\\System\\CurrentControlSet\\Control\\Lsa\\FORCEGUEST=4,0\n\
+            [Privilege Rights]\nSeBatchLogonRight = a\n[Group Membership]\n\
+            *S-1-5-32-544__Members = b\n[Registry Keys]\n\"x\",0,\"y\"\n";
+        let doc = syntax::parse(text);
+        let full = build(&doc);
+        let kept = build_logon(&doc);
+        assert_eq!(kept, full.clone().logon_only());
+        assert_eq!(kept.registry_values.len(), 1);
+        assert_eq!(kept.registry_values[0].data, ["0"]);
+        assert_eq!(kept.system_access.len(), 1);
+        assert_eq!(full.warnings.len(), 5, "{:?}", full.warnings);
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub struct RawLine<'a> {
 pub fn read<'a>(doc: &Document<'a>, section: &Section<'a>) -> RawSection<'a> {
     let lines = doc
         .section_lines(section)
-        .filter_map(|line| match &line.kind {
+        .filter_map(|line| match line.kind {
             LineKind::Entry(entry) => Some(RawLine {
                 key: Some(entry.key),
                 value: entry.value.raw,

@@ -1,12 +1,13 @@
 //! `[Registry Values]`: `MACHINE\path\Value = type,data`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 use crate::syntax::{Document, Section};
 
 use super::keyed::{warn_duplicate_key, warn_values_line};
+use crate::last_wins::AsciiFolded;
 
 /// One registry value line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,11 +48,24 @@ pub fn read<'a>(
     section: &Section<'a>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Vec<RegistryValue<'a>> {
+    read_kept(doc, section, warnings, |_| true)
+}
+
+/// Reads the registry values whose path `keep` accepts, warning about
+/// every line as [`read`] does. A `secedit /export` holds hundreds of
+/// thousands of values, of which the logon model reads two: the others
+/// are checked and dropped as they are read, not kept and then filtered.
+pub fn read_kept<'a>(
+    doc: &Document<'a>,
+    section: &Section<'a>,
+    warnings: &mut Vec<Diagnostic>,
+    keep: impl Fn(&str) -> bool,
+) -> Vec<RegistryValue<'a>> {
     // A value written twice keeps its later line, in the later place:
-    // the earlier one is blanked, found by key rather than by a scan, as a
-    // `secedit /export` holds hundreds of thousands of values.
+    // the earlier one is blanked, found by key (borrowed, case folded)
+    // rather than by a scan.
     let mut out: Vec<Option<RegistryValue<'a>>> = Vec::new();
-    let mut by_path: HashMap<String, usize> = HashMap::new();
+    let mut by_path: FxHashMap<AsciiFolded<'a>, (Span, Option<usize>)> = FxHashMap::default();
     for line in doc.section_lines(section) {
         let Some(entry) = warn_values_line(line, section.name, warnings) else {
             continue;
@@ -62,19 +76,24 @@ pub fn read<'a>(
         if let (None, Some(item)) = (kind, kind_item) {
             warnings.push(bad_type(item.text, item.span));
         }
-        let value = RegistryValue {
-            path: entry.key,
-            path_span: entry.key_span,
-            kind,
-            data: items.map(|item| item.text).collect(),
-            value_span: entry.value.span,
-            line: entry.line,
-        };
-        let earlier = by_path.insert(entry.key.to_ascii_lowercase(), out.len());
-        if let Some(earlier) = earlier.and_then(|i| out.get_mut(i)).and_then(Option::take) {
-            warn_duplicate_key(entry.key, entry.key_span, earlier.path_span, warnings);
+        let slot = keep(entry.key).then(|| {
+            out.push(Some(RegistryValue {
+                path: entry.key,
+                path_span: entry.key_span,
+                kind,
+                data: items.map(|item| item.text).collect(),
+                value_span: entry.value.span,
+                line: entry.line,
+            }));
+            out.len() - 1
+        });
+        let earlier = by_path.insert(AsciiFolded(entry.key), (entry.key_span, slot));
+        if let Some((earlier_span, earlier_slot)) = earlier {
+            warn_duplicate_key(entry.key, entry.key_span, earlier_span, warnings);
+            if let Some(blank) = earlier_slot.and_then(|i| out.get_mut(i)) {
+                *blank = None;
+            }
         }
-        out.push(Some(value));
     }
     out.into_iter().flatten().collect()
 }

@@ -8,6 +8,7 @@ use crate::span::Span;
 use crate::syntax::{Document, Section};
 
 use super::keyed::{warn_duplicate_key, warn_values_line};
+use crate::last_wins::{AsciiFolded, LastWins};
 
 /// A setting's value, typed where the text allows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -42,7 +43,10 @@ pub fn read<'a>(
     section: &Section<'a>,
     warnings: &mut Vec<Diagnostic>,
 ) -> Vec<Setting<'a>> {
-    let mut out: Vec<Setting<'a>> = Vec::new();
+    // A key written twice keeps its later line, in the later place: the
+    // earlier is found by key, not by a scan of every earlier line.
+    let mut out: LastWins<AsciiFolded<'a>, Setting<'a>> = LastWins::new();
+    let mut looked_up = 0;
     for line in doc.section_lines(section) {
         let Some(entry) = warn_values_line(line, section.name, warnings) else {
             continue;
@@ -54,16 +58,13 @@ pub fn read<'a>(
             value_span: entry.value.span,
             line: entry.line,
         };
-        if let Some(earlier) = out
-            .iter()
-            .position(|s| s.key.eq_ignore_ascii_case(entry.key))
-        {
-            warn_duplicate_key(entry.key, entry.key_span, out[earlier].key_span, warnings);
-            out.remove(earlier);
+        looked_up += 1;
+        if let Some(earlier) = out.push(AsciiFolded(entry.key), setting) {
+            warn_duplicate_key(entry.key, entry.key_span, earlier.key_span, warnings);
         }
-        out.push(setting);
     }
-    out
+    crate::work::add(crate::work::Counter::SettingComparisons, looked_up);
+    out.into_vec()
 }
 
 /// `value := integer | '"' text '"' | raw`
@@ -79,7 +80,14 @@ fn value_of(raw: &str) -> SettingValue<'_> {
 
 /// The setting of that key, compared case-insensitively.
 pub fn find<'s, 'a>(settings: &'s [Setting<'a>], key: &str) -> Option<&'s Setting<'a>> {
-    settings.iter().find(|s| s.key.eq_ignore_ascii_case(key))
+    let found = settings
+        .iter()
+        .position(|s| s.key.eq_ignore_ascii_case(key));
+    crate::work::add(
+        crate::work::Counter::SettingComparisons,
+        found.map_or(settings.len(), |p| p + 1),
+    );
+    settings.get(found?)
 }
 
 #[cfg(test)]
