@@ -172,7 +172,7 @@ pub(super) fn same_name(a: &str, b: &str) -> bool {
         .eq(b.chars().flat_map(char::to_lowercase))
 }
 
-/// `name` folded as [`same_name`] compares it, for use as a map key.
+/// `name` folded as `same_name` compares it, for use as a map key.
 pub fn fold(name: &str) -> String {
     name.chars().flat_map(char::to_lowercase).collect()
 }

@@ -2,8 +2,8 @@
 //!
 //! This is the one place diagnostics and findings become human text:
 //! miette is given only a clipped excerpt of the file (see
-//! [`super::excerpt`]) and texts whose control characters are written
-//! visibly (see [`super::visible`]).
+//! `excerpt`) and texts whose control characters are written
+//! visibly (see [`mod@super::visible`]).
 
 use std::fmt;
 

@@ -1,7 +1,7 @@
 //! Byte offset to line and column.
 //!
-//! The index keeps a mark every [`LINES_PER_MARK`] lines or
-//! [`BYTES_PER_MARK`] bytes, whichever comes first, inside long lines too,
+//! The index keeps a mark every `LINES_PER_MARK` (32) lines or
+//! `BYTES_PER_MARK` (2,048) bytes, whichever comes first, inside long lines too,
 //! rather than the start of every line: a file of 40 million empty lines
 //! would need 320 MB for the starts alone. Each mark knows its line and
 //! column, so a lookup scans at most that far from the mark before it:
