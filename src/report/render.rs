@@ -47,27 +47,13 @@ pub fn render_coded(
     style: Style,
 ) -> String {
     let lines = LineIndex::new(text);
-    render_lines(diagnostic, code, file_name, text, &lines, style)
+    render_indexed(diagnostic, code, file_name, text, &lines, style)
 }
 
 /// [`render_coded`] for a file already read, using its line index: the
 /// cost of a snippet does not grow with the file.
 pub fn render_file(diagnostic: &Diagnostic, code: &str, file: &SourceFile, style: Style) -> String {
-    render_lines(diagnostic, code, &file.name, &file.text, &file.lines, style)
-}
-
-/// [`render_coded`] with a line index built once by the caller: the
-/// cost of a snippet does not grow with the file, however many
-/// diagnostics point into it.
-pub fn render_indexed(
-    diagnostic: &Diagnostic,
-    code: &str,
-    file_name: &str,
-    text: &str,
-    lines: &LineIndex,
-    style: Style,
-) -> String {
-    render_lines(diagnostic, code, file_name, text, lines, style)
+    render_indexed(diagnostic, code, &file.name, &file.text, &file.lines, style)
 }
 
 /// Renders a parse error of a file that may not be what its name says:
@@ -95,7 +81,10 @@ pub fn render_excerpt(
 /// as 20 or 1,000.
 const WIDTHS: std::ops::RangeInclusive<usize> = 20..=1_000;
 
-fn render_lines(
+/// [`render_coded`] with a line index built once by the caller: the
+/// cost of a snippet does not grow with the file, however many
+/// diagnostics point into it.
+pub fn render_indexed(
     diagnostic: &Diagnostic,
     code: &str,
     file_name: &str,
