@@ -148,3 +148,16 @@ impl From<&crate::source::DecodeWarning> for Diagnostic {
             .with_help(help)
     }
 }
+/// An error and its causes joined with `: `, line ends made spaces: the
+/// plain text of a reason that must fit on one line. What prints it
+/// makes control characters visible (`report::one_line`).
+pub fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(next) = cause {
+        text.push_str(": ");
+        text.push_str(&next.to_string());
+        cause = next.source();
+    }
+    text.replace(['\r', '\n'], " ")
+}

@@ -137,6 +137,21 @@ pub fn split_wide(data: &[u8]) -> (&[u8], &[u8]) {
     rest.split_at(len.min(rest.len()))
 }
 
+/// The scratch folder of this fuzzing process for the target `tag`, in
+/// memory when `/dev/shm` is there; made on first use. The file-writing
+/// targets share it rather than each making their own.
+pub fn scratch_dir(tag: &str) -> Result<std::path::PathBuf, Broken> {
+    let base = Path::new("/dev/shm");
+    let base = if base.is_dir() {
+        base.to_path_buf()
+    } else {
+        std::env::temp_dir()
+    };
+    let dir = base.join(format!("gplint-fuzz-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    Ok(dir)
+}
+
 /// Runs `gplint check` on the two halves of `data` (see [`split`]),
 /// written as files into `dir`, in the human and SARIF formats.
 /// Invariants: a run that fails on its input says so on stderr; a run

@@ -6,16 +6,9 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 
-/// One folder per fuzzing process, in memory when /dev/shm is there.
 fn dir() -> &'static PathBuf {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let base = PathBuf::from("/dev/shm");
-        let base = if base.is_dir() { base } else { std::env::temp_dir() };
-        let dir = base.join(format!("gplint-fuzz-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("a scratch folder");
-        dir
-    })
+    DIR.get_or_init(|| gplint::fuzzing::scratch_dir("check").unwrap_or_else(|e| panic!("{e}")))
 }
 
 fuzz_target!(|data: &[u8]| {

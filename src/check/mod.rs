@@ -88,12 +88,7 @@ impl<'t> Evaluation<'t> {
             }
             _ => PasswordPolicy::domain(&domain_inputs, resultant.inputs.len()),
         };
-        // A chain of one declared scope keeps only that scope (see
-        // `scope::expectations_for`): its hosts are the machines evaluated.
-        let hosts = match expect.scopes.as_slice() {
-            [only] => only.hosts.as_slice(),
-            _ => &[],
-        };
+        let hosts = chain_scope(expect).map_or(&[][..], |scope| scope.hosts.as_slice());
         let context = restriction::Context {
             policy: &account_policy,
             domain: &domain_policy,
@@ -125,12 +120,19 @@ impl<'t> Evaluation<'t> {
     }
 }
 
+/// The declared scope being evaluated: a chain of one declared scope keeps
+/// only that scope (see `scope::expectations_for`), so its hosts are the
+/// machines evaluated and its `nla:` theirs.
+fn chain_scope(expect: &Expectations) -> Option<&crate::expect::ScopeDecl> {
+    match expect.scopes.as_slice() {
+        [only] => Some(only),
+        _ => None,
+    }
+}
+
 /// `nla:` of the chain's one declared scope, else of the top level.
 fn declared_nla(expect: &Expectations) -> Option<&crate::expect::Spanned<bool>> {
-    let scoped = match expect.scopes.as_slice() {
-        [only] => only.nla.as_ref(),
-        _ => None,
-    };
+    let scoped = chain_scope(expect).and_then(|scope| scope.nla.as_ref());
     scoped.or(expect.nla.as_ref())
 }
 

@@ -1,6 +1,5 @@
 //! What discovery did not read, and what the run misses because of it.
 
-use std::error::Error as _;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -98,7 +97,7 @@ impl Skipped {
             SkipReason::Kind { found, wanted } => {
                 format!("skipped `{path}`: it is {found}, not {wanted}")
             }
-            SkipReason::Error(error) => with_causes(error),
+            SkipReason::Error(error) => crate::diagnostic::error_chain(error),
         };
         format!("{what}{}", self.effect)
     }
@@ -137,18 +136,6 @@ impl fmt::Display for Effect {
             Effect::LeftOut(gpo) => write!(f, "; the GPO in `{}` is left out", gpo.display()),
         }
     }
-}
-
-/// The error and its causes on one line.
-fn with_causes(error: &DiscoverError) -> String {
-    let mut text = error.to_string();
-    let mut cause = error.source();
-    while let Some(next) = cause {
-        text.push_str(": ");
-        text.push_str(&next.to_string());
-        cause = next.source();
-    }
-    text.replace(['\r', '\n'], " ")
 }
 
 #[cfg(test)]

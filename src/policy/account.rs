@@ -193,13 +193,22 @@ fn access<T>(
 
 /// The last input whose `[Registry Values]` sets the DWORD at `path`.
 fn registry(inputs: &[PolicyInput<'_>], path: &'static str, default: bool) -> PolicySetting<bool> {
-    let found = inputs.iter().enumerate().rev().find_map(|(input, i)| {
+    let found = registry_switch(inputs, path);
+    let key = path.rsplit('\\').next().unwrap_or(path);
+    setting(key, default, found)
+}
+
+/// The last input whose `[Registry Values]` sets the DWORD at `path` to a
+/// number: that input, the path's span, and whether the number is not 0.
+pub(super) fn registry_switch(
+    inputs: &[PolicyInput<'_>],
+    path: &str,
+) -> Option<(usize, Span, bool)> {
+    inputs.iter().enumerate().rev().find_map(|(input, i)| {
         let value = registry_value(i.template, path)?;
         let number: u32 = value.data.first()?.trim().parse().ok()?;
         Some((input, value.path_span, number != 0))
-    });
-    let key = path.rsplit('\\').next().unwrap_or(path);
-    setting(key, default, found)
+    })
 }
 
 fn registry_value<'s>(

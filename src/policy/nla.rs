@@ -96,21 +96,10 @@ pub fn reads_registry_value(path: &str) -> bool {
 
 /// The last input that sets the DWORD at `path` to a number.
 fn last_setting(inputs: &[PolicyInput<'_>], path: &str) -> Option<Nla> {
-    inputs.iter().enumerate().rev().find_map(|(input, i)| {
-        let value = i
-            .template
-            .registry_values
-            .iter()
-            .rev()
-            .find(|v| v.path.trim().eq_ignore_ascii_case(path))?;
-        let number: u32 = value.data.first()?.trim().parse().ok()?;
-        Some(Nla {
-            on: number != 0,
-            origin: NlaOrigin::Policy {
-                input,
-                span: value.path_span,
-            },
-        })
+    let (input, span, on) = super::account::registry_switch(inputs, path)?;
+    Some(Nla {
+        on,
+        origin: NlaOrigin::Policy { input, span },
     })
 }
 

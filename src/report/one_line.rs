@@ -4,15 +4,8 @@ use std::error::Error;
 
 /// `error: cause: cause`, for a reason that must fit on one line.
 pub fn one_line(error: &dyn Error) -> String {
-    let mut text = error.to_string();
-    let mut cause = error.source();
-    while let Some(next) = cause {
-        text.push_str(": ");
-        text.push_str(&next.to_string());
-        cause = next.source();
-    }
     // A file name or a cause quoting the input may hold any character.
-    super::visible::visible_line(&text.replace(['\r', '\n'], " ")).into_owned()
+    super::visible::visible_line(&crate::diagnostic::error_chain(error)).into_owned()
 }
 
 #[cfg(test)]
