@@ -157,8 +157,7 @@ impl<'a> Deserializer<'a> {
             NodeKind::Seq(_) => self.seq(visitor),
             NodeKind::Map(_) => self.map(visitor),
             _ if self.node.is_null() => visitor.visit_unit(),
-            NodeKind::Scalar { text, plain: true } => plain_scalar(text, visitor),
-            NodeKind::Scalar { text, .. } => visitor.visit_str(text),
+            NodeKind::Scalar { text, .. } => typed_scalar(text.trim(), visitor),
         }
     }
 
@@ -176,8 +175,10 @@ impl<'a> Deserializer<'a> {
     }
 }
 
-/// A plain scalar as YAML's core schema types it.
-fn plain_scalar<'de, V: Visitor<'de>>(text: &str, visitor: V) -> Result<V::Value, Error> {
+/// A scalar as YAML's core schema types it. Only what asks for any
+/// value, a number or a flag gets here (texts are asked for as texts),
+/// so quoting does not matter: `'60'` is a number where one is wanted.
+fn typed_scalar<'de, V: Visitor<'de>>(text: &str, visitor: V) -> Result<V::Value, Error> {
     if let Some(flag) = bool_of(text) {
         return visitor.visit_bool(flag);
     }
@@ -186,6 +187,9 @@ fn plain_scalar<'de, V: Visitor<'de>>(text: &str, visitor: V) -> Result<V::Value
     }
     if let Ok(number) = text.parse::<i64>() {
         return visitor.visit_i64(number);
+    }
+    if let Ok(number) = text.parse::<f64>() {
+        return visitor.visit_f64(number);
     }
     visitor.visit_str(text)
 }
@@ -198,50 +202,11 @@ fn bool_of(text: &str) -> Option<bool> {
     }
 }
 
-macro_rules! number {
-    ($($method:ident $ty:ty => $visit:ident, $words:literal;)*) => {$(
-        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-            let result = self.text($words).and_then(|text| {
-                match text.trim().parse::<$ty>() {
-                    Ok(number) => visitor.$visit(number),
-                    Err(_) => Err(Error::BadValue { expected: $words.to_owned() }),
-                }
-            });
-            result.map_err(|error| self.fail(error))
-        }
-    )*};
-}
-
 impl<'de> de::Deserializer<'de> for Deserializer<'_> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         self.any(visitor).map_err(|error| self.fail(error))
-    }
-
-    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        let result = self
-            .text("`true` or `false`")
-            .and_then(|text| match bool_of(text.trim()) {
-                Some(flag) => visitor.visit_bool(flag),
-                None => Err(Error::BadValue {
-                    expected: "`true` or `false`".to_owned(),
-                }),
-            });
-        result.map_err(|error| self.fail(error))
-    }
-
-    number! {
-        deserialize_i8 i64 => visit_i64, "a whole number";
-        deserialize_i16 i64 => visit_i64, "a whole number";
-        deserialize_i32 i64 => visit_i64, "a whole number";
-        deserialize_i64 i64 => visit_i64, "a whole number";
-        deserialize_u8 u64 => visit_u64, "a whole number";
-        deserialize_u16 u64 => visit_u64, "a whole number";
-        deserialize_u32 u64 => visit_u64, "a whole number";
-        deserialize_u64 u64 => visit_u64, "a whole number";
-        deserialize_f32 f64 => visit_f64, "a number";
-        deserialize_f64 f64 => visit_f64, "a number";
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -358,7 +323,9 @@ impl<'de> de::Deserializer<'de> for Deserializer<'_> {
         self.deserialize_str(visitor)
     }
 
-    serde::forward_to_deserialize_any! { i128 u128 }
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64
+    }
 }
 
 impl<'de> IntoDeserializer<'de, Error> for Deserializer<'_> {

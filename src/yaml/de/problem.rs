@@ -16,7 +16,7 @@ pub(super) fn diagnostic(problem: Error, node: &Node, place: &Place<'_>) -> Opti
     let span = place.span(node);
     Some(match problem {
         Error::Reported => return None,
-        Error::WrongShape { expected } => wrong_shape(place, &plain(&expected), node),
+        Error::WrongShape { expected } => wrong_type(place, &plain(&expected), node, span),
         Error::BadValue { expected } => bad_value(place, &plain(&expected), node, span),
         Error::UnknownVariant { found, expected } => unknown_value(place, &found, expected, span),
         Error::MissingField(field) => missing_field(field, "this mapping", "", span),
@@ -53,6 +53,16 @@ fn is_integer(ty: &str) -> bool {
         ty,
         "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize"
     ) || ty.starts_with("an integer")
+}
+
+/// A value the type cannot take: a bad value when a single value was
+/// wanted and written, else a wrong shape.
+fn wrong_type(place: &Place<'_>, expected: &str, node: &Node, span: Span) -> Diagnostic {
+    let wants_collection = expected.starts_with("a list") || expected.starts_with("a mapping");
+    match node.text() {
+        Some(_) if !wants_collection => bad_value(place, expected, node, span),
+        _ => wrong_shape(place, expected, node),
+    }
 }
 
 /// `subject` should be `expected` but `node` is something else.

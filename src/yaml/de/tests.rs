@@ -159,6 +159,15 @@ fn wrong_shapes_name_the_field_and_what_it_should_be() {
 }
 
 #[test]
+fn quoted_numbers_are_numbers_where_numbers_are_wanted() {
+    let doc = typed("count: '7'\nflag: 'false'\n").value.unwrap();
+    assert_eq!(
+        (doc.count, doc.flag),
+        (Field::Given(7), Field::Given(false))
+    );
+}
+
+#[test]
 fn out_of_range_numbers_are_refused() {
     assert_eq!(problems("count: 300\n"), [("yaml::bad-value", "300")]);
 }
