@@ -27,7 +27,7 @@ mod read;
 mod tests;
 
 #[allow(unused_imports)]
-pub(crate) use de::{Field, List, OneOrList, Shape, Typed, Words, from_node};
+pub(crate) use de::{Field, List, ListOrMap, OneOrList, Shape, Typed, Words, from_node};
 pub(crate) use dialect::Dialect;
 pub(crate) use error::{Construct, SyntaxError, YamlError};
 pub(crate) use node::{Entry, Node, NodeKind};

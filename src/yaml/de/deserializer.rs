@@ -12,7 +12,7 @@ use super::error::Error;
 use super::place::{Place, Subject};
 use super::problem;
 use super::words::Words;
-use super::{ONE_OR_LIST, SPANNED};
+use super::{LIST_OR_MAP, ONE_OR_LIST, SPANNED};
 use crate::diagnostic::Diagnostic;
 use crate::yaml::{Node, NodeKind};
 
@@ -249,6 +249,11 @@ impl<'de> de::Deserializer<'de> for Deserializer<'_> {
     ) -> Result<V::Value, Error> {
         let result = if name == ONE_OR_LIST {
             self.one_or_list(visitor)
+        } else if name == LIST_OR_MAP {
+            match &self.node.kind {
+                NodeKind::Map(_) => visitor.visit_newtype_struct(self),
+                _ => self.one_or_list(visitor),
+            }
         } else {
             visitor.visit_newtype_struct(self)
         };

@@ -29,7 +29,7 @@ use std::cell::RefCell;
 
 use serde::de::DeserializeOwned;
 
-pub(crate) use types::{Field, List, OneOrList};
+pub(crate) use types::{Field, List, ListOrMap, OneOrList};
 pub(crate) use words::{Shape, Words};
 
 use self::deserializer::{Context, Deserializer};
@@ -42,6 +42,8 @@ const SPANNED: &str = "$gplint::Spanned";
 const SPANNED_FIELDS: &[&str] = &["$start", "$end", "$value"];
 /// The newtype name by which `OneOrList` asks for a list, or one value.
 const ONE_OR_LIST: &str = "$gplint::OneOrList";
+/// The newtype name by which `ListOrMap` asks for either shape.
+const LIST_OR_MAP: &str = "$gplint::ListOrMap";
 
 /// A document typed from its tree, with every problem found: the value
 /// is `None` only when the top level itself could not be read.

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-use super::types::{Field, List, OneOrList};
+use super::types::{Field, List, ListOrMap, OneOrList};
 use crate::expect::Spanned;
 
 impl<T: JsonSchema> JsonSchema for Spanned<T> {
@@ -70,5 +70,19 @@ impl<T: JsonSchema> JsonSchema for OneOrList<T> {
         json_schema!({
             "anyOf": [item.clone(), { "type": "array", "items": item }, { "type": "null" }]
         })
+    }
+}
+
+impl<L: JsonSchema, M: JsonSchema> JsonSchema for ListOrMap<L, M> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        format!("{}_or_{}", L::schema_name(), M::schema_name()).into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "anyOf": [generator.subschema_for::<L>(), generator.subschema_for::<M>()] })
     }
 }

@@ -269,3 +269,34 @@ fn schemas_see_through_the_wrappers() {
     assert_eq!(properties["tags"]["anyOf"][1]["type"], "array");
     assert_eq!(properties["items"]["anyOf"][0]["items"]["type"], "integer");
 }
+
+#[derive(Debug, Deserialize, PartialEq)]
+struct Limits {
+    age: u32,
+}
+
+#[derive(Debug, Deserialize)]
+struct Policy {
+    policy: ListOrMap<OneOrList<String>, Limits>,
+}
+
+fn policy(text: &str) -> Typed<Policy> {
+    let root = read(text, &DIALECT, &WORDS).unwrap().unwrap();
+    from_node(&root, &WORDS)
+}
+
+#[test]
+fn a_list_or_a_mapping_is_read_as_either_with_the_mappings_checks() {
+    let list = policy("policy: [a, b]\n").value.unwrap().policy;
+    let ListOrMap::List(OneOrList(names)) = list else {
+        panic!("{list:?}")
+    };
+    assert_eq!(names.items, ["a", "b"]);
+    let one = policy("policy: a\n").value.unwrap().policy;
+    assert!(matches!(one, ListOrMap::List(OneOrList(List { ref items, .. })) if items == &["a"]));
+    let map = policy("policy: {age: 60}\n").value.unwrap().policy;
+    assert_eq!(map, ListOrMap::Map(Limits { age: 60 }));
+    let typo = policy("policy: {agee: 60}\n");
+    let codes: Vec<_> = typo.problems.iter().map(|p| p.code).collect();
+    assert_eq!(codes, ["yaml::unknown-field", "yaml::missing-field"]);
+}

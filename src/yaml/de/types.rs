@@ -9,9 +9,10 @@
 use std::fmt;
 use std::marker::PhantomData;
 
+use serde::de::value::SeqAccessDeserializer;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::{ONE_OR_LIST, SPANNED, SPANNED_FIELDS};
+use super::{LIST_OR_MAP, ONE_OR_LIST, SPANNED, SPANNED_FIELDS};
 use crate::expect::Spanned;
 use crate::span::Span;
 
@@ -172,5 +173,42 @@ struct Attempt<T>(Option<T>);
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Attempt<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         Ok(Attempt(T::deserialize(deserializer).ok()))
+    }
+}
+
+/// A field written either as a list (or a single value, a one-item
+/// list) or as a mapping, such as `domain_policy: [Default Domain
+/// Policy]` or `domain_policy: {max_password_age_days: 60, …}`; each
+/// shape is read, and its problems worded, as its own type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum ListOrMap<L, M> {
+    /// Written as a list or a single value.
+    List(L),
+    /// Written as a mapping.
+    Map(M),
+}
+
+impl<'de, L: Deserialize<'de>, M: Deserialize<'de>> Deserialize<'de> for ListOrMap<L, M> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_newtype_struct(LIST_OR_MAP, ListOrMapVisitor(PhantomData))
+    }
+}
+
+struct ListOrMapVisitor<L, M>(PhantomData<(L, M)>);
+
+impl<'de, L: Deserialize<'de>, M: Deserialize<'de>> Visitor<'de> for ListOrMapVisitor<L, M> {
+    type Value = ListOrMap<L, M>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list or a mapping")
+    }
+
+    /// The deserializer hands over a mapping as a newtype.
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, map: D) -> Result<Self::Value, D::Error> {
+        M::deserialize(map).map(ListOrMap::Map)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        L::deserialize(SeqAccessDeserializer::new(seq)).map(ListOrMap::List)
     }
 }
