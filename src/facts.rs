@@ -2,12 +2,81 @@
 //!
 //! The rule engine never sees templates or tokens, only facts: flat
 //! records of named fields. Each kind of fact has a fixed set of fields,
-//! declared once below with [`fact_fields!`]: the declaration gives the
+//! declared once below with `fact_fields!`: the declaration gives the
 //! list a rule is checked against when it is loaded (a rule naming a field
 //! that does not exist is refused), `docs/rule-fields.md`, and a trait the
 //! fact's type implements with one method per field, so a field declared
 //! without its lookup, or a lookup without its declaration, does not
 //! compile.
+//!
+//! A fact's type implements its kind's `Fields`, and its [`Fact::field`]
+//! is the kind's `get`:
+//!
+//! ```
+//! use std::borrow::Cow;
+//! use gplint::facts::{FactValue, holder};
+//!
+//! struct Entry;
+//! impl holder::Fields for Entry {
+//! #     fn right(&self) -> Cow<'_, str> { "SeServiceLogonRight".into() }
+//! #     fn logon_effect(&self) -> Cow<'_, str> { "allow".into() }
+//! #     fn written(&self) -> Cow<'_, str> { "*S-1-5-80-0".into() }
+//! #     fn sid(&self) -> Cow<'_, str> { "S-1-5-80-0".into() }
+//! #     fn name(&self) -> Cow<'_, str> { "".into() }
+//! #     fn principal(&self) -> Cow<'_, str> { "NT SERVICE\\ALL SERVICES".into() }
+//! #     fn is_sid(&self) -> bool { true }
+//! #     fn resolved(&self) -> bool { true }
+//! #     fn effective(&self) -> bool { true }
+//! #     fn renamed_to(&self) -> Cow<'_, str> { "".into() }
+//!     fn file(&self) -> Cow<'_, str> { "GptTmpl.inf".into() }
+//! }
+//! let file = holder::get(&Entry, "file");
+//! assert_eq!(file, Some(FactValue::Text("GptTmpl.inf".into())));
+//! assert_eq!(holder::get(&Entry, "nickname"), None);
+//! ```
+//!
+//! Leaving out a field's method does not compile:
+//!
+//! ```compile_fail,E0046
+//! # use std::borrow::Cow;
+//! # use gplint::facts::holder;
+//! # struct Entry;
+//! impl holder::Fields for Entry {
+//! #     fn right(&self) -> Cow<'_, str> { "SeServiceLogonRight".into() }
+//! #     fn logon_effect(&self) -> Cow<'_, str> { "allow".into() }
+//! #     fn written(&self) -> Cow<'_, str> { "*S-1-5-80-0".into() }
+//! #     fn sid(&self) -> Cow<'_, str> { "S-1-5-80-0".into() }
+//! #     fn name(&self) -> Cow<'_, str> { "".into() }
+//! #     fn principal(&self) -> Cow<'_, str> { "NT SERVICE\\ALL SERVICES".into() }
+//! #     fn is_sid(&self) -> bool { true }
+//! #     fn resolved(&self) -> bool { true }
+//! #     fn effective(&self) -> bool { true }
+//! #     fn renamed_to(&self) -> Cow<'_, str> { "".into() }
+//!     // no `fn file`
+//! }
+//! ```
+//!
+//! Nor does a method for a field that is not declared:
+//!
+//! ```compile_fail,E0407
+//! # use std::borrow::Cow;
+//! # use gplint::facts::holder;
+//! # struct Entry;
+//! impl holder::Fields for Entry {
+//! #     fn right(&self) -> Cow<'_, str> { "SeServiceLogonRight".into() }
+//! #     fn logon_effect(&self) -> Cow<'_, str> { "allow".into() }
+//! #     fn written(&self) -> Cow<'_, str> { "*S-1-5-80-0".into() }
+//! #     fn sid(&self) -> Cow<'_, str> { "S-1-5-80-0".into() }
+//! #     fn name(&self) -> Cow<'_, str> { "".into() }
+//! #     fn principal(&self) -> Cow<'_, str> { "NT SERVICE\\ALL SERVICES".into() }
+//! #     fn is_sid(&self) -> bool { true }
+//! #     fn resolved(&self) -> bool { true }
+//! #     fn effective(&self) -> bool { true }
+//! #     fn renamed_to(&self) -> Cow<'_, str> { "".into() }
+//! #     fn file(&self) -> Cow<'_, str> { "GptTmpl.inf".into() }
+//!     fn nickname(&self) -> Cow<'_, str> { "".into() }
+//! }
+//! ```
 
 use std::borrow::Cow;
 
