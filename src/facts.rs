@@ -170,7 +170,8 @@ pub enum FieldType {
 }
 
 impl FieldType {
-    /// The type's name in `docs/rule-fields.md` and rule-loading errors.
+    /// The type's name in `docs/rule-fields.md`, in the words rule-loading
+    /// errors use for it.
     pub fn as_str(self) -> &'static str {
         match self {
             FieldType::Text => "text",
