@@ -1,7 +1,9 @@
 //! The fact of one declared expectation: an account, a logon type, what
 //! the expectations file demands, and the verdict.
 
-use crate::facts::{Fact, FactKind, FactValue, text_value as text};
+use std::borrow::Cow;
+
+use crate::facts::{Fact, FactKind, FactValue, expectation};
 use crate::finding::{FileRef, Location};
 use crate::logon::{Origin, Outcome, Subject, Verdict};
 use crate::logon_type::LogonType;
@@ -112,24 +114,25 @@ impl ExpectationFact<'_> {
     }
 }
 
-/// The fields every fact about one expectation has: the account, the
-/// logon type, and whether it must or must not be possible.
-pub(super) fn expectation_field<'a>(
-    subject: &'a Subject,
-    logon_type: LogonType,
-    must: bool,
-    name: &str,
-) -> Option<FactValue<'a>> {
-    match name {
-        "account" => text(subject.display.as_str()),
-        "account_sid" => text(subject.sid.map(|s| s.to_string()).unwrap_or_default()),
-        "account_kind" => text(subject.kind.as_str()),
-        "account_entry" => text(account_entry(subject)),
-        "logon_type" => text(logon_type.as_str()),
-        "logon_description" => text(logon_type.description()),
-        "expectation" => text(if must { "must" } else { "must-not" }),
-        _ => None,
-    }
+/// The account's SID as text, else empty: the `account_sid` field of
+/// every fact about one expectation.
+pub(super) fn account_sid(subject: &Subject) -> Cow<'_, str> {
+    subject
+        .sid
+        .map(|s| s.to_string())
+        .unwrap_or_default()
+        .into()
+}
+
+/// `must` under `logon`, `must-not` under `no_logon`: the `expectation`
+/// field of every fact about one expectation.
+pub(super) fn expectation_word(must: bool) -> Cow<'static, str> {
+    Cow::Borrowed(if must { "must" } else { "must-not" })
+}
+
+/// A number as text, else empty: how `line` fields read.
+pub(super) fn number_text(number: Option<usize>) -> Cow<'static, str> {
+    number.map(|n| n.to_string()).unwrap_or_default().into()
 }
 
 /// A logon type's entry under `logon` or `no_logon` in the expectations file.
@@ -190,46 +193,139 @@ impl Fact for ExpectationFact<'_> {
     }
 
     fn field(&self, name: &str) -> Option<FactValue<'_>> {
-        let v = self.verdict;
-        let matched = v.matched.as_ref();
-        let removed = v.removed_by.as_ref();
-        match name {
-            "verdict" => text(v.outcome.as_str()),
-            "source" => text(v.source.as_str()),
-            "right" => text(v.right.constant),
-            "allow_right" => text(rights::allow_right(self.logon_type).constant),
-            "deny_right" => text(rights::deny_right(self.logon_type).constant),
-            "holder" => text(matched.map(|m| m.written.clone()).unwrap_or_default()),
-            "holder_name" => text(
-                matched
-                    .and_then(|m| m.via.last())
-                    .map(|step| step.principal.clone())
-                    .unwrap_or_default(),
-            ),
-            "via" => text(matched.map(|m| m.via_text()).unwrap_or_default()),
-            "file" => text(self.file.unwrap_or_default()),
-            "replaced_file" => text(self.replaced_file.unwrap_or_default()),
-            "removed_by" => text(removed.map(|r| r.written.as_str()).unwrap_or_default()),
-            "removed_group" => text(removed.map(|r| r.group.as_str()).unwrap_or_default()),
-            "removed_member" => text(removed.map(|r| r.member.as_str()).unwrap_or_default()),
-            "removed_member_entry" => {
-                text(removed.map(|r| r.member_entry.as_str()).unwrap_or_default())
-            }
-            "removed_file" => text(self.removed_at.map(|(f, _)| f).unwrap_or_default()),
-            "removed_line" => text(
-                self.removed_at
-                    .map(|(_, l)| l.to_string())
-                    .unwrap_or_default(),
-            ),
-            "line" => text(self.line.map(|l| l.to_string()).unwrap_or_default()),
-            "symptom" => text(self.logon_type.symptom_for(self.subject.is_app_pool())),
-            "network_first" => Some(FactValue::Bool(v.network_first)),
-            "proposed_line" => text(
-                self.proposed_right
-                    .map(|right| proposed_line(right, self.subject))
-                    .unwrap_or_default(),
-            ),
-            _ => expectation_field(self.subject, self.logon_type, self.must, name),
-        }
+        expectation::get(self, name)
+    }
+}
+
+impl expectation::Fields for ExpectationFact<'_> {
+    fn account(&self) -> Cow<'_, str> {
+        self.subject.display.as_str().into()
+    }
+
+    fn account_sid(&self) -> Cow<'_, str> {
+        account_sid(self.subject)
+    }
+
+    fn account_kind(&self) -> Cow<'_, str> {
+        self.subject.kind.as_str().into()
+    }
+
+    fn logon_type(&self) -> Cow<'_, str> {
+        self.logon_type.as_str().into()
+    }
+
+    fn logon_description(&self) -> Cow<'_, str> {
+        self.logon_type.description().into()
+    }
+
+    fn expectation(&self) -> Cow<'_, str> {
+        expectation_word(self.must)
+    }
+
+    fn verdict(&self) -> Cow<'_, str> {
+        self.verdict.outcome.as_str().into()
+    }
+
+    fn source(&self) -> Cow<'_, str> {
+        self.verdict.source.as_str().into()
+    }
+
+    fn right(&self) -> Cow<'_, str> {
+        self.verdict.right.constant.into()
+    }
+
+    fn allow_right(&self) -> Cow<'_, str> {
+        rights::allow_right(self.logon_type).constant.into()
+    }
+
+    fn deny_right(&self) -> Cow<'_, str> {
+        rights::deny_right(self.logon_type).constant.into()
+    }
+
+    fn holder(&self) -> Cow<'_, str> {
+        let matched = self.verdict.matched.as_ref();
+        matched
+            .map(|m| m.written.as_str())
+            .unwrap_or_default()
+            .into()
+    }
+
+    fn holder_name(&self) -> Cow<'_, str> {
+        let matched = self.verdict.matched.as_ref();
+        let last = matched.and_then(|m| m.via.last());
+        last.map(|step| step.principal.as_str())
+            .unwrap_or_default()
+            .into()
+    }
+
+    fn via(&self) -> Cow<'_, str> {
+        let matched = self.verdict.matched.as_ref();
+        matched.map(|m| m.via_text()).unwrap_or_default().into()
+    }
+
+    fn file(&self) -> Cow<'_, str> {
+        self.file.unwrap_or_default().into()
+    }
+
+    fn line(&self) -> Cow<'_, str> {
+        number_text(self.line)
+    }
+
+    fn replaced_file(&self) -> Cow<'_, str> {
+        self.replaced_file.unwrap_or_default().into()
+    }
+
+    fn account_entry(&self) -> Cow<'_, str> {
+        account_entry(self.subject).into()
+    }
+
+    fn symptom(&self) -> Cow<'_, str> {
+        let app_pool = self.subject.is_app_pool();
+        self.logon_type.symptom_for(app_pool).into()
+    }
+
+    fn proposed_line(&self) -> Cow<'_, str> {
+        let right = self.proposed_right;
+        let line = right.map(|right| proposed_line(right, self.subject));
+        line.unwrap_or_default().into()
+    }
+
+    fn network_first(&self) -> bool {
+        self.verdict.network_first
+    }
+
+    fn removed_by(&self) -> Cow<'_, str> {
+        let removed = self.verdict.removed_by.as_ref();
+        removed
+            .map(|r| r.written.as_str())
+            .unwrap_or_default()
+            .into()
+    }
+
+    fn removed_group(&self) -> Cow<'_, str> {
+        let removed = self.verdict.removed_by.as_ref();
+        removed.map(|r| r.group.as_str()).unwrap_or_default().into()
+    }
+
+    fn removed_member(&self) -> Cow<'_, str> {
+        let removed = self.verdict.removed_by.as_ref();
+        removed
+            .map(|r| r.member.as_str())
+            .unwrap_or_default()
+            .into()
+    }
+
+    fn removed_member_entry(&self) -> Cow<'_, str> {
+        let removed = self.verdict.removed_by.as_ref();
+        let entry = removed.map(|r| r.member_entry.as_str());
+        entry.unwrap_or_default().into()
+    }
+
+    fn removed_file(&self) -> Cow<'_, str> {
+        self.removed_at.map(|(f, _)| f).unwrap_or_default().into()
+    }
+
+    fn removed_line(&self) -> Cow<'_, str> {
+        number_text(self.removed_at.map(|(_, l)| l))
     }
 }

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use crate::expect::Target;
-use crate::facts::{Fact, FactKind, FactValue, text_value as text};
+use crate::facts::{Fact, FactKind, FactValue, membership};
 use crate::finding::{FileRef, Location};
 use crate::logon::Directory;
 use crate::logon::graph::{is_domain_group, machine_changes};
@@ -106,43 +106,66 @@ impl Fact for MembershipFact<'_> {
     }
 
     fn field(&self, name: &str) -> Option<FactValue<'_>> {
+        membership::get(self, name)
+    }
+}
+
+impl membership::Fields for MembershipFact<'_> {
+    fn written(&self) -> Cow<'_, str> {
         let line = self.line;
-        match name {
-            "written" => text(line.group_written.to_owned() + line.relation.suffix()),
-            "group" => text(line.group_written),
-            "group_name" => text(self.name(&self.group, line.group_written)),
-            "relation" => text(match line.relation {
-                Relation::Members => "members",
-                Relation::MemberOf => "member-of",
-            }),
-            "domain_group" => Some(FactValue::Bool(is_domain_group(
-                self.directory,
-                &self.group,
-            ))),
-            "values" => Some(FactValue::List(
-                line.values
-                    .iter()
-                    .map(|h| Cow::Borrowed(h.written))
-                    .collect(),
-            )),
-            "applies" => Some(FactValue::Bool(self.applies)),
-            "without_effect" => Some(FactValue::List(
-                self.without_effect
-                    .iter()
-                    .map(|(h, _)| Cow::Borrowed(h.written))
-                    .collect(),
-            )),
-            "without_effect_names" => Some(FactValue::List(
-                self.without_effect
-                    .iter()
-                    .map(|(h, key)| Cow::Owned(self.name(key, h.written)))
-                    .collect(),
-            )),
-            "target" => text(self.target.as_str()),
-            "effective" => Some(FactValue::Bool(self.effective)),
-            "file" => text(self.file),
-            _ => None,
+        (line.group_written.to_owned() + line.relation.suffix()).into()
+    }
+
+    fn group(&self) -> Cow<'_, str> {
+        self.line.group_written.into()
+    }
+
+    fn group_name(&self) -> Cow<'_, str> {
+        self.name(&self.group, self.line.group_written).into()
+    }
+
+    fn relation(&self) -> Cow<'_, str> {
+        match self.line.relation {
+            Relation::Members => "members".into(),
+            Relation::MemberOf => "member-of".into(),
         }
+    }
+
+    fn domain_group(&self) -> bool {
+        is_domain_group(self.directory, &self.group)
+    }
+
+    fn values(&self) -> Vec<Cow<'_, str>> {
+        let values = self.line.values.iter();
+        values.map(|h| Cow::Borrowed(h.written)).collect()
+    }
+
+    fn applies(&self) -> bool {
+        self.applies
+    }
+
+    fn without_effect(&self) -> Vec<Cow<'_, str>> {
+        let entries = self.without_effect.iter();
+        entries.map(|(h, _)| Cow::Borrowed(h.written)).collect()
+    }
+
+    fn without_effect_names(&self) -> Vec<Cow<'_, str>> {
+        let entries = self.without_effect.iter();
+        entries
+            .map(|(h, key)| Cow::Owned(self.name(key, h.written)))
+            .collect()
+    }
+
+    fn target(&self) -> Cow<'_, str> {
+        self.target.as_str().into()
+    }
+
+    fn effective(&self) -> bool {
+        self.effective
+    }
+
+    fn file(&self) -> Cow<'_, str> {
+        self.file.into()
     }
 }
 

@@ -5,6 +5,8 @@ mod cases;
 pub mod chains;
 mod collect;
 pub mod expectation_fact;
+#[cfg(test)]
+mod field_tests;
 pub mod membership_fact;
 pub mod restriction_fact;
 mod restriction_facts;

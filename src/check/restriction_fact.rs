@@ -1,9 +1,13 @@
 //! The fact of one restriction on one declared expectation: an account, a
 //! logon type, and what refuses (or may refuse) it after the rights check.
 
-use super::expectation_fact::{expectation_field, expectation_location};
+use std::borrow::Cow;
 
-use crate::facts::{Fact, FactKind, FactValue, text_value as text};
+use super::expectation_fact::{
+    account_entry, account_sid, expectation_location, expectation_word, number_text,
+};
+
+use crate::facts::{Fact, FactKind, FactValue, restriction};
 use crate::finding::{FileRef, Location};
 use crate::logon::{Subject, Verdict};
 use crate::logon_type::LogonType;
@@ -67,27 +71,109 @@ impl Fact for RestrictionFact<'_> {
     }
 
     fn field(&self, name: &str) -> Option<FactValue<'_>> {
-        let r = self.restriction;
-        let status = r.status;
-        match name {
-            "verdict" => text(self.verdict.outcome.as_str()),
-            "restriction" => text(r.kind.as_str()),
-            "refuses" => Some(FactValue::Bool(r.refuses)),
-            "prompts_change" => Some(FactValue::Bool(r.prompts_change)),
-            "reason" => text(r.reason.as_str()),
-            "substatus" => text(status.hex()),
-            "substatus_name" => text(status.name()),
-            "error" => Some(FactValue::Int(status.error().into())),
-            "error_name" => text(status.error_name()),
-            "setting" => text(r.setting),
-            "source" => text(r.evidence.source()),
-            "expires" => text(r.expires.map(|d| d.to_string()).unwrap_or_default()),
-            "expiry_known" => Some(FactValue::Bool(r.days_left.is_some())),
-            "days_left" => Some(FactValue::Int(r.days_left.unwrap_or(0))),
-            "file" => text(self.file.unwrap_or_default()),
-            "line" => text(self.line.map(|l| l.to_string()).unwrap_or_default()),
-            "symptom" => text(status.symptom(self.logon_type, self.subject.is_app_pool())),
-            _ => expectation_field(self.subject, self.logon_type, self.must, name),
-        }
+        restriction::get(self, name)
+    }
+}
+
+impl restriction::Fields for RestrictionFact<'_> {
+    fn account(&self) -> Cow<'_, str> {
+        self.subject.display.as_str().into()
+    }
+
+    fn account_sid(&self) -> Cow<'_, str> {
+        account_sid(self.subject)
+    }
+
+    fn account_kind(&self) -> Cow<'_, str> {
+        self.subject.kind.as_str().into()
+    }
+
+    fn account_entry(&self) -> Cow<'_, str> {
+        account_entry(self.subject).into()
+    }
+
+    fn logon_type(&self) -> Cow<'_, str> {
+        self.logon_type.as_str().into()
+    }
+
+    fn logon_description(&self) -> Cow<'_, str> {
+        self.logon_type.description().into()
+    }
+
+    fn expectation(&self) -> Cow<'_, str> {
+        expectation_word(self.must)
+    }
+
+    fn verdict(&self) -> Cow<'_, str> {
+        self.verdict.outcome.as_str().into()
+    }
+
+    fn restriction(&self) -> Cow<'_, str> {
+        self.restriction.kind.as_str().into()
+    }
+
+    fn refuses(&self) -> bool {
+        self.restriction.refuses
+    }
+
+    fn prompts_change(&self) -> bool {
+        self.restriction.prompts_change
+    }
+
+    fn reason(&self) -> Cow<'_, str> {
+        self.restriction.reason.as_str().into()
+    }
+
+    fn substatus(&self) -> Cow<'_, str> {
+        self.restriction.status.hex().into()
+    }
+
+    fn substatus_name(&self) -> Cow<'_, str> {
+        self.restriction.status.name().into()
+    }
+
+    fn error(&self) -> i64 {
+        self.restriction.status.error().into()
+    }
+
+    fn error_name(&self) -> Cow<'_, str> {
+        self.restriction.status.error_name().into()
+    }
+
+    fn setting(&self) -> Cow<'_, str> {
+        self.restriction.setting.into()
+    }
+
+    fn source(&self) -> Cow<'_, str> {
+        self.restriction.evidence.source().into()
+    }
+
+    fn expires(&self) -> Cow<'_, str> {
+        let expires = self.restriction.expires;
+        expires.map(|d| d.to_string()).unwrap_or_default().into()
+    }
+
+    fn expiry_known(&self) -> bool {
+        self.restriction.days_left.is_some()
+    }
+
+    fn days_left(&self) -> i64 {
+        self.restriction.days_left.unwrap_or(0)
+    }
+
+    fn file(&self) -> Cow<'_, str> {
+        self.file.unwrap_or_default().into()
+    }
+
+    fn line(&self) -> Cow<'_, str> {
+        number_text(self.line)
+    }
+
+    fn symptom(&self) -> Cow<'_, str> {
+        let app_pool = self.subject.is_app_pool();
+        self.restriction
+            .status
+            .symptom(self.logon_type, app_pool)
+            .into()
     }
 }

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::facts::{Fact, FactKind, FactValue, text_value as text};
+use crate::facts::{Fact, FactKind, FactValue, holder, right};
 use crate::finding::{FileRef, Location};
 use crate::logon::Directory;
 use crate::principal::{PrincipalKey, Sid};
@@ -82,45 +82,84 @@ impl Fact for RightFact<'_> {
     }
 
     fn field(&self, name: &str) -> Option<FactValue<'_>> {
+        right::get(self, name)
+    }
+}
+
+/// A count as a field's number; no list is long enough to saturate.
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+impl right::Fields for RightFact<'_> {
+    fn right(&self) -> Cow<'_, str> {
+        self.assignment.constant().into()
+    }
+
+    fn written(&self) -> Cow<'_, str> {
+        self.assignment.key.into()
+    }
+
+    fn known(&self) -> bool {
+        self.assignment.right.is_some()
+    }
+
+    fn suggestion(&self) -> Cow<'_, str> {
         let a = self.assignment;
-        let logon_type = a.right.and_then(|r| r.logon).map(|effect| match effect {
+        match a.right {
+            Some(_) => "".into(),
+            None => rights::suggest(a.key).unwrap_or("none").into(),
+        }
+    }
+
+    fn right_kind(&self) -> Cow<'_, str> {
+        match self.assignment.right.map(|r| r.kind) {
+            Some(RightKind::LogonRight) => "logon-right".into(),
+            Some(RightKind::Privilege) => "privilege".into(),
+            None => "".into(),
+        }
+    }
+
+    fn logon_effect(&self) -> Cow<'_, str> {
+        effect_word(self.assignment).into()
+    }
+
+    fn logon_type(&self) -> Cow<'_, str> {
+        let effect = self.assignment.right.and_then(|r| r.logon);
+        let logon_type = effect.map(|effect| match effect {
             LogonEffect::Allow(t) | LogonEffect::Deny(t) => t.as_str(),
         });
-        match name {
-            "right" => text(a.constant()),
-            "written" => text(a.key),
-            "known" => Some(FactValue::Bool(a.right.is_some())),
-            "suggestion" => text(match a.right {
-                Some(_) => "",
-                None => rights::suggest(a.key).unwrap_or("none"),
-            }),
-            "right_kind" => text(match a.right.map(|r| r.kind) {
-                Some(RightKind::LogonRight) => "logon-right",
-                Some(RightKind::Privilege) => "privilege",
-                None => "",
-            }),
-            "logon_effect" => text(effect_word(a)),
-            "logon_type" => text(logon_type.unwrap_or_default()),
-            "holder_count" => Some(FactValue::Int(
-                i64::try_from(a.holders.len()).unwrap_or(i64::MAX),
-            )),
-            "empty" => Some(FactValue::Bool(a.holders.is_empty())),
-            "holder_sids" => Some(FactValue::List(
-                self.holder_sids
-                    .iter()
-                    .map(|s| Cow::Owned(s.to_string()))
-                    .collect(),
-            )),
-            "holders" => Some(FactValue::List(
-                a.holders.iter().map(|h| Cow::Borrowed(h.written)).collect(),
-            )),
-            "effective" => Some(FactValue::Bool(self.context.effective)),
-            "declared_virtual_accounts" => Some(FactValue::Int(
-                i64::try_from(self.context.declared_virtual_accounts).unwrap_or(i64::MAX),
-            )),
-            "file" => text(self.context.file),
-            _ => None,
-        }
+        logon_type.unwrap_or_default().into()
+    }
+
+    fn holder_count(&self) -> i64 {
+        count(self.assignment.holders.len())
+    }
+
+    fn empty(&self) -> bool {
+        self.assignment.holders.is_empty()
+    }
+
+    fn holder_sids(&self) -> Vec<Cow<'_, str>> {
+        let sids = self.holder_sids.iter();
+        sids.map(|s| Cow::Owned(s.to_string())).collect()
+    }
+
+    fn holders(&self) -> Vec<Cow<'_, str>> {
+        let holders = self.assignment.holders.iter();
+        holders.map(|h| Cow::Borrowed(h.written)).collect()
+    }
+
+    fn effective(&self) -> bool {
+        self.context.effective
+    }
+
+    fn declared_virtual_accounts(&self) -> i64 {
+        count(self.context.declared_virtual_accounts)
+    }
+
+    fn file(&self) -> Cow<'_, str> {
+        self.context.file.into()
     }
 }
 
@@ -136,7 +175,7 @@ impl HolderFact<'_> {
     }
 
     /// The holder's name: as written for a name, the known name for a SID.
-    fn name(&self) -> String {
+    fn known_name(&self) -> String {
         match &self.holder.principal {
             PrincipalRef::Name(name) => (*name).to_owned(),
             _ => Some(self.principal())
@@ -161,22 +200,55 @@ impl Fact for HolderFact<'_> {
     }
 
     fn field(&self, name: &str) -> Option<FactValue<'_>> {
-        match name {
-            "right" => text(self.assignment.constant()),
-            "logon_effect" => text(effect_word(self.assignment)),
-            "written" => text(self.holder.written),
-            "sid" => text(self.sid.map(|sid| sid.to_string()).unwrap_or_default()),
-            "name" => text(self.name()),
-            "principal" => text(self.principal()),
-            "is_sid" => Some(FactValue::Bool(matches!(
-                self.holder.principal,
-                PrincipalRef::Sid(_)
-            ))),
-            "resolved" => Some(FactValue::Bool(self.resolved)),
-            "effective" => Some(FactValue::Bool(self.context.effective)),
-            "renamed_to" => text(self.renamed_to.clone().unwrap_or_default()),
-            "file" => text(self.context.file),
-            _ => None,
-        }
+        holder::get(self, name)
+    }
+}
+
+impl holder::Fields for HolderFact<'_> {
+    fn right(&self) -> Cow<'_, str> {
+        self.assignment.constant().into()
+    }
+
+    fn logon_effect(&self) -> Cow<'_, str> {
+        effect_word(self.assignment).into()
+    }
+
+    fn written(&self) -> Cow<'_, str> {
+        self.holder.written.into()
+    }
+
+    fn sid(&self) -> Cow<'_, str> {
+        self.sid
+            .map(|sid| sid.to_string())
+            .unwrap_or_default()
+            .into()
+    }
+
+    fn name(&self) -> Cow<'_, str> {
+        self.known_name().into()
+    }
+
+    fn principal(&self) -> Cow<'_, str> {
+        HolderFact::principal(self).into()
+    }
+
+    fn is_sid(&self) -> bool {
+        matches!(self.holder.principal, PrincipalRef::Sid(_))
+    }
+
+    fn resolved(&self) -> bool {
+        self.resolved
+    }
+
+    fn effective(&self) -> bool {
+        self.context.effective
+    }
+
+    fn renamed_to(&self) -> Cow<'_, str> {
+        self.renamed_to.as_deref().unwrap_or_default().into()
+    }
+
+    fn file(&self) -> Cow<'_, str> {
+        self.context.file.into()
     }
 }

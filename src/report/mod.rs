@@ -14,6 +14,7 @@ pub mod one_line;
 mod parse_excerpt;
 pub mod render;
 pub mod rule_docs;
+pub mod rule_fields;
 pub mod sarif;
 pub mod sources;
 pub mod visible;
