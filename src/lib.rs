@@ -30,6 +30,7 @@ pub mod init;
 pub(crate) mod last_wins;
 pub mod logon;
 pub mod logon_type;
+pub mod model;
 pub mod policy;
 pub mod principal;
 pub mod report;

@@ -60,13 +60,10 @@ mod account_facts;
 mod account_name;
 mod checks;
 mod conflicts;
-mod date;
 mod document;
 mod fields;
 mod gpos;
 mod group;
-mod hours;
-mod kind;
 mod logon;
 mod model;
 mod names;
@@ -75,7 +72,6 @@ mod read_yaml;
 mod scope;
 mod scope_refs;
 mod shape;
-mod target;
 mod target_field;
 mod values;
 mod waiver;
@@ -86,14 +82,8 @@ mod yaml_syntax;
 mod tests;
 
 pub use account_facts::AccountFacts;
-pub use date::Date;
-pub use hours::{DAY_NAMES, Hour, Week};
-pub use kind::AccountKind;
-pub use model::{
-    AccountDecl, Expectations, GroupDecl, ScopeDecl, Spanned, WaiverDecl, fold as fold_name,
-};
+pub use model::{AccountDecl, Expectations, GroupDecl, ScopeDecl, WaiverDecl, fold as fold_name};
 pub use password_policy::{DomainPolicyDecl, PasswordPolicyDecl};
-pub use target::Target;
 
 use crate::diagnostic::Diagnostic;
 

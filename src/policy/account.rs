@@ -6,7 +6,7 @@
 //! (`windows-logon-facts.md` §8). A value that cannot be read as what the
 //! key holds is skipped, so an earlier input or the default applies.
 
-use crate::expect::Target;
+use crate::model::Target;
 use crate::span::Span;
 use crate::template::{SettingValue, Template};
 

@@ -23,8 +23,8 @@
 use serde::Serialize;
 
 use super::PolicyInput;
-use crate::expect::Spanned;
 use crate::span::Span;
+use crate::span::Spanned;
 
 /// `[Registry Values]` path of the Group Policy setting.
 pub const NLA_POLICY: &str =

@@ -129,8 +129,9 @@ impl PasswordPolicy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::expect::{Spanned, Target};
+    use crate::model::Target;
     use crate::span::Span;
+    use crate::span::Spanned;
     use crate::{syntax, template};
 
     fn inputs_of<'t>(typed: &'t [template::Template<'t>]) -> Vec<PolicyInput<'t>> {
