@@ -11,7 +11,6 @@ pub mod defaults;
 mod membership;
 pub mod nla;
 pub mod password;
-pub mod ranges;
 
 pub use membership::{MembershipLine, ResultantMembership};
 

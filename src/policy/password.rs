@@ -12,14 +12,11 @@
 //! one of its groups (windows-logon-facts.md §9 item 6).
 
 use crate::expect::PasswordPolicyDecl;
+use crate::template::logon_keys::{LOCKOUT_BAD_COUNT, MAX_PASSWORD_AGE};
 
 use super::PolicyInput;
 use super::account::{AccountPolicy, PolicySetting, SettingOrigin, number_setting};
 
-/// The `[System Access]` key of the maximum password age, in days.
-pub const MAX_PASSWORD_AGE: &str = "MaximumPasswordAge";
-/// The `[System Access]` key of the lockout threshold.
-pub const LOCKOUT_BAD_COUNT: &str = "LockoutBadCount";
 /// Windows' default maximum password age: 42 days.
 pub const DEFAULT_MAX_PASSWORD_AGE: i64 = 42;
 /// Windows' default lockout threshold: 0, the account never locks.
