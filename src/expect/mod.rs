@@ -31,6 +31,10 @@
 //! with a byte span on every node (serde_yaml gives no value spans), then
 //! checks and types it by hand so each error points at the exact key or
 //! value.
+//! The values it reads into ([`Target`](crate::model::Target),
+//! [`AccountKind`](crate::model::AccountKind), [`Date`](crate::model::Date),
+//! [`Week`](crate::model::Week)) are the model's: this module depends on
+//! [`crate::model`], never the reverse.
 //!
 //! Decisions a user may notice:
 //! - A single value where a list is expected is a one-item list

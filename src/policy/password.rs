@@ -42,7 +42,7 @@ pub enum PolicyScope {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PasswordPolicy {
     /// `MaximumPasswordAge` in days, within the range Windows accepts
-    /// (see [`super::ranges`]); 0: passwords never expire.
+    /// (see [`crate::template::ranges`]); 0: passwords never expire.
     pub max_password_age: PolicySetting<i64>,
     /// `LockoutBadCount`: bad passwords before lockout; 0: never locks.
     pub lockout_bad_count: PolicySetting<i64>,
