@@ -271,7 +271,7 @@ pub fn render_diagnostics(dir: &Path, data: &[u8]) -> Result<(), Broken> {
     let (Some(source), Some(rules)) = (&template, builtin_rules()) else {
         return Ok(());
     };
-    let today = expect::Date::new(2026, 11, 30);
+    let today = crate::model::Date::new(2026, 11, 30);
     let texts = [source.text.as_str()];
     let Ok(mut findings) = crate::check::check_texts_on(&texts, &expect_source.text, rules, today)
     else {

@@ -1,17 +1,29 @@
 //! gplint reads Windows Group Policy security templates (`GptTmpl.inf`,
-//! `secedit /export` INF files) into a typed model with source spans.
+//! `secedit /export` INF files) into a typed model with source spans,
+//! works out which account can log on in which way, and checks that
+//! against an expectations file with rules.
 //!
 //! Data flows one way:
 //!
 //! ```text
-//! bytes ─► source ─► syntax ─► template ─► report
-//!          decode    lossless  typed       text, JSON,
-//!          + lines   + spans   sections    miette diagnostics
+//! GptTmpl.inf ──► source ─► syntax ─► template ──┐
+//! services.yaml ─► yaml ──► expect ──────────────┤
+//!                                                ▼
+//!                                    policy ─► logon ─► restriction
+//! SYSVOL, backups ─► discover ─► scope ─┐         │          │
+//! rules/*.yaml ───► yaml ───► rules ────┤         ▼          ▼
+//!                   (fields from facts) └──► check: facts × rules ─► finding ─► report ─► cli
 //! ```
 //!
-//! [`principal`] knows SIDs and names, [`rights`] the user rights;
-//! [`yaml`] reads expectations and rule files into trees with spans. The
-//! library never prints: [`cli`] writes to the streams it is given.
+//! Under every stage are the foundations ([`span`], [`clip`], [`suggest`])
+//! and the Windows vocabulary: [`logon_type`], [`principal`] (SIDs and
+//! names), [`rights`] (the user rights) and [`model`] (target, account
+//! kind, dates, week hours), which [`expect`] reads from YAML and the
+//! model uses without depending on the loader. A module imports only from
+//! its own stage or an earlier one; `tests/layers.rs` holds the order and
+//! fails on an import from a later stage. [`codes`] (the Windows error
+//! codes of `gplint why`) sits after [`rules`], [`init`] after [`scope`].
+//! The library never prints: [`cli`] writes to the streams it is given.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 #![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -30,6 +42,7 @@ pub mod init;
 pub(crate) mod last_wins;
 pub mod logon;
 pub mod logon_type;
+pub mod model;
 pub mod policy;
 pub mod principal;
 pub mod report;

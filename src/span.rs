@@ -36,6 +36,23 @@ impl Span {
     }
 }
 
+/// A value with the byte range it was read from, so a later check can
+/// point back at the text that said it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Spanned<T> {
+    /// The value, cleaned up (trimmed, `*` stripped from SIDs).
+    pub value: T,
+    /// Where the value is written in the source text.
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    /// `value` read from `span`.
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+}
+
 impl From<Span> for miette::SourceSpan {
     fn from(span: Span) -> Self {
         (span.start, span.len()).into()

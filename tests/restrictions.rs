@@ -5,8 +5,8 @@ mod common;
 
 use gplint::check::check_texts_on;
 use gplint::diagnostic::Severity;
-use gplint::expect::Date;
 use gplint::finding::Finding;
+use gplint::model::Date;
 use gplint::rules::RuleSet;
 
 fn check(template: &str, yaml: &str, today: &str) -> Vec<Finding> {

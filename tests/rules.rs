@@ -17,7 +17,7 @@ fn findings_of(rules: &RuleSet, id: &str, case: &RuleCase) -> usize {
         None => expect.to_owned(),
     };
     let today = case.today.as_deref().map(|t| {
-        gplint::expect::Date::parse(t).unwrap_or_else(|| panic!("{id}: today `{t}` is not a date"))
+        gplint::model::Date::parse(t).unwrap_or_else(|| panic!("{id}: today `{t}` is not a date"))
     });
     let findings = check_texts_on(&[&case.template], &expect, rules, today)
         .unwrap_or_else(|errors| panic!("{id}: the case's expectations do not load: {errors:?}"));

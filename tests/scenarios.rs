@@ -4,10 +4,10 @@
 use gplint::check::Evaluation;
 use gplint::diagnostic::Severity;
 use gplint::expect;
-use gplint::expect::Date;
 use gplint::finding::{FileRef, Finding};
 use gplint::logon::{Outcome, VerdictSource};
 use gplint::logon_type::LogonType;
+use gplint::model::Date;
 use gplint::policy::PolicyInput;
 use gplint::restriction::{Evidence, Restriction, RestrictionKind};
 use gplint::template::Template;

@@ -6,9 +6,10 @@ use rayon::prelude::*;
 
 use super::{Evaluation, ExpectationCase, expectation_cases, findings};
 use crate::discover::Gpo;
-use crate::expect::{Date, Expectations};
+use crate::expect::Expectations;
 use crate::finding::{FileRef, Finding, Location};
 use crate::logon_type::LogonType;
+use crate::model::Date;
 use crate::policy::PolicyInput;
 use crate::rules::RuleSet;
 use crate::scope::{Chain, ScopeMembers, expectations_for};

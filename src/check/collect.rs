@@ -2,8 +2,10 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::expect::{AccountKind, Expectations};
+use crate::expect::Expectations;
+
 use crate::logon::{AccountVerdicts, Directory, Outcome};
+use crate::model::AccountKind;
 use crate::policy::account::AccountPolicy;
 use crate::policy::{Resultant, key_of_ref};
 use crate::principal::{PrincipalKey, ResolvedSid, resolve_name};

@@ -3,11 +3,11 @@
 
 use std::borrow::Cow;
 
-use crate::expect::Target;
 use crate::facts::{Fact, FactKind, FactValue, membership};
 use crate::finding::{FileRef, Location};
 use crate::logon::Directory;
 use crate::logon::graph::{is_domain_group, machine_changes};
+use crate::model::Target;
 use crate::policy::key_of_ref;
 use crate::principal::PrincipalKey;
 use crate::template::{Holder, Membership, Relation};

@@ -14,10 +14,12 @@ pub mod right_fact;
 mod waiver_index;
 pub mod waivers;
 
-use crate::expect::{Date, DomainPolicyDecl, Expectations};
+use crate::expect::{DomainPolicyDecl, Expectations};
+
 use crate::facts::{Fact, FactKind};
 use crate::finding::{Finding, Location, lowered};
 use crate::logon::{self, AccountVerdicts, Directory};
+use crate::model::Date;
 use crate::policy::account::AccountPolicy;
 use crate::policy::nla::Nla;
 use crate::policy::password::{PasswordPolicy, PolicyScope};
@@ -133,7 +135,7 @@ fn chain_scope(expect: &Expectations) -> Option<&crate::expect::ScopeDecl> {
 }
 
 /// `nla:` of the chain's one declared scope, else of the top level.
-fn declared_nla(expect: &Expectations) -> Option<&crate::expect::Spanned<bool>> {
+fn declared_nla(expect: &Expectations) -> Option<&crate::span::Spanned<bool>> {
     let scoped = chain_scope(expect).and_then(|scope| scope.nla.as_ref());
     scoped.or(expect.nla.as_ref())
 }

@@ -133,9 +133,10 @@ fn path_suffixes(path: &str) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::diagnostic::Severity;
-    use crate::expect::{Date, Spanned};
     use crate::finding::Location;
+    use crate::model::Date;
     use crate::span::Span;
+    use crate::span::Spanned;
 
     fn finding(rule: &str, account: &str, logon: LogonType, template: usize) -> Finding {
         Finding {

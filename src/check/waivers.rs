@@ -6,8 +6,9 @@
 //! reason unnoticed.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::expect::{Date, WaiverDecl};
+use crate::expect::WaiverDecl;
 use crate::finding::{FileRef, Finding, Location, Waived};
+use crate::model::Date;
 use crate::rules::RuleSet;
 use crate::suggest::did_you_mean;
 
@@ -101,7 +102,7 @@ fn matches(
     let rule = rules
         .get(&waiver.rule.value)
         .is_some_and(|r| r.id == finding.rule);
-    let same = |want: &Option<crate::expect::Spanned<String>>, have: Option<&str>| match want {
+    let same = |want: &Option<crate::span::Spanned<String>>, have: Option<&str>| match want {
         Some(want) => have.is_some_and(|have| have.eq_ignore_ascii_case(&want.value)),
         None => true,
     };

@@ -144,7 +144,7 @@ pub struct CheckArgs {
     /// Today's date for waiver and password expiry (tests; default: the clock,
     /// or GPLINT_TODAY).
     #[arg(long, hide = true, value_name = "YYYY-MM-DD", value_parser = super::today::parse_flag)]
-    pub today: Option<crate::expect::Date>,
+    pub today: Option<crate::model::Date>,
     /// How much input to accept.
     #[command(flatten)]
     pub limits: LimitArgs,
@@ -165,7 +165,7 @@ pub struct ExplainArgs {
     /// Today's date for waiver and password expiry (tests; default: the clock,
     /// or GPLINT_TODAY).
     #[arg(long, hide = true, value_name = "YYYY-MM-DD", value_parser = super::today::parse_flag)]
-    pub today: Option<crate::expect::Date>,
+    pub today: Option<crate::model::Date>,
     /// How much input to accept.
     #[command(flatten)]
     pub limits: LimitArgs,

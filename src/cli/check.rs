@@ -8,9 +8,9 @@ use super::{
 use crate::check::chains::{self, ChainRun, Library};
 use crate::check::waivers;
 use crate::diagnostic::Severity;
-use crate::expect::Date;
 use crate::expect::Expectations;
 use crate::finding::Finding;
+use crate::model::Date;
 use crate::report::{Sources, explain_human, explain_view, one_line};
 use crate::scope;
 use crate::source::SourceFile;

@@ -4,7 +4,7 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::expect::Date;
+use crate::model::Date;
 
 /// The environment variable that fixes today's date when `--today` is not given.
 pub const TODAY_ENV: &str = "GPLINT_TODAY";

@@ -2,15 +2,16 @@
 
 use super::account_name::account_name;
 use super::fields::{Field, Fields, Shape};
-use super::kind::is_virtual_name;
 use super::logon::logon_types;
-use super::model::{AccountDecl, Spanned};
+use super::model::AccountDecl;
 use super::names::{fixed_sid, sid_mismatch, unknown_builtin};
 use super::scope_refs::ScopeNames;
-use super::{AccountKind, account_facts, conflicts, values};
+use super::{account_facts, conflicts, values};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::logon_type::LogonType;
+use crate::model::{AccountKind, is_virtual_name};
 use crate::principal::Sid;
+use crate::span::Spanned;
 use crate::suggest::did_you_mean;
 use crate::yaml::Node;
 

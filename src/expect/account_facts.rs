@@ -4,13 +4,12 @@
 
 use serde::Serialize;
 
-use super::date::{self, Date};
 use super::fields::{Field, Fields};
-use super::hours::Week;
-use super::model::Spanned;
 use super::password_policy::{PSO_LIMITS, PasswordPolicyDecl, password_policy};
-use super::{AccountKind, values};
+use super::values;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{AccountKind, Date, Week, read_date};
+use crate::span::Spanned;
 
 /// The account fields of `services.yaml` that restrict a logon.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -117,7 +116,7 @@ fn fine_grained_off_domain(fields: &Fields<'_>, kind: AccountKind) -> Option<Dia
 
 fn day(field: Option<Field<'_>>, errors: &mut Vec<Diagnostic>) -> Option<Spanned<Date>> {
     let written = values::optional_text(field, errors)?;
-    match date::read(&written.value) {
+    match read_date(&written.value) {
         Ok(date) => Some(Spanned::new(date, written.span)),
         Err(why) => {
             errors.push(

@@ -1,10 +1,9 @@
 //! An account's `name` or `service`: exactly one of the two.
 
 use super::fields::{Field, Fields};
-use super::model::Spanned;
 use super::values;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::span::Span;
+use crate::span::{Span, Spanned};
 
 /// The account's name: `name` as written, or `NT SERVICE\X` for
 /// `service: X` with the span of `X`.

@@ -1,8 +1,8 @@
 //! A logon type that one account both requires and forbids.
 
-use super::model::Spanned;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::logon_type::LogonType;
+use crate::span::Spanned;
 
 /// Reports each logon type found in both lists once, at its `no_logon`
 /// entry, with the `logon` entry as the second label.

@@ -4,17 +4,18 @@ use super::account::account;
 use super::checks::cross_check;
 use super::fields::{Field, Fields, Shape};
 use super::group::group;
-use super::model::{AccountDecl, Expectations, GroupDecl, Spanned};
+use super::model::{AccountDecl, Expectations, GroupDecl};
 use super::password_policy::domain_policy;
 use super::scope::{check_unique, scope};
 use super::scope_refs::ScopeNames;
 use super::shape::wrong_shape;
 use super::target_field::target;
+use super::values;
 use super::waiver::waiver;
-use super::{AccountKind, Target, values};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{AccountKind, Target};
 use crate::principal::Sid;
-use crate::span::Span;
+use crate::span::{Span, Spanned};
 use crate::yaml::{Node, NodeKind};
 
 const TOP: Shape = Shape {

@@ -6,10 +6,10 @@
 use std::collections::HashMap;
 
 use super::fields::Field;
-use super::model::{Spanned, fold};
+use super::model::fold;
 use super::values::{item_text, items};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::span::Span;
+use crate::span::{Span, Spanned};
 use crate::yaml::{Node, NodeKind};
 
 const EXAMPLE: &str =

@@ -1,11 +1,10 @@
 //! `logon` and `no_logon` lists.
 
 use super::fields::Field;
-use super::model::Spanned;
 use super::values::{item_text, items, optional_text};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::logon_type::LogonType;
-use crate::span::Span;
+use crate::span::{Span, Spanned};
 use crate::suggest::did_you_mean;
 
 /// A list of logon types, each parsed with [`LogonType::parse`] (so

@@ -31,6 +31,10 @@
 //! with a byte span on every node (serde_yaml gives no value spans), then
 //! checks and types it by hand so each error points at the exact key or
 //! value.
+//! The values it reads into ([`Target`](crate::model::Target),
+//! [`AccountKind`](crate::model::AccountKind), [`Date`](crate::model::Date),
+//! [`Week`](crate::model::Week)) are the model's: this module depends on
+//! [`crate::model`], never the reverse.
 //!
 //! Decisions a user may notice:
 //! - A single value where a list is expected is a one-item list
@@ -60,13 +64,10 @@ mod account_facts;
 mod account_name;
 mod checks;
 mod conflicts;
-mod date;
 mod document;
 mod fields;
 mod gpos;
 mod group;
-mod hours;
-mod kind;
 mod logon;
 mod model;
 mod names;
@@ -75,7 +76,6 @@ mod read_yaml;
 mod scope;
 mod scope_refs;
 mod shape;
-mod target;
 mod target_field;
 mod values;
 mod waiver;
@@ -86,14 +86,8 @@ mod yaml_syntax;
 mod tests;
 
 pub use account_facts::AccountFacts;
-pub use date::Date;
-pub use hours::{DAY_NAMES, Hour, Week};
-pub use kind::AccountKind;
-pub use model::{
-    AccountDecl, Expectations, GroupDecl, ScopeDecl, Spanned, WaiverDecl, fold as fold_name,
-};
+pub use model::{AccountDecl, Expectations, GroupDecl, ScopeDecl, WaiverDecl, fold as fold_name};
 pub use password_policy::{DomainPolicyDecl, PasswordPolicyDecl};
-pub use target::Target;
 
 use crate::diagnostic::Diagnostic;
 

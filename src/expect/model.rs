@@ -3,26 +3,11 @@
 
 use serde::Serialize;
 
-use super::{AccountFacts, AccountKind, Date, DomainPolicyDecl, PasswordPolicyDecl, Target};
+use super::{AccountFacts, DomainPolicyDecl, PasswordPolicyDecl};
 use crate::logon_type::LogonType;
+use crate::model::{AccountKind, Date, Target};
 use crate::principal::Sid;
-use crate::span::Span;
-
-/// A value with the byte range it was read from in the YAML text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Spanned<T> {
-    /// The value, cleaned up (trimmed, `*` stripped from SIDs).
-    pub value: T,
-    /// Where the value is written in the YAML text.
-    pub span: Span,
-}
-
-impl<T> Spanned<T> {
-    /// `value` read from `span`.
-    pub fn new(value: T, span: Span) -> Self {
-        Spanned { value, span }
-    }
-}
+use crate::span::{Span, Spanned};
 
 /// A whole expectations file (`services.yaml`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

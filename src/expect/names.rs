@@ -1,9 +1,9 @@
 //! Principal names in an expectations file: how two spellings are found
 //! to be one principal, and which names cannot be right.
 
-use super::model::Spanned;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::principal::{ResolvedSid, Sid, WELL_KNOWN, resolve_name};
+use crate::span::Spanned;
 use crate::suggest::did_you_mean;
 
 /// How a declared principal or a `member_of` entry is recognised: two

@@ -12,10 +12,9 @@ use serde::Serialize;
 
 use super::fields::{Field, Fields, Shape};
 use super::gpos::{listed, unquoted_guid, unquoted_guid_error};
-use super::model::Spanned;
 use super::values;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::span::Span;
+use crate::span::{Span, Spanned};
 use crate::yaml::NodeKind;
 
 /// A password and lockout policy written in `services.yaml`: both values,

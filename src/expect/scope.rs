@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use super::Target;
 use super::account_name::missing_name;
 use super::fields::{Fields, Shape};
 use super::gpos::gpos;
@@ -11,6 +10,7 @@ use super::model::{ScopeDecl, fold};
 use super::target_field::target;
 use super::values;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Target;
 use crate::yaml::Node;
 
 /// `description` is accepted so a file can document its scopes, but it is

@@ -5,9 +5,10 @@ use std::cell::Cell;
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::model::{ScopeDecl, Spanned, fold};
+use super::model::{ScopeDecl, fold};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
+use crate::span::Spanned;
 use crate::suggest::did_you_mean;
 use crate::work::{self, Counter};
 
@@ -78,8 +79,8 @@ impl<'s> ScopeNames<'s> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::expect::Target;
-    use crate::span::Span;
+    use crate::model::Target;
+    use crate::span::{Span, Spanned};
 
     fn scope(name: &str) -> ScopeDecl {
         ScopeDecl {

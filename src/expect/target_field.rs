@@ -1,11 +1,10 @@
 //! A `target` field, at the top level or in a scope.
 
-use super::Target;
 use super::fields::Field;
-use super::model::Spanned;
 use super::values;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::span::Span;
+use crate::model::Target;
+use crate::span::{Span, Spanned};
 use crate::suggest::did_you_mean;
 
 /// The target written in `field` with its span, else `default` and no

@@ -1,11 +1,10 @@
 //! Reading field values: texts, SIDs and lists of names.
 
 use super::fields::Field;
-use super::model::Spanned;
 use super::shape::wrong_shape;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::principal::Sid;
-use crate::span::Span;
+use crate::span::{Span, Spanned};
 use crate::yaml::{Node, NodeKind};
 
 /// A field that holds one text, trimmed; an error when it is empty or not

@@ -1,11 +1,10 @@
 //! The required fields of a waiver: what it accepts, why, and until when.
 
-use super::date::{self, Date};
 use super::fields::Field;
-use super::model::Spanned;
 use super::values;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::span::Span;
+use crate::model::{Date, read_date};
+use crate::span::{Span, Spanned};
 
 /// `rule`: the id or name of a rule, as written; whether a rule has it is
 /// for the caller, who has the rules. `item` is where to point when the
@@ -55,7 +54,7 @@ pub(super) fn expires(
         return None;
     };
     let written = values::text(field, errors)?;
-    match date::read(&written.value) {
+    match read_date(&written.value) {
         Ok(date) => Some(Spanned::new(date, written.span)),
         Err(why) => {
             errors.push(bad_date(&written, &why.to_string()));

@@ -2,7 +2,7 @@
 //! Administrators name GPOs after what they apply to ("Default Domain
 //! Controllers Policy", "Windows 11 Workstations", "Servers Baseline").
 
-use crate::expect::Target;
+use crate::model::Target;
 
 /// A guess and the names it rests on.
 #[derive(Clone, Debug, PartialEq, Eq)]

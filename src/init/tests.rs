@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use super::{GpoInput, Request, services_yaml};
 use crate::discover::{Gpo, GpoKind, GpoLink};
-use crate::expect::{self, Expectations, Target};
+use crate::expect::{self, Expectations};
+use crate::model::Target;
 use crate::syntax;
 use crate::template::{self, Template};
 

@@ -6,9 +6,13 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::expect::{AccountDecl, AccountKind, Expectations, GroupDecl, Spanned};
+use crate::expect::{AccountDecl, Expectations, GroupDecl};
+
+use crate::model::AccountKind;
+
 use crate::principal::{PrincipalKey, Sid};
 use crate::span::Span;
+use crate::span::Spanned;
 
 /// A declared membership: the group, and where the YAML says so.
 #[derive(Clone, Debug, PartialEq, Eq)]

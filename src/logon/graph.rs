@@ -9,7 +9,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::directory::Directory;
-use crate::expect::Target;
+use crate::model::Target;
 use crate::policy::{MembershipLine, ResultantMembership};
 use crate::principal::PrincipalKey;
 use crate::span::Span;

@@ -235,7 +235,7 @@ mod tests {
             display: "x".to_owned(),
             key: PrincipalKey::Name("X".to_owned()),
             sid: None,
-            kind: crate::expect::AccountKind::Local,
+            kind: crate::model::AccountKind::Local,
             member_of: Vec::new(),
         };
         let graph = super::super::MembershipGraph::default();

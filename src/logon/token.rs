@@ -17,8 +17,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::directory::{Directory, Subject};
 use super::graph::{EdgeReason, MembershipGraph};
-use crate::expect::AccountKind;
 use crate::logon_type::LogonType;
+use crate::model::AccountKind;
 use crate::principal::PrincipalKey;
 use crate::work::{self, Counter};
 
@@ -478,7 +478,8 @@ fn is_guest(subject: &Subject, directory: &Directory) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::expect::{self, Target};
+    use crate::expect;
+    use crate::model::Target;
     use crate::policy::ResultantMembership;
 
     fn setup(yaml: &str) -> (Directory, MembershipGraph) {

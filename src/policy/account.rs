@@ -6,51 +6,15 @@
 //! (`windows-logon-facts.md` §8). A value that cannot be read as what the
 //! key holds is skipped, so an earlier input or the default applies.
 
-use crate::expect::Target;
+use crate::model::Target;
 use crate::span::Span;
-use crate::template::{SettingValue, Template};
+use crate::template::logon_keys::{
+    FORCE_GUEST, LIMIT_BLANK_PASSWORD_USE, LOCKOUT_BAD_COUNT, MAX_PASSWORD_AGE, reads_system_access,
+};
+use crate::template::{SettingValue, Template, ranges};
 
 use super::PolicyInput;
-use super::password::{
-    DEFAULT_LOCKOUT_BAD_COUNT, DEFAULT_MAX_PASSWORD_AGE, LOCKOUT_BAD_COUNT, MAX_PASSWORD_AGE,
-};
-
-/// `[Registry Values]` path of "Accounts: Limit local account use of blank
-/// passwords to console logon only".
-pub const LIMIT_BLANK_PASSWORD_USE: &str =
-    "MACHINE\\System\\CurrentControlSet\\Control\\Lsa\\LimitBlankPasswordUse";
-/// `[Registry Values]` path of "Network access: Sharing and security model
-/// for local accounts".
-pub const FORCE_GUEST: &str = "MACHINE\\System\\CurrentControlSet\\Control\\Lsa\\ForceGuest";
-
-/// The `[System Access]` keys the account and password policies read.
-const SYSTEM_ACCESS_KEYS: [&str; 7] = [
-    "EnableGuestAccount",
-    "EnableAdminAccount",
-    "NewGuestName",
-    "NewAdministratorName",
-    MAX_PASSWORD_AGE,
-    LOCKOUT_BAD_COUNT,
-    "ForceLogoffWhenHourExpire",
-];
-
-/// Whether the account policy reads this `[System Access]` key: what a
-/// template kept for the logon model must not drop. Keeping only these
-/// makes each chain's lookups cost the few keys read, not the size of
-/// the section, however many chains read the template.
-pub fn reads_system_access(key: &str) -> bool {
-    SYSTEM_ACCESS_KEYS
-        .iter()
-        .any(|known| known.eq_ignore_ascii_case(key))
-}
-
-/// Whether the account policy reads this registry value: what a template
-/// kept for the logon model must not drop.
-pub fn reads_registry_value(path: &str) -> bool {
-    [LIMIT_BLANK_PASSWORD_USE, FORCE_GUEST]
-        .iter()
-        .any(|known| known.eq_ignore_ascii_case(path.trim()))
-}
+use super::password::{DEFAULT_LOCKOUT_BAD_COUNT, DEFAULT_MAX_PASSWORD_AGE};
 
 /// Where a setting's value comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,7 +70,7 @@ pub struct AccountPolicy {
     /// `NewAdministratorName`: the built-in Administrator's name.
     pub admin_name: PolicySetting<String>,
     /// `MaximumPasswordAge` in days, within the range Windows accepts
-    /// (see [`super::ranges`]); 0: passwords never expire.
+    /// (see [`crate::template::ranges`]); 0: passwords never expire.
     pub max_password_age: PolicySetting<i64>,
     /// `LockoutBadCount`: bad passwords before lockout; 0: never locks.
     pub lockout_bad_count: PolicySetting<i64>,
@@ -146,14 +110,14 @@ impl AccountPolicy {
 
 /// The last input whose `[System Access]` defines the number `key`
 /// readably and within the range Windows accepts (see
-/// [`super::ranges`]), else `default`.
+/// [`crate::template::ranges`]), else `default`.
 pub(super) fn number_setting(
     inputs: &[PolicyInput<'_>],
     key: &'static str,
     default: i64,
 ) -> PolicySetting<i64> {
     access(inputs, key, default, |value| {
-        integer(value).and_then(|n| super::ranges::in_force(key, n))
+        integer(value).and_then(|n| ranges::in_force(key, n))
     })
 }
 

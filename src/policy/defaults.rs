@@ -4,8 +4,8 @@
 //! output (see `windows-logon-facts.md` §7). Where the two disagree the
 //! choice is written next to the entry.
 
-use crate::expect::Target;
 use crate::logon_type::LogonType;
+use crate::model::Target;
 use crate::principal::{PrincipalKey, Sid};
 use crate::rights::LogonEffect;
 

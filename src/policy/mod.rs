@@ -11,12 +11,11 @@ pub mod defaults;
 mod membership;
 pub mod nla;
 pub mod password;
-pub mod ranges;
 
 pub use membership::{MembershipLine, ResultantMembership};
 
-use crate::expect::Target;
 use crate::logon_type::LogonType;
+use crate::model::Target;
 use crate::principal::{PrincipalKey, Sid};
 use crate::rights::{self, LogonEffect, RightInfo};
 use crate::span::Span;

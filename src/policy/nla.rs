@@ -23,14 +23,9 @@
 use serde::Serialize;
 
 use super::PolicyInput;
-use crate::expect::Spanned;
 use crate::span::Span;
-
-/// `[Registry Values]` path of the Group Policy setting.
-pub const NLA_POLICY: &str =
-    "MACHINE\\Software\\Policies\\Microsoft\\Windows NT\\Terminal Services\\UserAuthentication";
-/// `[Registry Values]` path of the RDP listener's own setting.
-pub const NLA_LISTENER: &str = "MACHINE\\System\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp\\UserAuthentication";
+use crate::span::Spanned;
+use crate::template::logon_keys::{NLA_LISTENER, NLA_POLICY};
 
 /// Where the NLA setting in force comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -85,13 +80,6 @@ impl Nla {
             },
         }
     }
-}
-
-/// Whether the logon model reads this registry value.
-pub fn reads_registry_value(path: &str) -> bool {
-    [NLA_POLICY, NLA_LISTENER]
-        .iter()
-        .any(|known| known.eq_ignore_ascii_case(path.trim()))
 }
 
 /// The last input that sets the DWORD at `path` to a number.

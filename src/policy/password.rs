@@ -12,14 +12,11 @@
 //! one of its groups (windows-logon-facts.md §9 item 6).
 
 use crate::expect::PasswordPolicyDecl;
+use crate::template::logon_keys::{LOCKOUT_BAD_COUNT, MAX_PASSWORD_AGE};
 
 use super::PolicyInput;
 use super::account::{AccountPolicy, PolicySetting, SettingOrigin, number_setting};
 
-/// The `[System Access]` key of the maximum password age, in days.
-pub const MAX_PASSWORD_AGE: &str = "MaximumPasswordAge";
-/// The `[System Access]` key of the lockout threshold.
-pub const LOCKOUT_BAD_COUNT: &str = "LockoutBadCount";
 /// Windows' default maximum password age: 42 days.
 pub const DEFAULT_MAX_PASSWORD_AGE: i64 = 42;
 /// Windows' default lockout threshold: 0, the account never locks.
@@ -45,7 +42,7 @@ pub enum PolicyScope {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PasswordPolicy {
     /// `MaximumPasswordAge` in days, within the range Windows accepts
-    /// (see [`super::ranges`]); 0: passwords never expire.
+    /// (see [`crate::template::ranges`]); 0: passwords never expire.
     pub max_password_age: PolicySetting<i64>,
     /// `LockoutBadCount`: bad passwords before lockout; 0: never locks.
     pub lockout_bad_count: PolicySetting<i64>,
@@ -129,8 +126,9 @@ impl PasswordPolicy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::expect::{Spanned, Target};
+    use crate::model::Target;
     use crate::span::Span;
+    use crate::span::Spanned;
     use crate::{syntax, template};
 
     fn inputs_of<'t>(typed: &'t [template::Template<'t>]) -> Vec<PolicyInput<'t>> {

@@ -93,11 +93,11 @@ fn write_matrix<'v>(
     write_table(out, &rows);
 }
 
-fn target_name(target: crate::expect::Target) -> &'static str {
+fn target_name(target: crate::model::Target) -> &'static str {
     match target {
-        crate::expect::Target::Workstation => "workstation",
-        crate::expect::Target::MemberServer => "member-server",
-        crate::expect::Target::DomainController => "domain-controller",
+        crate::model::Target::Workstation => "workstation",
+        crate::model::Target::MemberServer => "member-server",
+        crate::model::Target::DomainController => "domain-controller",
     }
 }
 

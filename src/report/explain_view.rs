@@ -6,9 +6,10 @@ use serde::Serialize;
 
 use crate::check::Evaluation;
 use crate::check::chains::ChainRun;
-use crate::expect::{Expectations, Target};
+use crate::expect::Expectations;
 use crate::logon::{Outcome, RemovedBy, Verdict, VerdictSource};
 use crate::logon_type::LogonType;
+use crate::model::Target;
 use crate::policy::RightOrigin;
 use crate::restriction::Restriction;
 

@@ -2,8 +2,8 @@
 //! account, its workstations, its logon hours.
 
 use super::{Account, Context, Evidence, Restriction, RestrictionKind, SubStatus, restriction};
-use crate::expect::Week;
 use crate::logon_type::LogonType;
+use crate::model::Week;
 
 /// `disabled: true`.
 pub(super) fn disabled(account: Account<'_>) -> Option<Restriction> {

@@ -15,8 +15,9 @@ use std::collections::VecDeque;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::Context;
-use crate::expect::{AccountDecl, AccountKind, Expectations};
+use crate::expect::{AccountDecl, Expectations};
 use crate::logon::{Directory, Subject};
+use crate::model::AccountKind;
 use crate::policy::password::{PasswordPolicy, PolicyScope};
 use crate::principal::PrincipalKey;
 

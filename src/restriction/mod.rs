@@ -30,12 +30,16 @@ pub mod status;
 pub use builtin::renamed_entry;
 pub use status::SubStatus;
 
-use crate::expect::{AccountDecl, Date, Expectations, Spanned, Target};
+use crate::expect::{AccountDecl, Expectations};
+
+use crate::model::{Date, Target};
+
 use crate::logon::{Directory, Subject};
 use crate::logon_type::LogonType;
 use crate::policy::account::{AccountPolicy, PolicySetting, SettingOrigin};
 use crate::policy::password::{PasswordPolicy, PolicyScope};
 use crate::span::Span;
+use crate::span::Spanned;
 
 /// What kind of restriction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -2,8 +2,8 @@
 //! Guest-only sharing model, and lockout of stored passwords.
 
 use super::{Account, Context, Evidence, Restriction, RestrictionKind, SubStatus, restriction};
-use crate::expect::AccountKind;
 use crate::logon_type::LogonType;
+use crate::model::AccountKind;
 
 /// A password someone set and must keep up to date: gMSAs, virtual and
 /// well-known accounts have theirs managed by Windows.

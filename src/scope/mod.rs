@@ -14,7 +14,8 @@ mod resolve;
 
 use crate::diagnostic::Diagnostic;
 use crate::discover::Gpo;
-use crate::expect::{DomainPolicyDecl, Expectations, Target};
+use crate::expect::{DomainPolicyDecl, Expectations};
+use crate::model::Target;
 
 pub use index::GpoIndex;
 pub use members::ScopeMembers;

@@ -7,13 +7,16 @@
 pub mod group_membership;
 pub mod holder;
 mod keyed;
+pub mod logon_keys;
 pub mod privilege_rights;
+pub mod ranges;
 pub mod raw;
 pub mod registry_values;
 pub mod settings;
 
 pub use group_membership::{Membership, Relation};
 pub use holder::{Holder, PrincipalRef};
+use logon_keys::{reads_registry_value, reads_system_access};
 pub use privilege_rights::RightAssignment;
 pub use raw::RawSection;
 pub use registry_values::RegistryValue;
@@ -67,7 +70,7 @@ impl<'a> Template<'a> {
             system_access: self
                 .system_access
                 .into_iter()
-                .filter(|s| crate::policy::account::reads_system_access(s.key))
+                .filter(|s| reads_system_access(s.key))
                 .collect(),
             registry_values: self
                 .registry_values
@@ -143,9 +146,9 @@ fn read_logon_section<'a>(doc: &Document<'a>, section: &Section<'a>, t: &mut Tem
         "system access" => {
             t.system_access = settings::read(doc, section, w)
                 .into_iter()
-                .filter(|s| crate::policy::account::reads_system_access(s.key))
+                .filter(|s| reads_system_access(s.key))
                 .collect();
-            w.extend(crate::policy::ranges::warnings(&t.system_access));
+            w.extend(ranges::warnings(&t.system_access));
         }
         "registry values" => {
             t.registry_values = registry_values::read_kept(doc, section, w, reads_registry_value);
@@ -156,12 +159,6 @@ fn read_logon_section<'a>(doc: &Document<'a>, section: &Section<'a>, t: &mut Tem
     }
 }
 
-/// Whether the logon model reads the registry value at `path`.
-fn reads_registry_value(path: &str) -> bool {
-    crate::policy::account::reads_registry_value(path)
-        || crate::policy::nla::reads_registry_value(path)
-}
-
 fn read_section<'a>(doc: &Document<'a>, section: &Section<'a>, t: &mut Template<'a>) {
     let w = &mut t.warnings;
     match section.name.to_ascii_lowercase().as_str() {
@@ -170,7 +167,7 @@ fn read_section<'a>(doc: &Document<'a>, section: &Section<'a>, t: &mut Template<
         "group membership" => t.group_membership = group_membership::read(doc, section, w),
         "system access" => {
             t.system_access = settings::read(doc, section, w);
-            w.extend(crate::policy::ranges::warnings(&t.system_access));
+            w.extend(ranges::warnings(&t.system_access));
         }
         "kerberos policy" => t.kerberos_policy = settings::read(doc, section, w),
         "event audit" => t.event_audit = settings::read(doc, section, w),

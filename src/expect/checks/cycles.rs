@@ -298,8 +298,8 @@ fn report(groups: &[GroupDecl], cycle: &[Edge], size: usize) -> Option<Diagnosti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::expect::model::Spanned;
     use crate::span::Span;
+    use crate::span::Spanned;
 
     /// Groups named by letter; entry `k` of group `i` gets span `10i+k`.
     fn groups(spec: &[(&str, &[&str])]) -> Vec<GroupDecl> {

@@ -4,8 +4,8 @@
 use super::Principal;
 use super::index::Index;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::expect::model::Spanned;
 use crate::expect::names::Identity;
+use crate::span::Spanned;
 
 /// Entries that name nothing declared are fine: they may be well-known
 /// groups or groups that only templates define.

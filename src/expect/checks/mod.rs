@@ -6,11 +6,12 @@ mod duplicates;
 mod index;
 mod membership;
 
-use super::model::{AccountDecl, GroupDecl, Spanned};
+use super::model::{AccountDecl, GroupDecl};
 use super::names::Identity;
 use crate::diagnostic::Diagnostic;
 use crate::principal::Sid;
 use crate::span::Span;
+use crate::span::Spanned;
 
 /// Runs every check across the declared groups and accounts: what makes
 /// the file unusable goes to `errors`, what is worth knowing (a loop of

@@ -1,8 +1,8 @@
 //! Kind inference through `load`, one case per rule of
-//! [`AccountKind::infer`](crate::expect::AccountKind::infer).
+//! [`AccountKind::infer`](crate::model::AccountKind::infer).
 
 use super::ok;
-use crate::expect::AccountKind;
+use crate::model::AccountKind;
 
 fn kind_of(account: &str) -> (AccountKind, bool) {
     let text = format!("accounts:\n  - {account}\n    logon: [service]\n");

@@ -1,7 +1,7 @@
 //! `scopes:` and the accounts' `scopes` that name them.
 
 use super::{at, errors, ok, only_error};
-use crate::expect::Target;
+use crate::model::Target;
 
 const EXAMPLE: &str = r#"target: workstation
 scopes:

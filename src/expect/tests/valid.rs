@@ -1,6 +1,6 @@
 use super::{at, ok};
-use crate::expect::{AccountKind, Target};
 use crate::logon_type::LogonType;
+use crate::model::{AccountKind, Target};
 
 const EXAMPLE: &str = r"target: member-server        # default member-server
 groups:

@@ -1,8 +1,8 @@
 //! `waivers:`: accepted findings, with a reason and an expiry date.
 
 use super::{at, errors, ok, only_error};
-use crate::expect::Date;
 use crate::logon_type::LogonType;
+use crate::model::Date;
 
 const EXAMPLE: &str = r"scopes:
   - name: sql-servers

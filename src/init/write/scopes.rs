@@ -2,10 +2,10 @@
 
 use super::{Out, listed};
 use crate::discover::GpoKind;
-use crate::expect::Target;
 use crate::init::links::{LinkedScope, Step};
 use crate::init::plan::Plan;
 use crate::init::{som, target, yaml};
+use crate::model::Target;
 
 /// How many GPOs the example scope of a file without scopes lists.
 const EXAMPLE_GPOS: usize = 3;

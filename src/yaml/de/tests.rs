@@ -1,8 +1,8 @@
 use serde::Deserialize;
 
 use super::*;
-use crate::expect::Spanned;
 use crate::span::Span;
+use crate::span::Spanned;
 use crate::yaml::{Dialect, read};
 
 const DIALECT: Dialect = Dialect {

@@ -13,8 +13,8 @@ use serde::de::value::SeqAccessDeserializer;
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::{LIST_OR_MAP, ONE_OR_LIST, SPANNED, SPANNED_FIELDS};
-use crate::expect::Spanned;
 use crate::span::Span;
+use crate::span::Spanned;
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -19,7 +19,7 @@ pub struct Date {
 
 /// Why a text is not a [`Date`], in the words of a message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Invalid {
+pub(crate) enum Invalid {
     /// Not four digits, `-`, two digits, `-`, two digits.
     Form,
     /// A month outside 1 to 12.
@@ -109,7 +109,7 @@ impl Serialize for Date {
 }
 
 /// [`Date::parse`], saying why a text is not a date.
-pub(super) fn read(text: &str) -> Result<Date, Invalid> {
+pub(crate) fn read(text: &str) -> Result<Date, Invalid> {
     let mut parts = text.split('-');
     let (Some(year), Some(month), Some(day), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::target::squash;
+use super::squash;
 use crate::principal::{ResolvedSid, Sid, resolve_name};
 
 /// The sort of account, which decides the groups Windows puts in its token.
@@ -114,7 +114,7 @@ fn bare_name_kind(name: &str, sid: Option<&Sid>, domain_sid: Option<&Sid>) -> Ac
 }
 
 /// `NT SERVICE\x` or `IIS APPPOOL\x`, whose SIDs Windows computes from `x`.
-pub(super) fn is_virtual_name(name: &str) -> bool {
+pub(crate) fn is_virtual_name(name: &str) -> bool {
     let Some((authority, account)) = name.trim().split_once('\\') else {
         return false;
     };

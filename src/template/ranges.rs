@@ -9,10 +9,9 @@
 //! defined, so an earlier GPO's value or Windows' default applies; a
 //! number too large for any integer type never reaches date arithmetic.
 
+use super::logon_keys::{LOCKOUT_BAD_COUNT, MAX_PASSWORD_AGE};
+use super::{Setting, SettingValue};
 use crate::diagnostic::Diagnostic;
-use crate::template::{Setting, SettingValue};
-
-use super::password::{LOCKOUT_BAD_COUNT, MAX_PASSWORD_AGE};
 
 /// One numeric setting: what Windows accepts, in words and as a reader.
 struct Range {

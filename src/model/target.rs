@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::squash;
+
 /// The role of the machines a GPO applies to; defaults differ by role.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -45,14 +47,6 @@ impl Target {
             .into_iter()
             .find(|t| squash(t.as_str()) == wanted)
     }
-}
-
-/// Lower-cased without separators, so `Member_Server` equals `member-server`.
-pub(super) fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| !matches!(c, '-' | '_' | ' '))
-        .map(|c| c.to_ascii_lowercase())
-        .collect()
 }
 
 #[cfg(test)]

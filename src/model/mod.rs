@@ -1,0 +1,33 @@
+//! The vocabulary the Windows model is written in: the kind of machine
+//! ([`Target`]), the sort of account ([`AccountKind`]), calendar days
+//! ([`Date`]) and weekly hours ([`Week`]).
+//!
+//! These are plain values with their text forms (`member-server`,
+//! `gmsa`, `2027-03-31`, `Mon-Fri 07:00-19:00`) and no knowledge of any
+//! file format. They sit below every stage that speaks of machines and
+//! accounts: [`crate::expect`] reads them from `services.yaml`, and
+//! [`crate::policy`], [`crate::logon`] and [`crate::restriction`] reason
+//! with them, without the model depending on the file loader. What turns
+//! a YAML node into one of these, with a diagnostic pointing at the
+//! node, stays in [`crate::expect`].
+
+mod account_kind;
+mod date;
+mod target;
+mod week;
+
+pub use account_kind::AccountKind;
+pub use date::Date;
+pub use target::Target;
+pub use week::{DAY_NAMES, Hour, Week};
+
+pub(crate) use account_kind::is_virtual_name;
+pub(crate) use date::read as read_date;
+
+/// Lower-cased without separators, so `Member_Server` equals `member-server`.
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '-' | '_' | ' '))
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
