@@ -91,8 +91,8 @@ fn is_syntax_error(diagnostic: &Diagnostic) -> bool {
     diagnostic.code.ends_with("::yaml-syntax")
 }
 
-/// Loads one user rule file (which also runs its test cases) and renders
-/// every error. Invariants: a refusal says why, and a syntax error's
+/// Loads one user rule file and renders every error. Loading never runs
+/// the rule's own cases (`gplint rules test` does). Invariants: a refusal says why, and a syntax error's
 /// excerpt holds no control character.
 pub fn rule(data: &[u8]) -> Result<(), Broken> {
     // Rule files are read as UTF-8 (after a bounded read): only UTF-8

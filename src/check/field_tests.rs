@@ -7,8 +7,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::expect::{self, Date};
+use crate::expect;
 use crate::facts::{Fact, FactKind, FactValue, FieldType};
+use crate::model::Date;
 use crate::policy::PolicyInput;
 use crate::rules::{RuleCase, RuleSet};
 use crate::span::Span;

@@ -11,6 +11,7 @@ pub mod membership_fact;
 pub mod restriction_fact;
 mod restriction_facts;
 pub mod right_fact;
+pub mod rule_cases;
 mod waiver_index;
 pub mod waivers;
 
@@ -33,6 +34,9 @@ pub use expectation_fact::ExpectationFact;
 pub use membership_fact::MembershipFact;
 pub use restriction_fact::RestrictionFact;
 pub use right_fact::{HolderFact, RightFact};
+pub use rule_cases::{
+    CaseKind, CaseOutcome, CaseProblem, CasesRun, LoadProblem, run_cases, run_rule_cases,
+};
 
 /// Everything the model computes for one chain and one expectations file.
 #[derive(Debug)]

@@ -39,6 +39,33 @@ Exit codes: 0 written, 2 an input could not be read (the file is still
 written from the others), standard output could not be written (a full
 disk: one line says so), or the command line is wrong.";
 
+const RULES_AFTER_HELP: &str = "Examples:
+  gplint rules
+  gplint rules GPL101
+  gplint rules needed-logon-type-not-granted
+  gplint rules --rules ./team-rules
+  gplint rules test ./team-rules
+
+`gplint rules test` is the command that runs the rules' own cases; a rule
+named `test` is shown by its id.";
+
+const RULES_TEST_AFTER_HELP: &str = "Examples:
+  gplint rules test                  the built-in rules only
+  gplint rules test ./team-rules     the built-in rules and a team's
+  gplint rules test ./a ./b --rules ./c
+
+Output: one line per case that does not behave, then a summary:
+  GPL901 team-rules/GPL901-x.yaml:31 invalid[1]: did not fire
+  GPL901 team-rules/GPL901-x.yaml:40 valid[2]: fired: <the finding's message>
+  GPL901 team-rules/GPL901-x.yaml:31 invalid[1]: message differs: expected `…`, got `…`
+  GPL901 team-rules/GPL901-x.yaml:31 invalid[1]: expectations do not load: …
+  27 rules, 82 cases: 1 failed
+Cases are numbered from 1 in each list; the line is the case's in the file.
+
+Exit codes: 0 every case behaves, 1 a case does not, 2 a folder or rule
+file could not be read or loaded (rendered as `check` renders it), or the
+command line is wrong.";
+
 /// gplint: check Windows Group Policy security templates before they merge.
 ///
 /// gplint reads security templates (GptTmpl.inf, secedit /export INF files)
@@ -72,10 +99,9 @@ pub enum Command {
         after_help = "Examples:\n  gplint explain GptTmpl.inf --expect services.yaml\n  gplint explain GptTmpl.inf --expect services.yaml --format json\n\nExit codes: 0 explained, 2 an input could not be read or the command line is wrong."
     )]
     Explain(ExplainArgs),
-    /// List the rules, or print one rule's documentation.
-    #[command(
-        after_help = "Examples:\n  gplint rules\n  gplint rules GPL101\n  gplint rules needed-logon-type-not-granted\n  gplint rules --rules ./team-rules"
-    )]
+    /// List the rules, print one rule's documentation, or run the rules'
+    /// own cases (`gplint rules test`).
+    #[command(after_help = RULES_AFTER_HELP)]
     Rules(RulesArgs),
     /// Print what gplint reads in templates: rights and their holders,
     /// group membership, settings, and parse warnings.
@@ -185,11 +211,42 @@ pub struct InitArgs {
 
 /// Arguments of `gplint rules`.
 #[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true, disable_help_subcommand = true)]
 pub struct RulesArgs {
+    /// `test`, to run the rules' own cases instead of listing them.
+    #[command(subcommand)]
+    pub command: Option<RulesCommand>,
     /// A rule id (GPL101) or name; without it, every rule is listed.
     #[arg(value_name = "ID")]
     pub id: Option<String>,
     /// A folder of extra rule files to list beside the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub rules: Vec<PathBuf>,
+}
+
+/// The subcommands of `gplint rules`.
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// Run every rule's own cases (its `tests:`) and report each that does
+    /// not behave.
+    ///
+    /// Runs the built-in rules and every rule in the folders given. Each
+    /// case goes through the whole check: a `valid` case must give no
+    /// finding of its rule; an `invalid` case must give one, with exactly
+    /// its `expect_message` when it has one. Loading a rule (in `check`,
+    /// say) never runs its cases: run this in the CI of your rule folder.
+    #[command(after_help = RULES_TEST_AFTER_HELP)]
+    Test(RulesTestArgs),
+}
+
+/// Arguments of `gplint rules test`.
+#[derive(Debug, clap::Args)]
+pub struct RulesTestArgs {
+    /// Folders of rule files (*.yaml), as `--rules` takes them, whose rules
+    /// are tested beside the built-in ones.
+    #[arg(value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
+    /// Another folder of rule files, as for the other commands.
     #[arg(long, value_name = "DIR")]
     pub rules: Vec<PathBuf>,
 }

@@ -19,6 +19,7 @@ mod output;
 mod output_error;
 mod reads;
 mod rules;
+mod rules_test;
 pub mod signals;
 mod step_summary;
 mod target;
@@ -35,7 +36,8 @@ use clap::Parser;
 
 pub use args::{
     CheckArgs, CheckFormat, Cli, Command, CompletionsArgs, DumpArgs, DumpFormat, ExplainArgs,
-    ExplainFormat, FailOn, InitArgs, ManArgs, RulesArgs, WhyArgs, WhyFormat,
+    ExplainFormat, FailOn, InitArgs, ManArgs, RulesArgs, RulesCommand, RulesTestArgs, WhyArgs,
+    WhyFormat,
 };
 pub use limit_args::LimitArgs;
 pub use output_error::OutputError;

@@ -1,6 +1,7 @@
-//! `gplint rules`: list the rules or print one rule's documentation.
+//! `gplint rules`: list the rules or print one rule's documentation;
+//! `gplint rules test` is in `rules_test`.
 
-use super::{Io, Outcome, RulesArgs, WriteError, load};
+use super::{Io, Outcome, RulesArgs, RulesCommand, WriteError, load};
 use crate::report::visible::visible_owned;
 use crate::report::visible_line;
 use crate::rules::Rule;
@@ -8,6 +9,9 @@ use crate::source::ReadLimits;
 
 /// Runs `rules`.
 pub fn run(args: &RulesArgs, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
+    if let Some(RulesCommand::Test(test)) = &args.command {
+        return super::rules_test::run(test, io);
+    }
     let Some(rules) = load::rules(&args.rules, ReadLimits::DEFAULT_FILE_SIZE, io) else {
         return Ok(Outcome::UsageOrInput);
     };

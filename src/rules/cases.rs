@@ -11,7 +11,7 @@ use crate::span::Span;
 use crate::yaml::{Node, NodeKind};
 
 const KINDS: [&str; 2] = ["invalid", "valid"];
-const CASE_KEYS: [&str; 4] = ["template", "expect", "target", "today"];
+const CASE_KEYS: [&str; 5] = ["template", "expect", "target", "today", "expect_message"];
 
 /// Reads the `tests` entry; `anchor` is where to point when it is missing.
 pub(super) fn load(
@@ -60,11 +60,14 @@ fn cases(
         problems.push(missing(&message, "no cases", entry.value.span));
         return None;
     }
-    let read: Vec<Option<RuleCase>> = items.iter().map(|item| case(item, problems)).collect();
+    let read: Vec<Option<RuleCase>> = items
+        .iter()
+        .map(|item| case(item, which, problems))
+        .collect();
     read.into_iter().collect()
 }
 
-fn case(node: &Node, problems: &mut Vec<Diagnostic>) -> Option<RuleCase> {
+fn case(node: &Node, which: &str, problems: &mut Vec<Diagnostic>) -> Option<RuleCase> {
     let map = Mapping::read(node, "a test case", &CASE_KEYS, problems)?;
     let template = map.required("template", problems).and_then(|entry| {
         // `template:` with nothing after it is an empty template, a
@@ -78,13 +81,40 @@ fn case(node: &Node, problems: &mut Vec<Diagnostic>) -> Option<RuleCase> {
     let expect = optional_text(map.get("expect"), problems);
     let target = optional_word(map.get("target"), problems);
     let today = optional_word(map.get("today"), problems);
+    let expect_message = expect_message(map.get("expect_message"), which, problems);
     Some(RuleCase {
         template: template?.to_owned(),
         expect: expect?,
         target: target?,
         today: today?,
+        expect_message: expect_message?,
         span: node.span,
     })
+}
+
+/// `expect_message`: the exact message an `invalid` case must report.
+/// A `valid` case reports nothing, so there it is refused.
+fn expect_message(
+    entry: Option<Entry<'_>>,
+    which: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Option<String>> {
+    let Some(entry) = entry else {
+        return Some(None);
+    };
+    if which != "invalid" {
+        problems.push(
+            error(
+                "rule::unknown-key",
+                format!("a `{which}` case has no key `expect_message`"),
+                entry.key.span,
+            )
+            .with_label("only for `invalid` cases")
+            .with_help("`expect_message` is the message an `invalid` case reports; move it to one, or remove it"),
+        );
+        return None;
+    }
+    entry.filled_text(problems).map(|t| Some(t.to_owned()))
 }
 
 /// A one-word entry such as `target` or `today`: `Some(None)` when absent.
@@ -190,5 +220,20 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(found, [("rule::wrong-type", "{a: 1}".to_owned())]);
+    }
+
+    #[test]
+    fn expect_message_is_read_for_invalid_cases_and_refused_for_valid_ones() {
+        let tests = read(
+            "tests:\n  invalid:\n    - template: x\n      expect_message: \"a b\"\n  valid:\n    - template: y\n",
+        )
+        .unwrap();
+        assert_eq!(tests.invalid[0].expect_message.as_deref(), Some("a b"));
+        assert_eq!(tests.valid[0].expect_message, None);
+        let found = read(
+            "tests:\n  invalid:\n    - template: x\n  valid:\n    - template: y\n      expect_message: z\n",
+        )
+        .unwrap_err();
+        assert_eq!(found, [("rule::unknown-key", "expect_message".to_owned())]);
     }
 }

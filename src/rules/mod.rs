@@ -3,7 +3,8 @@
 //! A rule file holds one rule: its id and name, the kind of fact it
 //! applies to, a predicate over that kind's fields (`when`), message
 //! templates with `{field}` placeholders, its docs, and its own valid and
-//! invalid cases. Everything a rule names is checked when it is loaded, so
+//! invalid cases (run by [`crate::check::run_cases`] for `gplint rules
+//! test`, never when loading). Everything a rule names is checked when it is loaded, so
 //! a misspelt field is an error with a span into the rule file rather than
 //! a rule that silently never fires.
 //!

@@ -126,6 +126,9 @@ pub struct RuleCase {
     /// Today's date for the case (`YYYY-MM-DD`), for password expiries;
     /// none when the case does not say.
     pub today: Option<String>,
+    /// For an `invalid` case, the exact message one of the rule's findings
+    /// must have; `gplint rules test` checks it.
+    pub expect_message: Option<String>,
     /// Where the case is written in the rule file.
     pub span: Span,
 }
