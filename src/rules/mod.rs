@@ -34,6 +34,8 @@ mod scalar;
 mod schema;
 mod template;
 #[cfg(test)]
+mod test_checks;
+#[cfg(test)]
 mod test_rule;
 
 pub use builtin::builtin_sources;
