@@ -9,8 +9,7 @@ pub fn run(args: &SchemaArgs, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
     let schema = match args.file {
         SchemaFile::Rule => crate::rules::schema(),
     };
-    // A `Value` always serialises; the committed copies are written so.
-    let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    let text = serde_json::to_string_pretty(&schema).map_err(WriteError::json("the schema"))?;
     io.print(format!("{text}\n"))?;
     Ok(Outcome::Clean)
 }
