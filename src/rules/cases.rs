@@ -6,7 +6,7 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::check::Check;
+use super::check::{Check, empty};
 use super::load_error::error;
 use super::required::Required;
 use super::rule::{RuleCase, RuleTests};
@@ -16,34 +16,28 @@ use crate::span::Span;
 use crate::yaml::{Field, List};
 
 /// The rule's own cases.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(rename = "Tests", deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, rename = "Tests", deny_unknown_fields)]
 pub(super) struct TestsDoc {
     /// Cases the rule must report: each gives at least one finding of it.
-    #[serde(default)]
     pub(super) invalid: Field<Spanned<List<Spanned<CaseDoc>>>>,
     /// Cases the rule must pass: each gives no finding of it.
-    #[serde(default)]
     pub(super) valid: Field<Spanned<List<Spanned<CaseDoc>>>>,
 }
 
 /// One case: a security template and the expectations to check it with.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(rename = "Case", deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, rename = "Case", deny_unknown_fields)]
 pub(super) struct CaseDoc {
     /// The security template's text (`GptTmpl.inf`), usually a block
     /// (`template: |`); `template:` with nothing is an empty template.
-    #[serde(default)]
     pub(super) template: Required<Field<String>>,
     /// The expectations (`services.yaml`) as text, a block
     /// (`expect: |`) with the YAML indented below.
-    #[serde(default)]
     pub(super) expect: Field<String>,
     /// The Windows target whose default rights apply, e.g. `server-2022`.
-    #[serde(default)]
     pub(super) target: Field<String>,
     /// Today's date for the case, `YYYY-MM-DD`, for password expiries.
-    #[serde(default)]
     pub(super) today: Field<String>,
 }
 
@@ -80,13 +74,10 @@ impl Check<'_> {
                 return self.push(missing(&message, &label, self.key("tests")));
             }
         };
-        let List { items, complete } = &list.value;
-        if items.is_empty() && *complete {
+        if empty(&list.value) {
             return self.push(missing(&message, "no cases", list.span));
         }
-        let read: Vec<Option<RuleCase>> = items.iter().map(|case| self.case(case)).collect();
-        let read = read.into_iter().collect::<Option<Vec<_>>>()?;
-        complete.then_some(read)
+        self.each(&list.value, Self::case)
     }
 
     fn case(&mut self, case: &Spanned<CaseDoc>) -> Option<RuleCase> {

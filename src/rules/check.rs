@@ -12,7 +12,7 @@ use crate::diagnostic::Diagnostic;
 use crate::expect::Spanned;
 use crate::facts::FactKind;
 use crate::span::Span;
-use crate::yaml::{Field, Node, NodeKind};
+use crate::yaml::{Field, List, Node, NodeKind};
 
 /// The rule file being checked, and the problems found so far.
 pub(super) struct Check<'a> {
@@ -226,11 +226,19 @@ impl Check<'_> {
         };
         // Without the kind, fields cannot be checked; its problem is said.
         let kind = *kind?;
-        let read: Vec<Option<Variant>> = (list.items.iter())
-            .map(|variant| self.variant(variant, kind))
-            .collect();
-        let read = read.into_iter().collect::<Option<Vec<_>>>()?;
-        list.complete.then_some(read)
+        self.each(list, |check, variant| check.variant(variant, kind))
+    }
+
+    /// Every item of `list` checked, even after a failure, so all problems
+    /// show; `None` when one fails or could not be read.
+    pub(super) fn each<T, U>(
+        &mut self,
+        list: &List<T>,
+        mut check: impl FnMut(&mut Self, &T) -> Option<U>,
+    ) -> Option<Vec<U>> {
+        let checked: Vec<Option<U>> = list.items.iter().map(|item| check(self, item)).collect();
+        let checked = checked.into_iter().collect::<Option<Vec<U>>>()?;
+        list.complete.then_some(checked)
     }
 
     fn variant(&mut self, variant: &Spanned<VariantDoc>, kind: FactKind) -> Option<Variant> {
@@ -277,6 +285,11 @@ impl Check<'_> {
             );
         }
     }
+}
+
+/// A list written with nothing in it (`[]`).
+pub(super) fn empty<T>(list: &List<T>) -> bool {
+    list.items.is_empty() && list.complete
 }
 
 /// The span of the first key of the mapping written at `map`, searched

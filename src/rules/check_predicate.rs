@@ -2,16 +2,15 @@
 //! so a misspelt field, or a matcher that cannot apply to its field,
 //! fails at load rather than by never matching.
 
-use super::check::Check;
+use super::check::{Check, empty};
 use super::load_error::error;
 use super::predicate::{Matcher, Predicate};
-use super::predicate_doc::{Key, Part, PredicateDoc, Written};
+use super::predicate_doc::{Key, Part, PredicateDoc};
 use super::scalar::Scalar;
 use crate::diagnostic::Diagnostic;
 use crate::expect::Spanned;
 use crate::facts::{FactKind, FieldDoc, FieldType};
 use crate::suggest::did_you_mean;
-use crate::yaml::List;
 
 /// The matchers, in the order the docs list them.
 const MATCHERS: [Key; 6] = [
@@ -56,16 +55,11 @@ impl Check<'_> {
             Part::Predicates(parts) => parts,
             _ => return None,
         };
-        if parts.value.items.is_empty() && parts.value.complete {
+        if empty(&parts.value) {
             let message = format!("`{}` needs at least one predicate", key.name());
             return self.push(bad_predicate(message, parts, "empty list"));
         }
-        // Every part is checked, even after a failure, so all problems show.
-        let checked: Vec<Option<Predicate>> = (parts.value.items.iter())
-            .map(|part| self.predicate(part, kind))
-            .collect();
-        let checked: Vec<Predicate> = checked.into_iter().collect::<Option<_>>()?;
-        parts.value.complete.then_some(())?;
+        let checked = self.each(&parts.value, |check, part| check.predicate(part, kind))?;
         Some(match key {
             Key::All => Predicate::All(checked),
             _ => Predicate::Any(checked),
@@ -151,15 +145,13 @@ impl Check<'_> {
         let Part::Values(values) = part else {
             return None;
         };
-        let List { items, complete } = &values.value;
-        if items.is_empty() && *complete {
+        if empty(&values.value) {
             let message = "`one_of` needs at least one value".to_owned();
             return self.push(bad_predicate(message, values, "empty list"));
         }
-        let read: Vec<Option<Scalar>> = (items.iter())
-            .map(|item| self.value("one_of", item, field.name, field.ty))
-            .collect();
-        read.into_iter().collect()
+        self.each(&values.value, |check, item| {
+            check.value("one_of", item, field.name, field.ty)
+        })
     }
 
     /// `value` as a value to compare with a field of type `ty`; the items
@@ -167,27 +159,25 @@ impl Check<'_> {
     fn value(
         &mut self,
         matcher: &str,
-        value: &Spanned<Written>,
+        value: &Spanned<Scalar>,
         field: &str,
         ty: FieldType,
     ) -> Option<Scalar> {
-        let (expected, found) = match (ty, &value.value) {
-            (FieldType::Bool, Written::Bool(flag)) => return Some(Scalar::Bool(*flag)),
-            (FieldType::Int, Written::Int(number)) => return Some(Scalar::Int(*number)),
-            (FieldType::Text | FieldType::List, Written::Text(text)) => {
-                return Some(Scalar::Text(text.clone()));
-            }
-            (FieldType::List, found) => (describe(FieldType::Text), found),
-            (ty, found) => (describe(ty), found),
+        let (fits, found) = match (ty, &value.value) {
+            (FieldType::Text | FieldType::List, Scalar::Text(_)) => (true, "text"),
+            (FieldType::Bool, Scalar::Bool(_)) | (FieldType::Int, Scalar::Int(_)) => (true, ""),
+            (_, Scalar::Text(_)) => (false, "text"),
+            (_, Scalar::Bool(_)) => (false, "a bool"),
+            (_, Scalar::Int(_)) => (false, "a number"),
         };
-        let found = match found {
-            Written::Nothing => "nothing",
-            Written::Bool(_) => "a bool",
-            Written::Int(_) => "a number",
-            Written::Text(_) => "text",
-            Written::List => "a list",
-            Written::Mapping => "a mapping",
-        };
+        if fits {
+            return Some(value.value.clone());
+        }
+        let expected = describe(if ty == FieldType::List {
+            FieldType::Text
+        } else {
+            ty
+        });
         let problem = error(
             "rule::matcher-type",
             format!("`{matcher}` on `{field}` needs {expected}, not {found}"),

@@ -16,75 +16,60 @@ use crate::yaml::{Field, List};
 
 /// A gplint rule: which facts are problems, and how to say so. One rule
 /// per file; see rules/README.md.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(rename = "Rule", deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, rename = "Rule", deny_unknown_fields)]
 pub(super) struct RuleDoc {
     /// `GPL` and three digits, unique across the rules loaded, e.g.
     /// `GPL901`. Built-in rules use GPL1xx-GPL4xx; pick GPL9xx for your own.
-    #[serde(default)]
     #[schemars(regex(pattern = r"^GPL[0-9]{3}$"))]
     pub(super) id: Required<Spanned<String>>,
     /// Kebab-case words stating the problem, e.g.
     /// `needed-logon-type-not-granted`.
-    #[serde(default)]
     #[schemars(regex(pattern = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"))]
     pub(super) name: Required<Spanned<String>>,
     /// How serious a finding is: `error` fails a run by default,
     /// `warning` only with `--fail-on warning`, `note` never.
-    #[serde(default)]
     pub(super) severity: Required<Severity>,
     /// The kind of fact the rule tests; it decides which fields `when`,
     /// `message`, `help` and `symptom` may use (docs/rule-fields.md).
-    #[serde(default)]
     #[schemars(with = "Required<FactKindSchema>")]
     pub(super) applies_to: Required<FactKind>,
     /// Which facts the rule reports: a field test (`field:` and one
     /// matcher), or `all`, `any` or `not` over predicates.
-    #[serde(default)]
     #[schemars(with = "Required<PredicateSchema>")]
     pub(super) when: Required<Spanned<PredicateDoc>>,
     /// One line, for rule listings.
-    #[serde(default)]
     pub(super) summary: Required<Spanned<String>>,
     /// The finding's message; `{field}` is replaced by the fact's field,
     /// `{{` and `}}` are literal braces.
-    #[serde(default)]
     pub(super) message: Required<Spanned<String>>,
     /// What to do about it; placeholders as in `message`.
-    #[serde(default)]
     pub(super) help: Field<Spanned<String>>,
     /// What the user sees on Windows when this goes wrong; placeholders
     /// as in `message`.
-    #[serde(default)]
     pub(super) symptom: Field<Spanned<String>>,
     /// Other words for some of the facts reported, such as a cause that
     /// needs another fix: the first variant whose `when` a fact satisfies
     /// gives its `message` and `help` instead.
-    #[serde(default)]
     pub(super) variants: Field<List<Spanned<VariantDoc>>>,
     /// Markdown: what the rule does, why it matters, an example, the fix.
     /// `## ` headings make sections.
-    #[serde(default)]
     pub(super) docs: Required<Spanned<String>>,
     /// The rule's own cases: at least one `invalid` case it reports and
     /// one `valid` case it does not. `gplint rules test` runs them.
-    #[serde(default)]
     #[schemars(with = "Required<TestsDoc>")]
     pub(super) tests: Field<Spanned<TestsDoc>>,
 }
 
 /// Other words for the facts a predicate picks out.
-#[derive(Debug, Deserialize, JsonSchema)]
-#[serde(rename = "Variant", deny_unknown_fields)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, rename = "Variant", deny_unknown_fields)]
 pub(super) struct VariantDoc {
     /// Which of the rule's facts the variant is for.
-    #[serde(default)]
     #[schemars(with = "Required<PredicateSchema>")]
     pub(super) when: Required<Spanned<PredicateDoc>>,
     /// The message instead of the rule's.
-    #[serde(default)]
     pub(super) message: Field<Spanned<String>>,
     /// The help instead of the rule's.
-    #[serde(default)]
     pub(super) help: Field<Spanned<String>>,
 }

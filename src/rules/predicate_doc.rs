@@ -9,9 +9,10 @@
 
 use std::fmt;
 
-use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
+use super::scalar::Scalar;
 use crate::expect::Spanned;
 use crate::yaml::List;
 
@@ -66,9 +67,9 @@ pub(super) enum Part {
     /// `field`.
     Field(Spanned<String>),
     /// `one_of`.
-    Values(Spanned<List<Spanned<Written>>>),
+    Values(Spanned<List<Spanned<Scalar>>>),
     /// Every other matcher.
-    Value(Spanned<Written>),
+    Value(Spanned<Scalar>),
 }
 
 /// A predicate mapping: each known key, once, in written order, with its
@@ -106,64 +107,5 @@ impl<'de> Visitor<'de> for PredicateVisitor {
             doc.entries.push((key, part.ok()));
         }
         Ok(doc)
-    }
-}
-
-/// A value as YAML's core schema types it: a plain `true` is a flag, a
-/// plain `3` a number, anything quoted is text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) enum Written {
-    Nothing,
-    Bool(bool),
-    Int(i64),
-    Text(String),
-    List,
-    Mapping,
-}
-
-impl<'de> Deserialize<'de> for Written {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(WrittenVisitor)
-    }
-}
-
-struct WrittenVisitor;
-
-impl<'de> Visitor<'de> for WrittenVisitor {
-    type Value = Written;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a value")
-    }
-
-    fn visit_unit<E>(self) -> Result<Written, E> {
-        Ok(Written::Nothing)
-    }
-
-    fn visit_bool<E>(self, flag: bool) -> Result<Written, E> {
-        Ok(Written::Bool(flag))
-    }
-
-    fn visit_i64<E>(self, number: i64) -> Result<Written, E> {
-        Ok(Written::Int(number))
-    }
-
-    /// A number past `i64` is no number a field holds: text, as before.
-    fn visit_u64<E>(self, number: u64) -> Result<Written, E> {
-        Ok(i64::try_from(number).map_or_else(|_| Written::Text(number.to_string()), Written::Int))
-    }
-
-    fn visit_str<E>(self, text: &str) -> Result<Written, E> {
-        Ok(Written::Text(text.to_owned()))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Written, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Written::List)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Written, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Written::Mapping)
     }
 }

@@ -3,6 +3,10 @@
 //! Text compares case-insensitively because what rules test are Windows
 //! names, SIDs and right constants, which Windows itself compares that way.
 
+use std::fmt;
+
+use serde::de::{Deserialize, Deserializer, Error, Visitor};
+
 use crate::facts::FactValue;
 
 /// One value written in a predicate.
@@ -26,6 +30,42 @@ impl Scalar {
             (Scalar::Int(want), FactValue::Int(have)) => want == have,
             _ => false,
         }
+    }
+}
+
+/// A value as YAML's core schema types it: a plain `true` is a flag, a
+/// plain `3` a number, anything quoted is text. Nothing, a list or a
+/// mapping is refused by the reader.
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ScalarVisitor)
+    }
+}
+
+struct ScalarVisitor;
+
+impl Visitor<'_> for ScalarVisitor {
+    type Value = Scalar;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("text, `true`, `false` or a whole number")
+    }
+
+    fn visit_bool<E: Error>(self, flag: bool) -> Result<Scalar, E> {
+        Ok(Scalar::Bool(flag))
+    }
+
+    fn visit_i64<E: Error>(self, number: i64) -> Result<Scalar, E> {
+        Ok(Scalar::Int(number))
+    }
+
+    /// A number past `i64` is no number a field holds: text.
+    fn visit_u64<E: Error>(self, number: u64) -> Result<Scalar, E> {
+        Ok(i64::try_from(number).map_or_else(|_| Scalar::Text(number.to_string()), Scalar::Int))
+    }
+
+    fn visit_str<E: Error>(self, text: &str) -> Result<Scalar, E> {
+        Ok(Scalar::Text(text.to_owned()))
     }
 }
 
