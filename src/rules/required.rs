@@ -12,20 +12,15 @@ pub(super) const MARK: &str = "x-gplint-required";
 
 /// A required key: not written, written wrong (already reported), or
 /// its value.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(super) enum Required<T> {
     /// Not written; the check reports it.
+    #[default]
     Missing,
     /// Written, but unreadable; the reader reported why.
     Invalid,
     /// Its value.
     Given(T),
-}
-
-impl<T> Default for Required<T> {
-    fn default() -> Self {
-        Required::Missing
-    }
 }
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Required<T> {
