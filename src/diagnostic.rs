@@ -3,12 +3,24 @@
 //! Every stage reports problems as [`Diagnostic`] values with spans into
 //! one source text; the `report` module renders them. Nothing here prints.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
 /// How serious a diagnostic is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
     /// Informational; never fails a run.

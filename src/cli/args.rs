@@ -140,6 +140,12 @@ pub enum Command {
     /// scopes. Review it, then run `gplint check` with it.
     #[command(after_help = INIT_AFTER_HELP)]
     Init(InitArgs),
+    /// Print the JSON Schema (draft 2020-12) of a file gplint reads, for
+    /// editors to complete and check it.
+    #[command(
+        after_help = "Examples:\n  gplint schema rule > rule.schema.json\n\nIn a rule file, a first line of\n  # yaml-language-server: $schema=rule.schema.json\nlets VS Code's YAML extension use it.\n\nExit codes: 0 printed, 2 the command line is wrong."
+    )]
+    Schema(SchemaArgs),
 }
 
 /// Arguments of `gplint check`.
@@ -346,4 +352,19 @@ pub enum DumpFormat {
     Text,
     /// One JSON document per run: `{"files": [...]}`, warnings included.
     Json,
+}
+
+/// Arguments of `gplint schema`.
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// The kind of file.
+    #[arg(value_enum, value_name = "FILE")]
+    pub file: SchemaFile,
+}
+
+/// The files `gplint schema` describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SchemaFile {
+    /// A rule file (rules/*.yaml, or a team's `--rules` folder).
+    Rule,
 }

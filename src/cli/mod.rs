@@ -20,6 +20,7 @@ mod output_error;
 mod reads;
 mod rules;
 mod rules_test;
+mod schema;
 pub mod signals;
 mod step_summary;
 mod target;
@@ -36,8 +37,8 @@ use clap::Parser;
 
 pub use args::{
     CheckArgs, CheckFormat, Cli, Command, CompletionsArgs, DumpArgs, DumpFormat, ExplainArgs,
-    ExplainFormat, FailOn, InitArgs, ManArgs, RulesArgs, RulesCommand, RulesTestArgs, WhyArgs,
-    WhyFormat,
+    ExplainFormat, FailOn, InitArgs, ManArgs, RulesArgs, RulesCommand, RulesTestArgs, SchemaArgs,
+    SchemaFile, WhyArgs, WhyFormat,
 };
 pub use limit_args::LimitArgs;
 pub use output_error::OutputError;
@@ -136,6 +137,7 @@ fn command(command: Command, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
         Command::Dump(args) => dump::run(&args, io),
         Command::Completions(args) => generate::completions(&args, io),
         Command::Man(args) => generate::man(&args, io),
+        Command::Schema(args) => schema::run(&args, io),
     }
 }
 

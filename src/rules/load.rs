@@ -1,150 +1,108 @@
-//! Reading one rule file into a [`Rule`], collecting every problem in it
-//! rather than stopping at the first, so one run shows all that needs
-//! fixing.
+//! Reading one rule file into a [`Rule`]: the shared YAML reader types it
+//! ([`RuleDoc`]), then [`Check`] says what types cannot. Every problem in
+//! the file is collected rather than the first, so one run shows all that
+//! needs fixing.
 
-use super::cases;
-use super::header;
-use super::load_error::error;
-use super::mapping::{Entry, Mapping};
-use super::predicate_load;
-use super::read_yaml;
-use super::rule::{Rule, RuleOrigin};
-use super::template::MessageTemplate;
-use super::template_load;
-use super::variant_load;
-use crate::diagnostic::Diagnostic;
-use crate::facts::FactKind;
+use super::check::Check;
+use super::document::RuleDoc;
+use super::rule::Rule;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::span::Span;
+use crate::yaml::{self, Dialect, Shape, Words};
 
-/// The keys of a rule file.
-const KEYS: [&str; 12] = [
-    "id",
-    "name",
-    "severity",
-    "applies_to",
-    "when",
-    "summary",
-    "message",
-    "help",
-    "symptom",
-    "variants",
-    "docs",
-    "tests",
-];
+/// One nesting limit for every YAML file gplint reads; rule files need a
+/// dozen levels. A rule file is plain data, and an anchor would only
+/// invite an alias making one value live at two places. Trimmed scalar
+/// spans keep labels on a `docs: |` block off the line after it.
+const DIALECT: Dialect = Dialect {
+    max_depth: 64,
+    plain_data: true,
+    trim_scalar_spans: true,
+};
+
+/// How messages name the mappings of a rule file.
+pub(super) const WORDS: Words = Words {
+    file: "a rule file",
+    shapes: &[
+        shape(
+            "Rule",
+            "a rule",
+            "of a rule",
+            "id: GPL901, name: my-rule, severity: warning, applies_to: right, when: …, summary: …, message: …, docs: …, tests: …",
+        ),
+        shape(
+            "Predicate",
+            "a predicate",
+            "of a predicate",
+            "{ field: verdict, equals: denied }",
+        ),
+        shape(
+            "Variant",
+            "a variant",
+            "of a variant",
+            "{ when: { field: removed_by, is_empty: false }, help: \"…\" }",
+        ),
+        shape(
+            "Tests",
+            "`tests`",
+            "of `tests`",
+            "{ invalid: [{ template: … }], valid: [{ template: … }] }",
+        ),
+        shape(
+            "Case",
+            "a test case",
+            "of a test case",
+            "template: |\n  [Privilege Rights]\n  …\nexpect: |\n  accounts: …",
+        ),
+    ],
+};
+
+const fn shape(
+    name: &'static str,
+    what: &'static str,
+    of: &'static str,
+    example: &'static str,
+) -> Shape {
+    Shape {
+        name,
+        what,
+        of,
+        example,
+    }
+}
 
 /// Reads the rule in `text`, from `file`; a built-in rule's file must be
 /// named after its id and name.
 pub(super) fn load(file: &str, text: &str, builtin: bool) -> Result<Rule, Vec<Diagnostic>> {
-    let root = match read_yaml::parse(text) {
+    let root = match yaml::read(text, &DIALECT, &WORDS) {
         Ok(Some(root)) => root,
         Ok(None) => return Err(vec![empty_file(text)]),
         Err(problem) => return Err(vec![problem]),
     };
-    let mut problems = Vec::new();
-    let Some(map) = Mapping::read(&root, "a rule", &KEYS, &mut problems) else {
-        return Err(problems);
+    let typed = yaml::from_node::<RuleDoc>(&root, &WORDS);
+    let mut check = Check {
+        text,
+        root: &root,
+        problems: typed.problems,
     };
-    let rule = read(&map, text, &mut problems);
+    let rule = typed.value.and_then(|doc| check.rule(&doc));
     if let Some(rule) = rule.as_ref().filter(|_| builtin) {
-        check_file_name(file, rule, &mut problems);
+        check.file_name(file, rule);
     }
     match rule {
-        Some(mut rule) if problems.is_empty() => {
+        Some(mut rule) if check.problems.is_empty() => {
             rule.origin.file = file.to_owned();
             rule.origin.builtin = builtin;
             Ok(rule)
         }
-        _ => Err(problems),
+        _ => Err(check.problems),
     }
-}
-
-/// Every key is read even after a problem, so all of them are reported.
-fn read(map: &Mapping<'_>, text: &str, problems: &mut Vec<Diagnostic>) -> Option<Rule> {
-    let id = header::id(map, problems);
-    let name = header::name(map, problems);
-    let severity = header::severity(map, problems);
-    let kind = header::applies_to(map, problems);
-    let when = map.required("when", problems);
-    // Fields, and so predicates and placeholders, depend on the kind: with
-    // no kind they cannot be checked, and guessing would add noise.
-    let when = when
-        .zip(kind)
-        .and_then(|(entry, kind)| predicate_load::load(entry.value, kind, problems));
-    let summary = header::summary(map, problems);
-    let message = map.required("message", problems);
-    let message = message
-        .zip(kind)
-        .and_then(|(entry, kind)| template_load::load(&entry, kind, text, problems));
-    let help = optional_template(map.get("help"), kind, text, problems);
-    let symptom = optional_template(map.get("symptom"), kind, text, problems);
-    let variants = variant_load::load(map.get("variants"), kind, text, problems);
-    let docs = map
-        .required("docs", problems)
-        .and_then(|entry| entry.filled_text(problems));
-    let tests = cases::load(map.get("tests"), map.anchor(), problems);
-    let ((id, id_span), (name, name_span)) = (id?, name?);
-    Some(Rule {
-        id: id.to_owned(),
-        name: name.to_owned(),
-        severity: severity?,
-        applies_to: kind?,
-        when: when?,
-        summary: summary?.to_owned(),
-        message: message?,
-        help: help?,
-        symptom: symptom?,
-        variants: variants?,
-        docs: docs?.to_owned(),
-        tests: tests?,
-        origin: RuleOrigin {
-            file: String::new(),
-            builtin: false,
-            text: text.to_owned(),
-            id_span,
-            name_span,
-        },
-    })
-}
-
-/// `Some(None)` when the key is absent, `None` after a problem.
-fn optional_template(
-    entry: Option<Entry<'_>>,
-    kind: Option<FactKind>,
-    text: &str,
-    problems: &mut Vec<Diagnostic>,
-) -> Option<Option<MessageTemplate>> {
-    match entry {
-        None => Some(None),
-        Some(entry) => template_load::load(&entry, kind?, text, problems).map(Some),
-    }
-}
-
-/// The built-in pack is browsed by file name, so each file is named
-/// `<id>-<name>.yaml` (or `.yml`, which the build embeds too).
-fn check_file_name(file: &str, rule: &Rule, problems: &mut Vec<Diagnostic>) {
-    let stem = format!("{}-{}", rule.id, rule.name);
-    let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
-    let named = [".yaml", ".yml"]
-        .iter()
-        .any(|ext| base.strip_suffix(ext) == Some(stem.as_str()));
-    if named {
-        return;
-    }
-    problems.push(
-        error(
-            "rule::file-name",
-            format!("built-in rule file `{base}` is not named after its rule"),
-            rule.origin.id_span,
-        )
-        .with_label("this id")
-        .with_secondary(rule.origin.name_span, "and this name")
-        .with_help(format!("rename the file to `{stem}.yaml`")),
-    );
 }
 
 fn empty_file(text: &str) -> Diagnostic {
-    error(
-        "rule::wrong-type",
+    Diagnostic::new(
+        Severity::Error,
+        "yaml::wrong-shape",
         "this rule file is empty",
         Span::new(0, text.len()),
     )

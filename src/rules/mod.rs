@@ -9,7 +9,7 @@
 //! a rule that silently never fires.
 //!
 //! ```text
-//! rule file ─► crate::yaml (nodes with spans) ─► load (checked Rule) ─► RuleSet
+//! rule file ─► crate::yaml (typed RuleDoc) ─► check (Rule) ─► RuleSet
 //! ```
 //!
 //! The built-in pack is `rules/*.yaml` at the crate root, embedded by
@@ -18,24 +18,26 @@
 
 mod builtin;
 mod cases;
+mod check;
+mod check_predicate;
+mod check_template;
 mod dir;
 mod docs;
-mod header;
+mod document;
 mod load;
 mod load_error;
-mod mapping;
-mod matcher_load;
 mod predicate;
-mod predicate_load;
-mod read_yaml;
+mod predicate_doc;
+mod required;
 mod rule;
 mod ruleset;
 mod scalar;
+mod schema;
 mod template;
-mod template_load;
+#[cfg(test)]
+mod test_checks;
 #[cfg(test)]
 mod test_rule;
-mod variant_load;
 
 pub use builtin::builtin_sources;
 pub use docs::{DocSection, sections as doc_sections};
@@ -44,4 +46,5 @@ pub use predicate::{Matcher, Predicate};
 pub use rule::{Rule, RuleCase, RuleOrigin, RuleTests, Variant};
 pub use ruleset::RuleSet;
 pub use scalar::Scalar;
+pub use schema::schema;
 pub use template::MessageTemplate;

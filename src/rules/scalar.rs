@@ -3,9 +3,11 @@
 //! Text compares case-insensitively because what rules test are Windows
 //! names, SIDs and right constants, which Windows itself compares that way.
 
-use super::mapping::shape;
-use crate::facts::{FactValue, FieldType};
-use crate::yaml::{Node, NodeKind};
+use std::fmt;
+
+use serde::de::{Deserialize, Deserializer, Error, Visitor};
+
+use crate::facts::FactValue;
 
 /// One value written in a predicate.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,6 +33,42 @@ impl Scalar {
     }
 }
 
+/// A value as YAML's core schema types it: a plain `true` is a flag, a
+/// plain `3` a number, anything quoted is text. Nothing, a list or a
+/// mapping is refused by the reader.
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ScalarVisitor)
+    }
+}
+
+struct ScalarVisitor;
+
+impl Visitor<'_> for ScalarVisitor {
+    type Value = Scalar;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("text, `true`, `false` or a whole number")
+    }
+
+    fn visit_bool<E: Error>(self, flag: bool) -> Result<Scalar, E> {
+        Ok(Scalar::Bool(flag))
+    }
+
+    fn visit_i64<E: Error>(self, number: i64) -> Result<Scalar, E> {
+        Ok(Scalar::Int(number))
+    }
+
+    /// A number past `i64` is no number a field holds: text.
+    fn visit_u64<E: Error>(self, number: u64) -> Result<Scalar, E> {
+        Ok(i64::try_from(number).map_or_else(|_| Scalar::Text(number.to_string()), Scalar::Int))
+    }
+
+    fn visit_str<E: Error>(self, text: &str) -> Result<Scalar, E> {
+        Ok(Scalar::Text(text.to_owned()))
+    }
+}
+
 /// Whether two texts are equal, ignoring case.
 pub(super) fn eq_ignore_case(a: &str, b: &str) -> bool {
     a.chars()
@@ -43,86 +81,11 @@ pub(super) fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
     haystack.to_lowercase().contains(&needle.to_lowercase())
 }
 
-/// What YAML's core schema reads an unquoted scalar as.
-#[derive(Debug, PartialEq, Eq)]
-enum Core<'n> {
-    Nothing,
-    Bool(bool),
-    Int(i64),
-    Text(&'n str),
-}
-
-fn core(node: &Node) -> Option<Core<'_>> {
-    let NodeKind::Scalar { text, plain } = &node.kind else {
-        return None;
-    };
-    if node.is_null() {
-        return Some(Core::Nothing);
-    }
-    if !plain {
-        return Some(Core::Text(text));
-    }
-    Some(match text.as_str() {
-        "true" | "True" | "TRUE" => Core::Bool(true),
-        "false" | "False" | "FALSE" => Core::Bool(false),
-        text => text.parse().map_or(Core::Text(text), Core::Int),
-    })
-}
-
-/// Why a written value cannot be compared with a field.
-#[derive(Debug, PartialEq, Eq)]
-pub(super) struct Mismatch {
-    /// What the field needs, e.g. "true or false".
-    pub expected: &'static str,
-    /// What was written instead, e.g. "a number".
-    pub found: &'static str,
-}
-
-/// What values of a type are, in words.
-pub(super) fn describe(ty: FieldType) -> &'static str {
-    match ty {
-        FieldType::Text => "text",
-        FieldType::Bool => "true or false",
-        FieldType::Int => "a whole number",
-        FieldType::List => "a list of text",
-    }
-}
-
-/// Reads `node` as a value to compare with a field of type `ty`; the items
-/// of a list field are text.
-pub(super) fn typed(node: &Node, ty: FieldType) -> Result<Scalar, Mismatch> {
-    let expected = match ty {
-        FieldType::List => describe(FieldType::Text),
-        other => describe(other),
-    };
-    let mismatch = |found| Err(Mismatch { expected, found });
-    let Some(value) = core(node) else {
-        return mismatch(shape(node));
-    };
-    match (ty, value) {
-        (FieldType::Bool, Core::Bool(flag)) => Ok(Scalar::Bool(flag)),
-        (FieldType::Int, Core::Int(number)) => Ok(Scalar::Int(number)),
-        (FieldType::Text | FieldType::List, Core::Text(text)) => Ok(Scalar::Text(text.to_owned())),
-        (_, Core::Nothing) => mismatch("nothing"),
-        (_, Core::Bool(_)) => mismatch("a bool"),
-        (_, Core::Int(_)) => mismatch("a number"),
-        (_, Core::Text(_)) => mismatch("text"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::borrow::Cow;
 
-    use super::super::read_yaml;
     use super::*;
-
-    fn value_of(text: &str) -> Node {
-        match read_yaml::parse(text).unwrap().unwrap().kind {
-            NodeKind::Map(mut entries) => entries.remove(0).value,
-            other => panic!("{other:?}"),
-        }
-    }
 
     #[test]
     fn text_compares_without_case() {
@@ -139,42 +102,5 @@ mod tests {
         assert!(!Scalar::Bool(true).matches(&FactValue::Text(Cow::Borrowed("true"))));
         assert!(Scalar::Int(3).matches(&FactValue::Int(3)));
         assert!(!Scalar::Text("a".into()).matches(&FactValue::List(vec![Cow::Borrowed("a")])));
-    }
-
-    #[test]
-    fn plain_values_are_typed_by_the_core_schema() {
-        assert_eq!(
-            typed(&value_of("a: true"), FieldType::Bool),
-            Ok(Scalar::Bool(true))
-        );
-        assert_eq!(
-            typed(&value_of("a: -4"), FieldType::Int),
-            Ok(Scalar::Int(-4))
-        );
-        assert_eq!(
-            typed(&value_of("a: must"), FieldType::Text),
-            Ok(Scalar::Text("must".into()))
-        );
-        assert_eq!(
-            typed(&value_of("a: '3'"), FieldType::List),
-            Ok(Scalar::Text("3".into()))
-        );
-    }
-
-    #[test]
-    fn mismatches_name_both_sides() {
-        let found = |text, ty| typed(&value_of(text), ty).unwrap_err();
-        assert_eq!(
-            found("a: yes", FieldType::Bool),
-            Mismatch {
-                expected: "true or false",
-                found: "text"
-            }
-        );
-        assert_eq!(found("a: 3", FieldType::Text).found, "a number");
-        assert_eq!(found("a: false", FieldType::List).expected, "text");
-        assert_eq!(found("a: 1.5", FieldType::Int).found, "text");
-        assert_eq!(found("a: ~", FieldType::Int).found, "nothing");
-        assert_eq!(found("a: [1]", FieldType::Int).found, "a list");
     }
 }

@@ -4,6 +4,7 @@ use super::super::predicate::tests::expectation;
 use super::super::test_rule::BASE;
 use super::*;
 use crate::diagnostic::Severity;
+use crate::facts::FactKind;
 
 const FILE: &str = "rules/GPL101-needed-logon-type-not-granted.yaml";
 
@@ -58,11 +59,11 @@ fn the_base_rule_loads_whole() {
 fn yaml_errors() {
     assert_eq!(
         broken("severity: error", "severity: [error")[0].0,
-        "rule::yaml-syntax"
+        "yaml::syntax"
     );
     assert_eq!(
         broken("severity: error", "severity: &e error"),
-        one("rule::yaml-unsupported", "&e error")
+        one("yaml::unsupported", "&e error")
     );
 }
 
@@ -70,11 +71,11 @@ fn yaml_errors() {
 fn files_with_no_rule() {
     assert_eq!(
         problems("# nothing\n", false),
-        one("rule::wrong-type", "# nothing\n")
+        one("yaml::wrong-shape", "# nothing\n")
     );
     assert_eq!(
         problems("- id: GPL101\n", false),
-        one("rule::wrong-type", "- id: GPL101")
+        one("yaml::wrong-shape", "- id: GPL101")
     );
 }
 
@@ -84,13 +85,18 @@ fn unknown_key_suggests_and_the_missing_key_is_named() {
     assert_eq!(
         found,
         [
-            ("rule::unknown-key", "sumary".to_owned()),
-            ("rule::missing-key", "id".to_owned()),
+            ("yaml::unknown-field", "sumary".to_owned()),
+            ("yaml::missing-field", "id".to_owned()),
         ]
     );
     let text = BASE.replacen("summary:", "sumary:", 1);
     let first = &load(FILE, &text, false).unwrap_err()[0];
-    assert_eq!(first.help.as_deref(), Some("did you mean `summary`?"));
+    assert!(
+        (first.help.as_deref().unwrap())
+            .starts_with("did you mean `summary`? The fields of a rule are: id, name,"),
+        "{:?}",
+        first.help
+    );
 }
 
 #[test]
@@ -131,7 +137,7 @@ fn header_values_are_checked() {
     );
     assert_eq!(
         broken("severity: error", "severity: fatal"),
-        one("rule::unknown-severity", "fatal")
+        one("yaml::unknown-value", "fatal")
     );
     assert_eq!(
         broken(
@@ -145,7 +151,7 @@ fn header_values_are_checked() {
     );
     assert_eq!(
         broken("docs: |", "docs: ''\nx: |")[0].0,
-        "rule::unknown-key"
+        "yaml::unknown-field"
     );
 }
 
@@ -154,7 +160,7 @@ fn an_unknown_kind_skips_the_checks_that_depend_on_it() {
     // With no kind, fields and placeholders cannot be judged: one problem.
     assert_eq!(
         broken("applies_to: expectation", "applies_to: expectations"),
-        one("rule::unknown-fact-kind", "expectations")
+        one("yaml::unknown-value", "expectations")
     );
 }
 
@@ -171,7 +177,7 @@ fn predicate_errors_point_into_when() {
     assert_eq!(
         broken("equals: must", "equal: must"),
         [
-            ("rule::unknown-key", "equal".to_owned()),
+            ("yaml::unknown-field", "equal".to_owned()),
             ("rule::bad-predicate", "field".to_owned()),
         ]
     );
@@ -219,11 +225,8 @@ fn every_problem_in_a_file_is_reported() {
         .collect();
     assert_eq!(
         codes,
-        [
-            "rule::bad-id",
-            "rule::unknown-severity",
-            "rule::unknown-field"
-        ]
+        // What the reader finds comes first, then what the check does.
+        ["yaml::unknown-value", "rule::bad-id", "rule::unknown-field"]
     );
 }
 

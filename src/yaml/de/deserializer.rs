@@ -157,7 +157,8 @@ impl<'a> Deserializer<'a> {
             NodeKind::Seq(_) => self.seq(visitor),
             NodeKind::Map(_) => self.map(visitor),
             _ if self.node.is_null() => visitor.visit_unit(),
-            NodeKind::Scalar { text, .. } => typed_scalar(text.trim(), visitor),
+            NodeKind::Scalar { text, plain: true } => typed_scalar(text, visitor),
+            NodeKind::Scalar { text, .. } => visitor.visit_str(text),
         }
     }
 
@@ -175,9 +176,10 @@ impl<'a> Deserializer<'a> {
     }
 }
 
-/// A scalar as YAML's core schema types it. Only what asks for any
-/// value, a number or a flag gets here (texts are asked for as texts),
-/// so quoting does not matter: `'60'` is a number where one is wanted.
+/// A scalar as YAML's core schema types it: what asks for any value gets
+/// a plain `5` as a number and a quoted `'5'` as text (a rule's `equals:
+/// '5'` compares text); what asks for a number or a flag gets it from
+/// either.
 fn typed_scalar<'de, V: Visitor<'de>>(text: &str, visitor: V) -> Result<V::Value, Error> {
     if let Some(flag) = bool_of(text) {
         return visitor.visit_bool(flag);
@@ -188,9 +190,6 @@ fn typed_scalar<'de, V: Visitor<'de>>(text: &str, visitor: V) -> Result<V::Value
     if let Ok(number) = text.parse::<i64>() {
         return visitor.visit_i64(number);
     }
-    if let Ok(number) = text.parse::<f64>() {
-        return visitor.visit_f64(number);
-    }
     visitor.visit_str(text)
 }
 
@@ -200,6 +199,16 @@ fn bool_of(text: &str) -> Option<bool> {
         "false" | "False" | "FALSE" => Some(false),
         _ => None,
     }
+}
+
+/// Numbers and flags: typed from the scalar's text whatever its quoting.
+macro_rules! typed {
+    ($($method:ident)*) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+            let text = self.text("a single value").map_err(|error| self.fail(error))?;
+            typed_scalar(text.trim(), visitor).map_err(|error| self.fail(error))
+        }
+    )*};
 }
 
 impl<'de> de::Deserializer<'de> for Deserializer<'_> {
@@ -328,8 +337,10 @@ impl<'de> de::Deserializer<'de> for Deserializer<'_> {
         self.deserialize_str(visitor)
     }
 
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64
+    typed! {
+        deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_f32
+        deserialize_f64 deserialize_i128 deserialize_u128
     }
 }
 
