@@ -1,8 +1,8 @@
 //! serde's views of a node's children: list items, the fields of a
 //! mapping (unknown and repeated keys refused here, so every one is
-//! reported), a value with its span, and a one-key mapping as an enum.
+//! reported), and a value with its span.
 
-use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
+use serde::de::{self, DeserializeSeed, IntoDeserializer};
 
 use super::SPANNED_FIELDS;
 use super::deserializer::Deserializer;
@@ -193,69 +193,5 @@ impl<'de> de::MapAccess<'de> for SpannedFields<'_> {
             1 => seed.deserialize(span.end.into_deserializer()),
             _ => seed.deserialize(self.node),
         }
-    }
-}
-
-/// A one-key mapping read as an enum: the key names the variant, the
-/// value is its content (`all: [...]`).
-pub(super) struct EntryEnum<'a> {
-    entry: &'a Entry,
-    parent: Deserializer<'a>,
-}
-
-impl<'a> EntryEnum<'a> {
-    pub(super) fn new(entry: &'a Entry, parent: Deserializer<'a>) -> Self {
-        EntryEnum { entry, parent }
-    }
-
-    fn value(&self) -> Deserializer<'a> {
-        let place = Place {
-            subject: Subject::Field(self.entry.key.text().unwrap_or_default()),
-            key: Some(self.entry.key.span),
-            example: self.parent.place.example,
-        };
-        self.parent.child(&self.entry.value, place)
-    }
-}
-
-impl<'de, 'a> de::EnumAccess<'de> for EntryEnum<'a> {
-    type Error = Error;
-    type Variant = Deserializer<'a>;
-
-    fn variant_seed<V: DeserializeSeed<'de>>(
-        self,
-        seed: V,
-    ) -> Result<(V::Value, Self::Variant), Error> {
-        let place = Place {
-            subject: Subject::Whole("a key"),
-            key: None,
-            example: self.parent.place.example,
-        };
-        let variant = seed.deserialize(self.parent.child(&self.entry.key, place))?;
-        Ok((variant, self.value()))
-    }
-}
-
-impl<'de> de::VariantAccess<'de> for Deserializer<'_> {
-    type Error = Error;
-
-    fn unit_variant(self) -> Result<(), Error> {
-        <() as de::Deserialize>::deserialize(self)
-    }
-
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
-        seed.deserialize(self)
-    }
-
-    fn tuple_variant<V: Visitor<'de>>(self, _: usize, visitor: V) -> Result<V::Value, Error> {
-        de::Deserializer::deserialize_seq(self, visitor)
-    }
-
-    fn struct_variant<V: Visitor<'de>>(
-        self,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        de::Deserializer::deserialize_struct(self, "", fields, visitor)
     }
 }

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use serde::de::value::StrDeserializer;
 use serde::de::{self, IntoDeserializer, Visitor};
 
-use super::access::{EntryEnum, Seq, SpannedFields, StructFields};
+use super::access::{Seq, SpannedFields, StructFields};
 use super::error::Error;
 use super::place::{Place, Subject};
 use super::problem;
@@ -162,17 +162,10 @@ impl<'a> Deserializer<'a> {
         }
     }
 
+    /// Enums are words (`severity: error`); none carries data.
     fn enumeration<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match &self.node.kind {
-            NodeKind::Map(entries) => match entries.as_slice() {
-                [entry] => visitor.visit_enum(EntryEnum::new(entry, self)),
-                _ => Err(self.wrong_shape("one `key: value` line")),
-            },
-            _ => {
-                let text = self.text("a single value")?;
-                visitor.visit_enum(StrDeserializer::<Error>::new(text))
-            }
-        }
+        let text = self.text("a single value")?;
+        visitor.visit_enum(StrDeserializer::<Error>::new(text))
     }
 }
 

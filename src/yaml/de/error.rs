@@ -6,21 +6,25 @@ use std::fmt;
 /// A problem met while typing a node. Every error that leaves one of the
 /// deserializer's methods is [`Error::Reported`]: by then it is a
 /// diagnostic in the sink, worded with its place.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub(crate) enum Error {
     /// Already a diagnostic; the caller only has to give up on the value.
+    #[error("reported")]
     Reported,
     /// A value of the wrong shape; `expected` is serde's wording.
+    #[error("expected {expected}")]
     WrongShape {
         /// What the type wanted, e.g. "a sequence".
         expected: String,
     },
     /// A scalar the type refused.
+    #[error("expected {expected}")]
     BadValue {
         /// What the type wanted.
         expected: String,
     },
     /// A scalar that is none of the names the type knows.
+    #[error("unknown value `{found}`")]
     UnknownVariant {
         /// As written.
         found: String,
@@ -28,25 +32,12 @@ pub(crate) enum Error {
         expected: &'static [&'static str],
     },
     /// A required field that is not written.
+    #[error("missing field `{0}`")]
     MissingField(&'static str),
     /// Anything else a type says, in its own words.
+    #[error("{0}")]
     Custom(String),
 }
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Reported => f.write_str("reported"),
-            Error::WrongShape { expected } => write!(f, "expected {expected}"),
-            Error::BadValue { expected } => write!(f, "expected {expected}"),
-            Error::UnknownVariant { found, .. } => write!(f, "unknown value `{found}`"),
-            Error::MissingField(field) => write!(f, "missing field `{field}`"),
-            Error::Custom(message) => f.write_str(message),
-        }
-    }
-}
-
-impl std::error::Error for Error {}
 
 impl serde::de::Error for Error {
     fn custom<T: fmt::Display>(message: T) -> Self {

@@ -221,32 +221,6 @@ fn a_top_level_that_is_no_mapping_lists_the_fields() {
     );
 }
 
-#[derive(Debug, Deserialize, PartialEq)]
-#[serde(rename_all = "snake_case")]
-enum Predicate {
-    All(Vec<Predicate>),
-    Not(Box<Predicate>),
-    Field(String),
-}
-
-#[test]
-fn one_key_mappings_read_as_enums() {
-    let text = "all:\n  - field: a\n  - not: {field: b}\n";
-    let root = read(text, &DIALECT, &WORDS).unwrap().unwrap();
-    let typed: Typed<Predicate> = from_node(&root, &WORDS);
-    assert!(typed.problems.is_empty(), "{:?}", typed.problems);
-    assert_eq!(
-        typed.value.unwrap(),
-        Predicate::All(vec![
-            Predicate::Field("a".into()),
-            Predicate::Not(Box::new(Predicate::Field("b".into())))
-        ])
-    );
-    let root = read("any: [x]\n", &DIALECT, &WORDS).unwrap().unwrap();
-    let typed: Typed<Predicate> = from_node(&root, &WORDS);
-    assert_eq!(typed.problems[0].code, "yaml::unknown-value");
-}
-
 #[derive(schemars::JsonSchema)]
 #[allow(dead_code)]
 struct Schemaed {
