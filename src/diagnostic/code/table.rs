@@ -10,7 +10,7 @@ codes! {
         code: "source::lone-surrogate",
         severity: Warning,
         kind: Diagnostic,
-        summary: "an unpaired UTF-16 surrogate, replaced with U+FFFD",
+        summary: "an unpaired UTF-16 surrogate, read as U+FFFD",
         doc: "The template is UTF-16, but a surrogate code unit stands without its pair, which \
               no valid UTF-16 text has; gplint replaced it with U+FFFD and read on. The file \
               was most likely cut or damaged on its way (a copy, a merge, an editor that is not \
@@ -21,7 +21,7 @@ codes! {
         code: "source::not-utf8",
         severity: Warning,
         kind: Diagnostic,
-        summary: "a file that is neither UTF-16 nor UTF-8, read as Windows-1252",
+        summary: "neither UTF-16 nor UTF-8: read as Windows-1252",
         doc: "The file has no UTF-16 byte-order mark and is not valid UTF-8, so gplint read it as \
               Windows-1252, the Western code page; the label points at the first byte that is \
               not UTF-8. secedit writes templates as UTF-16LE with a BOM, so such a file was \
@@ -41,7 +41,7 @@ codes! {
         code: "source::implausible-text",
         severity: Warning,
         kind: Diagnostic,
-        summary: "text that reads as CJK: UTF-16 of the wrong byte order, or 8-bit text behind a UTF-16 BOM",
+        summary: "text that reads as CJK: a wrong byte-order mark",
         doc: "Read as the byte-order mark says, most of the file's first characters are CJK or \
               other unlikely characters: the mark is wrong (UTF-16 of the other byte order), or \
               8-bit text follows a UTF-16 mark. Read so, the file defines nothing gplint knows, \
@@ -53,7 +53,7 @@ codes! {
         code: "syntax::text-before-first-section",
         severity: Warning,
         kind: Diagnostic,
-        summary: "text before the first [Section] header, which is ignored",
+        summary: "text before the first [Section], which is ignored",
         doc: "Every setting of a security template sits in a section such as \
               `[Privilege Rights]`; lines before the first header belong to none, and Windows \
               and gplint ignore them. Move the text under the header it belongs to, or make it \
@@ -72,7 +72,7 @@ codes! {
         code: "syntax::line-without-equals",
         severity: Warning,
         kind: Diagnostic,
-        summary: "a line in a keyed section without `=`, which sets nothing",
+        summary: "a line without `=`, which sets nothing",
         doc: "Sections such as `[Privilege Rights]` and `[System Access]` hold `Key = Value` \
               lines; a line there without `=` sets nothing, so a right or setting meant on it is \
               not applied. Write it as `Key = Value`, or make it a comment with a leading `;`.",
@@ -82,7 +82,7 @@ codes! {
         code: "template::no-section",
         severity: Warning,
         kind: Diagnostic,
-        summary: "a file with no [Section] at all, which defines nothing",
+        summary: "no [Section] at all: the file defines nothing",
         doc: "The file holds no section header: only whitespace, comments, or text that is no \
               template. It is checked as a template that defines nothing, so every right keeps \
               the target's defaults; gplint says so because this is rarely the file that was \
@@ -124,7 +124,7 @@ codes! {
         code: "template::sid-without-star",
         severity: Warning,
         kind: Diagnostic,
-        summary: "a SID written without its leading `*`, read as an account name",
+        summary: "a SID without its `*`, read as an account name",
         doc: "In a template a SID is written with a leading `*` (`*S-1-5-32-544`); without it \
               the entry is a principal name, and Windows looks up an account called \
               `S-1-5-32-544`, finds none, and grants the right to nobody. Add the `*`.",
@@ -133,7 +133,7 @@ codes! {
         code: "template::bad-group-membership-key",
         severity: Warning,
         kind: Diagnostic,
-        summary: "a [Group Membership] key that is not `<group>__Members` or `<group>__Memberof`",
+        summary: "a [Group Membership] key without `__Members`/`__Memberof`",
         doc: "Keys in `[Group Membership]` name a group (as `*SID` or name) followed by \
               `__Members` (the group's members, replaced) or `__Memberof` (groups it is added \
               to). Any other key sets nothing, so the membership it seems to declare is not \
@@ -153,7 +153,7 @@ codes! {
         code: "template::setting-out-of-range",
         severity: Warning,
         kind: Diagnostic,
-        summary: "a setting Windows does not accept, so treats as not defined",
+        summary: "a value Windows treats as not defined",
         doc: "`MaximumPasswordAge` (0 to 999 days, or -1, the same as 0) or `LockoutBadCount` \
               (0 to 999) in `[System Access]` has a value Windows does not accept. Windows \
               treats such a value as not defined, and so does gplint: an earlier GPO's value, \
@@ -175,7 +175,7 @@ codes! {
         code: "yaml::unquoted-star-sid",
         severity: Error,
         kind: Diagnostic,
-        summary: "a template-style `*S-1-…` SID left unquoted, which YAML reads as an alias",
+        summary: "an unquoted `*S-1-…`, which YAML reads as an alias",
         doc: "Templates write SIDs with a leading `*`, but in YAML a leading `*` starts an alias \
               (a reference to an anchor), so `*S-1-5-32-544` is an alias to nothing and the file \
               does not parse. Write the SID without the star (`S-1-5-32-544`), or quote it \
@@ -185,7 +185,7 @@ codes! {
         code: "yaml::unsupported",
         severity: Error,
         kind: Diagnostic,
-        summary: "a YAML anchor, alias or tag, which gplint's files do not use",
+        summary: "a YAML anchor, alias or tag",
         doc: "gplint refuses anchors (`&x`), aliases (`*x`) and tags (`!x`): an alias can make a \
               small file expand without bound, and a tag can change what a value means. Write \
               the value out in full; to give a SID in template style, quote it: \
@@ -205,7 +205,7 @@ codes! {
         code: "yaml::multiple-documents",
         severity: Error,
         kind: Diagnostic,
-        summary: "a second YAML document (`---`) in a file that holds one",
+        summary: "a second YAML document (`---`)",
         doc: "An expectations file and a rule file each hold one YAML document; a `---` line \
               starts a second one, which gplint would otherwise have to ignore or merge. Merge \
               the documents into one, or put each in its own file.",
@@ -233,7 +233,7 @@ codes! {
         code: "yaml::wrong-shape",
         severity: Error,
         kind: Diagnostic,
-        summary: "a list where a mapping is wanted, or the other way round",
+        summary: "a list where a mapping is wanted, or the like",
         doc: "The value has the wrong structure: a list where a mapping (`key: value` lines) is \
               wanted, a mapping where a single value is, and so on. The message says what was \
               expected and what was found, and the help shows an example. Rewrite the value in \
@@ -260,7 +260,7 @@ codes! {
         code: "yaml::bad-value",
         severity: Error,
         kind: Diagnostic,
-        summary: "a value of the wrong type, such as text where a number is wanted",
+        summary: "a value of the wrong type, e.g. text for a number",
         doc: "The value is a single value of the wrong type (text where a whole number or \
               `true`/`false` is wanted) or one its field rejects; the message says what the \
               field takes. Write the value as the help shows.",
@@ -289,7 +289,7 @@ codes! {
         code: "expect::account-checks-nothing",
         severity: Error,
         kind: Diagnostic,
-        summary: "an account with neither `logon` nor `no_logon`, so nothing is checked for it",
+        summary: "an account with neither `logon` nor `no_logon`",
         doc: "An account is declared without `logon` (the logon types it needs) or `no_logon` \
               (those it must not have), so no rule can check anything about it. Add \
               `logon: [service]` (or the types it needs), `no_logon: [...]`, or both.",
@@ -298,7 +298,7 @@ codes! {
         code: "expect::logon-conflict",
         severity: Error,
         kind: Diagnostic,
-        summary: "a logon type in both `logon` and `no_logon` of one account",
+        summary: "a logon type both in `logon` and in `no_logon`",
         doc: "The account is expected both to be able and not to be able to use the same logon \
               type; no template can satisfy that. Remove the type from one of the two lists.",
     },
@@ -325,7 +325,7 @@ codes! {
         code: "expect::bad-service-name",
         severity: Error,
         kind: Diagnostic,
-        summary: "a `service:` value with `\\` or `/`, which no service name has",
+        summary: "a `service:` with `\\` or `/`, which is no service name",
         doc: "`service:` takes the bare service name (`MSSQLSERVER`); gplint adds \
               `NT SERVICE\\` itself and derives the service SID (S-1-5-80-…) from the name. A \
               name with `\\` or `/` is a full account name, not a service name. Write \
@@ -344,7 +344,7 @@ codes! {
         code: "expect::bad-domain-sid",
         severity: Error,
         kind: Diagnostic,
-        summary: "a `domain_sid` that is not a domain SID (S-1-5-21-a-b-c)",
+        summary: "a `domain_sid` that is not S-1-5-21-a-b-c",
         doc: "`domain_sid` is the SID of the domain, `S-1-5-21-` followed by three numbers, \
               which gplint uses to resolve domain-relative names such as Domain Admins. An \
               account's SID (with a fourth number, its RID) or another kind of SID is not one; \
@@ -354,7 +354,7 @@ codes! {
         code: "expect::sid-mismatch",
         severity: Error,
         kind: Diagnostic,
-        summary: "a declared SID that is not the fixed SID of the name beside it",
+        summary: "a `sid:` other than the name's fixed SID",
         doc: "The name is a well-known principal whose SID is the same on every Windows system \
               (`BUILTIN\\Administrators` is always S-1-5-32-544), and the declared `sid:` is \
               another one; one of the two is a mistake. Remove `sid:` or correct the name.",
@@ -363,7 +363,7 @@ codes! {
         code: "expect::unknown-builtin",
         severity: Error,
         kind: Diagnostic,
-        summary: "a `BUILTIN\\…` or `NT AUTHORITY\\…` name that is no built-in principal",
+        summary: "a built-in name (BUILTIN\\…) that does not exist",
         doc: "The name is in a built-in authority (`BUILTIN`, `NT AUTHORITY`), but no principal \
               of that name exists there, most often a misspelling. gplint knows the English \
               names of built-in principals; for a localized name, write its SID.",
@@ -389,7 +389,7 @@ codes! {
         code: "expect::member-of-account",
         severity: Error,
         kind: Diagnostic,
-        summary: "a `member_of` entry that names an account, not a group",
+        summary: "a `member_of` entry that is an account",
         doc: "`member_of` lists groups; the entry names something declared as an account, and \
               nothing can be a member of an account. List groups only; declare a group under \
               `groups:` when the templates cannot see it.",
@@ -410,7 +410,7 @@ codes! {
         code: "expect::managed-password",
         severity: Error,
         kind: Diagnostic,
-        summary: "a password fact on a gMSA or virtual account, whose password Windows manages",
+        summary: "a password fact on a gMSA or virtual account",
         doc: "`password_never_expires`, `password_last_set`, `blank_password` and \
               `password_policy` describe a password someone manages. A group managed service \
               account's or virtual account's password is Windows' business: it never expires \
@@ -420,7 +420,7 @@ codes! {
         code: "expect::password-policy-not-domain",
         severity: Error,
         kind: Diagnostic,
-        summary: "`password_policy` on an account that is not a domain account",
+        summary: "`password_policy` on an account not in a domain",
         doc: "A fine-grained password policy (a password settings object) applies to domain \
               accounts only; a local account follows the account policy of the GPOs applied to \
               the machine. Remove the line, or, if this is a domain account, write its name as \
@@ -438,7 +438,7 @@ codes! {
         code: "expect::bad-hours",
         severity: Error,
         kind: Diagnostic,
-        summary: "a schedule entry (`logon_hours`, `runs_at`) gplint cannot read",
+        summary: "a `logon_hours` or `runs_at` entry gplint cannot read",
         doc: "Schedules are written as days and whole hours: `Mon-Fri 07:00-19:00`, \
               `Sat,Sun`, `daily 22:00-06:00` or `always`. gplint compares them with the \
               account's logon hours to predict a refused logon (STATUS_INVALID_LOGON_HOURS), \
@@ -448,7 +448,7 @@ codes! {
         code: "expect::bad-policy-value",
         severity: Error,
         kind: Diagnostic,
-        summary: "a password policy value that is not a whole number in Windows' range",
+        summary: "a password policy value out of Windows' range",
         doc: "`max_password_age_days` and `lockout_threshold` are whole numbers from 0 (never \
               expires, never locks). For the domain's policy (`domain_policy`) each is at most \
               999, as the Group Policy settings allow; for a fine-grained password policy \
@@ -460,7 +460,7 @@ codes! {
         code: "expect::incomplete-password-policy",
         severity: Error,
         kind: Diagnostic,
-        summary: "a password policy without both `max_password_age_days` and `lockout_threshold`",
+        summary: "a password policy without both of its values",
         doc: "A password policy declared in `services.yaml` sets both values, since the \
               restriction checks read both and Windows' default would otherwise be guessed. \
               Write both, 0 for none (never expires, never locks).",
@@ -515,7 +515,7 @@ codes! {
         code: "expect::unquoted-guid",
         severity: Error,
         kind: Diagnostic,
-        summary: "a GPO GUID in braces left unquoted, which YAML reads as a mapping",
+        summary: "an unquoted `{GUID}`, which YAML reads as a mapping",
         doc: "A GPO's GUID is written in braces, `{6AC1786C-016F-11D2-945F-00C04FB984F9}`, and \
               YAML reads unquoted braces as a mapping, so the GUID is lost. Write it in quotes: \
               `'{6AC1786C-016F-11D2-945F-00C04FB984F9}'`.",
@@ -542,7 +542,7 @@ codes! {
         code: "scope::gpo-not-found",
         severity: Error,
         kind: Diagnostic,
-        summary: "a GPO named in the expectations that is not among the inputs",
+        summary: "a GPO named that is not among the inputs",
         doc: "A scope or `domain_policy` names a GPO (by display name, GUID or path) that none \
               of the templates, GPO folders or backups given to this run is. The chain cannot \
               be built without it. Give the GPO as an input, or correct the name; the help \
@@ -623,7 +623,7 @@ codes! {
         code: "rule::unknown-field",
         severity: Error,
         kind: Diagnostic,
-        summary: "a predicate that tests a field the rule's kind of fact does not have",
+        summary: "a test of a field the kind of fact does not have",
         doc: "A rule applies to one kind of fact (`applies_to:`), and its `when:` may test only \
               that kind's fields; a test of any other field could never match. The help \
               suggests the closest field or lists them; docs/rule-fields.md has every field of \
@@ -643,7 +643,7 @@ codes! {
         code: "rule::matcher-type",
         severity: Error,
         kind: Diagnostic,
-        summary: "a matcher that does not suit the field's type, or a value of the wrong type",
+        summary: "a matcher or value that does not suit the field",
         doc: "Each matcher works on some types of field only (`at_least` on numbers, \
               `contains` on lists and text), and its value must be of the field's type. The \
               help lists the matchers for the field's type; quote a value to compare it as \
@@ -662,7 +662,7 @@ codes! {
         code: "rule::unknown-placeholder",
         severity: Error,
         kind: Diagnostic,
-        summary: "a `{placeholder}` that is not a field of the rule's kind of fact",
+        summary: "a `{placeholder}` the kind of fact does not have",
         doc: "A placeholder in `message`, `help` or `symptom` names a field the rule's kind of \
               fact does not have, so it would render as nothing. The help suggests the closest \
               field or lists them.",
@@ -671,7 +671,7 @@ codes! {
         code: "rule::empty-variant",
         severity: Error,
         kind: Diagnostic,
-        summary: "a message variant that changes neither `message` nor `help`",
+        summary: "a variant that changes neither `message` nor `help`",
         doc: "A variant replaces the rule's message or help when its `when:` matches; one that \
               replaces neither does nothing. Give it a `message`, a `help` or both, or remove \
               it.",
@@ -680,7 +680,7 @@ codes! {
         code: "rule::missing-tests",
         severity: Error,
         kind: Diagnostic,
-        summary: "a rule without `tests` or without a `valid` or `invalid` case",
+        summary: "a rule without a `valid` and an `invalid` case",
         doc: "Every rule carries its own cases: at least one `invalid` case it must report and \
               one `valid` case it must not, which `gplint rules test` runs. A rule without them \
               is refused, because nothing would show that it can fire, or that it keeps quiet \
@@ -701,7 +701,7 @@ codes! {
         code: "waiver::expired",
         severity: Warning,
         kind: Finding,
-        summary: "a waiver past its `expires` date, which waives nothing any more",
+        summary: "a waiver past its `expires` date",
         doc: "The waiver's expiry date has passed, so the findings it covered count again and \
               this finding says so. Fix what the waiver covered, or, if the exception still \
               stands, give it a new reason and a new date.",
@@ -754,7 +754,7 @@ codes! {
         code: "gplint::source::link",
         severity: Error,
         kind: Error,
-        summary: "a symbolic link inside a folder, which gplint does not follow",
+        summary: "a symbolic link inside a folder, not followed",
         doc: "A link inside a folder gplint walks could point anywhere (outside the tree, to a \
               device, round in a loop), so gplint reads only files stored in the folder. Copy \
               the file the link points to into the folder, or give that file as an argument.",
@@ -808,7 +808,7 @@ codes! {
         code: "gplint::source::odd_utf16_length",
         severity: Error,
         kind: Error,
-        summary: "UTF-16 text with an odd number of bytes: truncated, or not UTF-16",
+        summary: "UTF-16 with an odd number of bytes",
         doc: "UTF-16 text has two bytes per code unit, so an odd length means the file was cut \
               short or is not UTF-16 despite its byte-order mark. Restore the file from a good \
               copy, or re-save it as UTF-16LE with BOM (what secedit writes).",
@@ -875,7 +875,7 @@ codes! {
         code: "gplint::sid::bad_hex_authority",
         severity: Error,
         kind: Error,
-        summary: "a hex identifier authority without 1 to 12 hex digits",
+        summary: "a hex authority without 1 to 12 hex digits",
         doc: "An identifier authority written in hex (`0x…`) has 1 to 12 hex digits, since it \
               is a 48-bit number. Correct the authority.",
     },
@@ -959,7 +959,7 @@ codes! {
         code: "gplint::discover::skipped",
         severity: Warning,
         kind: Error,
-        summary: "an item in a folder that was not read: a link, a pipe, an unreadable file",
+        summary: "an item in a folder that was not read",
         doc: "While walking a folder gplint met something it does not read (a symbolic link, a \
               pipe or device, a file it could not open) and printed one `warning:` line naming \
               it and what the run misses because of it. The rest of the folder is checked, but \
@@ -1012,7 +1012,7 @@ codes! {
         code: "gplint::output::not_a_file",
         severity: Error,
         kind: Error,
-        summary: "--output names something that is not a file, device or pipe",
+        summary: "--output names a socket or the like",
         doc: "gplint writes reports to a regular file, a character device or a named pipe; the \
               path is something else, such as a socket. Name a regular file.",
     },
