@@ -565,7 +565,7 @@ codes! {
         summary: "a rule folder or rule file that cannot be read",
         doc: "A `--rules` folder, or a rule file in it, could not be read: it does not exist, \
               is not a regular file, is a symbolic link (not followed in a rule folder), is too \
-              large, or is not UTF-8. No rule of a folder that cannot be read is loaded. The \
+              large, or is not UTF-8. gplint stops rather than run without those rules. The \
               message gives the reason; fix the path or the file.",
     },
     RuleBadId {
@@ -730,9 +730,9 @@ codes! {
         severity: Error,
         kind: Error,
         summary: "a folder where a file is wanted",
-        doc: "The path is a folder where a file is wanted (the expectations file, or a template \
-              where a folder is not taken). Give the file itself; `check` and `init` also take \
-              GPO folders and folders of backups.",
+        doc: "The path is a folder where a file is wanted, such as `--expect`. Give the file \
+              itself; templates alone may be given as GPO folders or folders of backups, to \
+              `check`, `explain`, `dump` and `init`.",
     },
     GplintSourceIo {
         code: "gplint::source::io",
@@ -1012,9 +1012,10 @@ codes! {
         code: "gplint::output::not_a_file",
         severity: Error,
         kind: Error,
-        summary: "--output names a socket or the like",
+        summary: "--output names a socket or a block device",
         doc: "gplint writes reports to a regular file, a character device or a named pipe; the \
-              path is something else, such as a socket. Name a regular file.",
+              path is a socket or a block device, which gplint does not write a report into. \
+              Name a regular file.",
     },
     GplintOutputWrite {
         code: "gplint::output::write",
