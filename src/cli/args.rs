@@ -66,6 +66,18 @@ Exit codes: 0 every case behaves, 1 a case does not, 2 a folder or rule
 file could not be read or loaded (rendered as `check` renders it), or the
 command line is wrong.";
 
+const CODES_AFTER_HELP: &str = "Examples:
+  gplint codes
+  gplint codes template::unknown-right
+  gplint codes gplint::source::too_large
+
+Output: one line per code (code, severity, summary), in the order of the
+stages that report them; with a code, its documentation. docs/diagnostics.md
+has the same text.
+
+Exit codes: 0 listed or known, 2 not a code of gplint's or the command line
+is wrong.";
+
 /// gplint: check Windows Group Policy security templates before they merge.
 ///
 /// gplint reads security templates (GptTmpl.inf, secedit /export INF files)
@@ -122,6 +134,14 @@ pub enum Command {
         allow_negative_numbers = true
     )]
     Why(WhyArgs),
+    /// List gplint's own diagnostic codes, or print one code's documentation.
+    ///
+    /// These are the codes of what gplint reports about its inputs
+    /// (`template::unknown-right`, `yaml::unknown-field`) and of its input
+    /// and output errors. The findings of a check come from rules
+    /// (`gplint rules`); Windows' own error codes are for `gplint why`.
+    #[command(after_help = CODES_AFTER_HELP)]
+    Codes(CodesArgs),
     /// Print a shell completion script for gplint.
     #[command(
         after_help = "Examples:\n  gplint completions bash > ~/.local/share/bash-completion/completions/gplint\n  gplint completions zsh > ~/.zfunc/_gplint\n  gplint completions fish > ~/.config/fish/completions/gplint.fish\n  gplint completions powershell >> $PROFILE"
@@ -255,6 +275,15 @@ pub struct RulesTestArgs {
     /// Another folder of rule files, as for the other commands.
     #[arg(long, value_name = "DIR")]
     pub rules: Vec<PathBuf>,
+}
+
+/// Arguments of `gplint codes`.
+#[derive(Debug, clap::Args)]
+pub struct CodesArgs {
+    /// A code as gplint prints it, e.g. template::unknown-right; without
+    /// it, every code is listed.
+    #[arg(value_name = "CODE")]
+    pub code: Option<String>,
 }
 
 /// Arguments of `gplint why`.

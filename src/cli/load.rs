@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Io;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::expect::{self, Expectations};
 use crate::report::{one_line, render_excerpt, render_file, render_indexed};
 use crate::rules::RuleSet;
@@ -99,7 +99,7 @@ pub fn template_warnings(
         let parse = template
             .warnings
             .iter()
-            .filter(|w| !left_to_rules || w.code != "template::unknown-right")
+            .filter(|w| !left_to_rules || w.code != Code::TemplateUnknownRight.as_str())
             .cloned();
         let all: Vec<_> = decode.chain(parse).collect();
         render_all(&all, source, io);

@@ -9,6 +9,7 @@
 
 mod args;
 mod check;
+mod codes;
 mod dump;
 mod generate;
 mod init;
@@ -36,9 +37,9 @@ use std::io::Write;
 use clap::Parser;
 
 pub use args::{
-    CheckArgs, CheckFormat, Cli, Command, CompletionsArgs, DumpArgs, DumpFormat, ExplainArgs,
-    ExplainFormat, FailOn, InitArgs, ManArgs, RulesArgs, RulesCommand, RulesTestArgs, SchemaArgs,
-    SchemaFile, WhyArgs, WhyFormat,
+    CheckArgs, CheckFormat, Cli, CodesArgs, Command, CompletionsArgs, DumpArgs, DumpFormat,
+    ExplainArgs, ExplainFormat, FailOn, InitArgs, ManArgs, RulesArgs, RulesCommand, RulesTestArgs,
+    SchemaArgs, SchemaFile, WhyArgs, WhyFormat,
 };
 pub use limit_args::LimitArgs;
 pub use output_error::OutputError;
@@ -134,6 +135,7 @@ fn command(command: Command, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
         Command::Init(args) => init::run(&args, io),
         Command::Rules(args) => rules::run(&args, io),
         Command::Why(args) => why::run(&args, io),
+        Command::Codes(args) => codes::run(&args, io),
         Command::Dump(args) => dump::run(&args, io),
         Command::Completions(args) => generate::completions(&args, io),
         Command::Man(args) => generate::man(&args, io),

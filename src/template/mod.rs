@@ -273,7 +273,7 @@ mod tests {
             assert_eq!(
                 codes
                     .iter()
-                    .filter(|c| **c == "template::no-section")
+                    .filter(|c| **c == crate::diagnostic::Code::TemplateNoSection.as_str())
                     .count(),
                 1,
                 "{text:?}: {codes:?}"

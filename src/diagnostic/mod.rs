@@ -2,8 +2,13 @@
 //!
 //! Every stage reports problems as [`Diagnostic`] values with spans into
 //! one source text; the `report` module renders them. Nothing here prints.
+//! Every code is an entry of the registry in [`code`].
+
+pub mod code;
 
 use serde::{Deserialize, Serialize};
+
+pub use code::{Code, CodeKind};
 
 use crate::span::Span;
 
@@ -134,28 +139,28 @@ impl From<&crate::source::DecodeWarning> for Diagnostic {
         use crate::source::DecodeWarningKind as Kind;
         let (code, label, help) = match warning.kind {
             Kind::LoneSurrogate => (
-                "source::lone-surrogate",
+                Code::SourceLoneSurrogate,
                 "replaced with U+FFFD",
                 "re-save the file from a Windows editor as UTF-16LE with BOM",
             ),
             Kind::Windows1252Fallback => (
-                "source::not-utf8",
+                Code::SourceNotUtf8,
                 "first byte that is not UTF-8",
                 "re-save the file as UTF-16LE with BOM (what secedit writes) or UTF-8",
             ),
             Kind::ControlCharacter => (
-                "source::control-character",
+                Code::SourceControlCharacter,
                 "control character",
                 "remove the character; templates hold only text",
             ),
             Kind::ImplausibleText => (
-                "source::implausible-text",
+                Code::SourceImplausibleText,
                 "read from here",
                 "save the file again as UTF-16LE with BOM, as secedit writes it; until then gplint reads it as text that defines nothing it knows",
             ),
         };
         let span = crate::span::Span::new(warning.offset, warning.offset);
-        Diagnostic::warning(code, warning.message.clone(), span)
+        Diagnostic::warning(code.as_str(), warning.message.clone(), span)
             .with_label(label)
             .with_help(help)
     }

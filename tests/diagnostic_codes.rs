@@ -1,0 +1,496 @@
+//! The registry of codes (`src/diagnostic/code/table.rs`) against the
+//! code that emits them, and `docs/diagnostics.md` against the registry.
+//!
+//! The scan reads `src/**/*.rs` as text, outside comments and
+//! `#[cfg(test)]` items, and collects every code written there: string
+//! literals of the form `"stage::name"`, `code(gplint::…)` attributes of
+//! typed errors, and `Code::Variant` paths. A literal the registry does
+//! not hold fails, naming file and line, as does an entry that nothing
+//! uses; a literal or variant passed right after `Severity::X`, or to
+//! `warning(`/`error(`/`note(`, must have the registry's severity.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use gplint::diagnostic::{Code, Severity};
+use gplint::report::diagnostic_codes::{self, DIAGNOSTICS_PATH};
+
+const REGENERATE: &str = "GPLINT_UPDATE_DOCS=1 cargo test --test diagnostic_codes";
+
+/// The registry's table: its literals are the definitions, not uses.
+const REGISTRY: &str = "src/diagnostic/code/table.rs";
+
+/// The registry's module, whose literals are the stages' prefixes.
+const REGISTRY_MODULE: &str = "src/diagnostic/code.rs";
+
+/// TEMPORARY, until `src/expect` and `src/rules` are ported onto the
+/// shared YAML layer (issue 13, point 1): the codes they still emit that
+/// the shared `yaml::*` codes replace once they are. They are not in the
+/// registry and are tolerated here; delete this list when the port is
+/// merged and the literals are gone.
+const PENDING_MERGE: &[&str] = &[
+    // services.yaml
+    "expect::unknown-field",
+    "expect::duplicate-field",
+    "expect::wrong-shape",
+    "expect::missing-field",
+    "expect::empty-value",
+    "expect::yaml-syntax",
+    "expect::yaml-alias",
+    "expect::too-deep",
+    "expect::multiple-documents",
+    "expect::unquoted-star-sid",
+    "expect::bad-flag",
+    "expect::unknown-target",
+    "expect::unknown-kind",
+    "expect::unknown-logon-type",
+    // rule files
+    "rule::unknown-key",
+    "rule::duplicate-key",
+    "rule::wrong-type",
+    "rule::missing-key",
+    "rule::empty-value",
+    "rule::yaml-syntax",
+    "rule::yaml-unsupported",
+    "rule::yaml-too-deep",
+    "rule::unknown-severity",
+    "rule::unknown-fact-kind",
+];
+
+/// How a code is written at a place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Written {
+    /// `"template::unknown-right"`.
+    Literal,
+    /// `#[diagnostic(code(gplint::source::too_large))]`.
+    Attribute,
+    /// `Code::TemplateUnknownRight`.
+    Variant,
+}
+
+/// One code written in production code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Use {
+    file: String,
+    line: usize,
+    code: String,
+    written: Written,
+    /// The severity it is passed with, when that is written beside it.
+    severity: Option<Severity>,
+}
+
+#[test]
+fn every_code_in_src_is_in_the_registry_with_its_severity() {
+    let uses = scan(&repo("src"));
+    assert!(
+        uses.len() > 100,
+        "the scan found only {} codes; is it reading src/?",
+        uses.len()
+    );
+    let checked = uses.iter().filter(|u| u.severity.is_some()).count();
+    assert!(
+        checked > 80,
+        "only {checked} codes were found beside their severity; is the pattern stale?"
+    );
+    let problems = problems(&uses);
+    assert!(
+        problems.is_empty(),
+        "codes against the registry in {REGISTRY}:\n{}\n\
+         add a new code to the registry (with its severity, summary and doc), \
+         or use the code the registry has",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn every_registry_entry_is_used_somewhere() {
+    let uses = scan(&repo("src"));
+    let unused = unused(&uses);
+    assert!(
+        unused.is_empty(),
+        "registry entries that no code in src/ emits: {unused:?}; \
+         remove them from {REGISTRY}, or emit them"
+    );
+}
+
+#[test]
+fn pending_codes_are_not_in_the_registry() {
+    for code in PENDING_MERGE {
+        assert_eq!(
+            Code::parse(code),
+            None,
+            "{code} is in the registry: take it out of PENDING_MERGE"
+        );
+    }
+    let unique: BTreeSet<_> = PENDING_MERGE.iter().collect();
+    assert_eq!(
+        unique.len(),
+        PENDING_MERGE.len(),
+        "PENDING_MERGE repeats a code"
+    );
+}
+
+#[test]
+fn helpers_named_for_a_severity_give_that_severity() {
+    // The severity check takes `error(code, …)` to be an error: hold
+    // every such helper in `src/` to its name.
+    let helper = regex::Regex::new(r"fn (error|warning|note)\(\s*code: ").unwrap();
+    let mut found = 0;
+    for (shown, lines) in production_files(&repo("src")) {
+        let text = lines.join("\n");
+        for m in helper.captures_iter(&text) {
+            found += 1;
+            let name = &m[1];
+            let body = &text[m.get(0).unwrap().end()..];
+            let body = &body[..body.find("\n}").unwrap_or(body.len())];
+            let wanted = format!("Severity::{}", capitalised(name));
+            assert!(
+                body.contains(&wanted),
+                "{shown}: `fn {name}(code, …)` does not use {wanted}"
+            );
+        }
+    }
+    assert!(
+        found >= 3,
+        "only {found} helpers found; is the pattern stale?"
+    );
+}
+
+// ---- docs/diagnostics.md ----
+
+#[test]
+fn committed_diagnostics_page_matches_the_registry() {
+    let rendered = diagnostic_codes::render();
+    let path = repo(DIAGNOSTICS_PATH);
+    if std::env::var_os("GPLINT_UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &rendered).unwrap();
+        common::say(&format!("rewrote {DIAGNOSTICS_PATH}"));
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == rendered,
+        "{DIAGNOSTICS_PATH} is out of date with the registry in {REGISTRY}; regenerate it with\n    {REGENERATE}\nand commit the result"
+    );
+}
+
+#[test]
+fn the_readme_and_contributing_point_at_the_page() {
+    for file in ["README.md", "CONTRIBUTING.md"] {
+        let text = std::fs::read_to_string(repo(file)).unwrap();
+        assert!(
+            text.contains("docs/diagnostics.md"),
+            "{file} should link to {DIAGNOSTICS_PATH}"
+        );
+    }
+}
+
+// ---- the scanner itself, on small inputs, so that a bug in it cannot
+// hide a stray code by finding nothing ----
+
+#[test]
+fn an_unknown_literal_is_reported_with_file_and_line() {
+    let text = "fn f() {\n    Diagnostic::warning(\"template::unknwon-right\", m, s)\n}\n";
+    let uses = uses_of("src/template/x.rs", text, &mut Vec::new());
+    assert_eq!(
+        problems(&uses),
+        ["src/template/x.rs:2: `template::unknwon-right` is not in the registry"]
+    );
+}
+
+#[test]
+fn a_severity_other_than_the_registrys_is_reported() {
+    let text = "let d = Diagnostic::new(\n    Severity::Error,\n    \"template::unknown-right\",\n    m,\n);\nlet e = error(\"syntax::line-without-equals\", m, s);\nlet w = Diagnostic::warning(Code::ExpectBadSid, m, s);\n";
+    let uses = uses_of("src/x.rs", text, &mut Vec::new());
+    assert_eq!(
+        problems(&uses),
+        [
+            "src/x.rs:3: `template::unknown-right` is passed as an error, but the registry says warning",
+            "src/x.rs:6: `syntax::line-without-equals` is passed as an error, but the registry says warning",
+            "src/x.rs:7: `expect::bad-sid` is passed as a warning, but the registry says error",
+        ]
+    );
+}
+
+#[test]
+fn attributes_variants_and_pending_codes_are_read() {
+    let text = "#[diagnostic(code(gplint::source::too_large))]\nlet c = Code::TemplateNoSection.as_str();\nlet all = Code::ALL;\nerror(\"rule::wrong-type\", m, s);\n#[diagnostic(code(gplint::source::too_big))]\n";
+    let uses = uses_of("src/x.rs", text, &mut Vec::new());
+    let found: Vec<(&str, Written)> = uses.iter().map(|u| (u.code.as_str(), u.written)).collect();
+    assert_eq!(
+        found,
+        [
+            ("gplint::source::too_large", Written::Attribute),
+            ("gplint::source::too_big", Written::Attribute),
+            ("rule::wrong-type", Written::Literal),
+            ("template::no-section", Written::Variant),
+        ]
+    );
+    assert_eq!(
+        problems(&uses),
+        ["src/x.rs:5: `gplint::source::too_big` is not in the registry"]
+    );
+}
+
+#[test]
+fn test_items_and_comments_are_left_out() {
+    let text = "// \"template::nope\"\n#[cfg(test)]\nmod tests {\n    fn f() { x(\"t::far\"); }\n}\nlet s = \"a // \\\"b\"; // \"x::y\"\n#[cfg(test)]\nmod more;\n";
+    let mut test_files = Vec::new();
+    let uses = uses_of("src/template/mod.rs", text, &mut test_files);
+    assert!(uses.is_empty(), "{uses:?}");
+    assert_eq!(test_files, [PathBuf::from("src/template/more")]);
+}
+
+// ---- the scan ----
+
+fn repo(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+/// Problems with the uses: a code not in the registry (nor pending), a
+/// severity other than the registry's.
+fn problems(uses: &[Use]) -> Vec<String> {
+    let mut out = Vec::new();
+    for u in uses {
+        let at = format!("{}:{}", u.file, u.line);
+        match Code::parse(&u.code) {
+            None if PENDING_MERGE.contains(&u.code.as_str()) => {}
+            None => out.push(format!("{at}: `{}` is not in the registry", u.code)),
+            Some(code) => match u.severity {
+                Some(severity) if severity != code.severity() => out.push(format!(
+                    "{at}: `{}` is passed as {}, but the registry says {}",
+                    u.code,
+                    article(severity),
+                    code.severity().as_str()
+                )),
+                _ => {}
+            },
+        }
+    }
+    out
+}
+
+fn article(severity: Severity) -> String {
+    match severity {
+        Severity::Error => "an error".to_owned(),
+        other => format!("a {}", other.as_str()),
+    }
+}
+
+/// The registry's codes that no use names.
+fn unused(uses: &[Use]) -> Vec<&'static str> {
+    let used: BTreeSet<&str> = uses.iter().map(|u| u.code.as_str()).collect();
+    Code::ALL
+        .iter()
+        .map(|code| code.as_str())
+        .filter(|code| !used.contains(code))
+        .collect()
+}
+
+/// Every code written in production code under `src`.
+fn scan(src: &Path) -> Vec<Use> {
+    let mut all = Vec::new();
+    for (shown, lines) in production_files(src) {
+        let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        all.extend(uses_in(&shown, &text));
+    }
+    all
+}
+
+/// The production lines of each file under `src` but the registry's, with
+/// the path shown as `src/…`; the files of `#[cfg(test)] mod x;` are left
+/// out.
+fn production_files(src: &Path) -> Vec<(String, Vec<String>)> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(src)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .collect();
+    files.sort();
+    let mut test_files = Vec::new();
+    let mut all = Vec::new();
+    for path in &files {
+        let rel = path.strip_prefix(src).unwrap_or(path);
+        let shown = Path::new("src").join(rel);
+        let text = std::fs::read_to_string(path).unwrap();
+        let shown_text = shown.to_string_lossy().into_owned();
+        let lines = production_lines(&shown_text, &text, &mut test_files);
+        all.push((shown, lines));
+    }
+    all.into_iter()
+        .filter(|(file, _)| !is_test_file(file, &test_files))
+        .filter(|(file, _)| file != Path::new(REGISTRY) && file != Path::new(REGISTRY_MODULE))
+        .map(|(file, lines)| (file.to_string_lossy().into_owned(), lines))
+        .collect()
+}
+
+/// The uses in one file's text; `test_files` gets its test modules.
+fn uses_of(file: &str, text: &str, test_files: &mut Vec<PathBuf>) -> Vec<Use> {
+    let lines = production_lines(file, text, test_files);
+    let joined: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    uses_in(file, &joined)
+}
+
+/// The uses in production text, in order: attributes, literals, variants.
+fn uses_in(file: &str, text: &str) -> Vec<Use> {
+    let line_of = |offset: usize| text[..offset].matches('\n').count() + 1;
+    let literal = regex::Regex::new(r#""((?:[a-z][a-z0-9_]*::)+[a-z][a-z0-9_-]*)""#).unwrap();
+    let attribute = regex::Regex::new(r"\bcode\((gplint(?:::[a-z0-9_]+)+)\)").unwrap();
+    let variant = regex::Regex::new(r"\bCode::([A-Z][A-Za-z0-9]*)\b").unwrap();
+    let mut out = Vec::new();
+    for m in attribute.captures_iter(text) {
+        let whole = m.get(0).unwrap();
+        out.push(Use {
+            file: file.to_owned(),
+            line: line_of(whole.start()),
+            code: m[1].to_owned(),
+            written: Written::Attribute,
+            severity: None,
+        });
+    }
+    for m in literal.captures_iter(text) {
+        let whole = m.get(0).unwrap();
+        out.push(Use {
+            file: file.to_owned(),
+            line: line_of(whole.start()),
+            code: m[1].to_owned(),
+            written: Written::Literal,
+            severity: severity_before(&text[..whole.start()]),
+        });
+    }
+    for m in variant.captures_iter(text) {
+        let whole = m.get(0).unwrap();
+        let Some(code) = Code::ALL.iter().find(|c| format!("{c:?}") == m[1]) else {
+            continue;
+        };
+        out.push(Use {
+            file: file.to_owned(),
+            line: line_of(whole.start()),
+            code: code.as_str().to_owned(),
+            written: Written::Variant,
+            severity: severity_before(&text[..whole.start()]),
+        });
+    }
+    out
+}
+
+/// The severity written right before a code: `Severity::X,` or a call to
+/// `…warning(`, `…error(`, `…note(` whose first argument it is.
+fn severity_before(text: &str) -> Option<Severity> {
+    let start = text.len().saturating_sub(120);
+    let start = (start..text.len())
+        .find(|i| text.is_char_boundary(*i))
+        .unwrap_or(text.len());
+    let before = &text[start..];
+    let pattern = regex::Regex::new(
+        r"(?:Severity::(Error|Warning|Note)\s*,|\b(error|warning|note)\s*\()\s*$",
+    )
+    .unwrap();
+    let m = pattern.captures(before)?;
+    let word = m.get(1).or(m.get(2))?.as_str().to_ascii_lowercase();
+    match word.as_str() {
+        "error" => Some(Severity::Error),
+        "warning" => Some(Severity::Warning),
+        "note" => Some(Severity::Note),
+        _ => None,
+    }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+// The reading of production code below is the one of tests/layers.rs.
+
+/// Whether `file` is `x.rs` or under `x/` for a `#[cfg(test)] mod x;`.
+fn is_test_file(file: &Path, test_files: &[PathBuf]) -> bool {
+    test_files
+        .iter()
+        .any(|t| file.starts_with(t) || file == t.with_extension("rs"))
+}
+
+/// The lines of `text` with comments cut and `#[cfg(test)]` items
+/// blanked, so line numbers stay those of the file.
+fn production_lines(file: &str, text: &str, test_files: &mut Vec<PathBuf>) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if line.trim() != "#[cfg(test)]" {
+            out.push(strip_comment(line));
+            i += 1;
+            continue;
+        }
+        let end = test_item_end(file, &lines, i, test_files);
+        out.extend((i..=end).map(|_| String::new()));
+        i = end + 1;
+    }
+    out
+}
+
+/// The last line of the item that `#[cfg(test)]` on line `at` applies
+/// to: a one-line item, or a block closed by a `}` at the item's indent
+/// (as rustfmt writes it).
+fn test_item_end(file: &str, lines: &[&str], at: usize, test_files: &mut Vec<PathBuf>) -> usize {
+    let mut item = at + 1;
+    while lines
+        .get(item)
+        .is_some_and(|l| l.trim_start().starts_with("#["))
+    {
+        item += 1;
+    }
+    let Some(first) = lines.get(item) else {
+        return at;
+    };
+    let trimmed = first.trim();
+    if trimmed.ends_with(';') {
+        if let Some(name) = trimmed
+            .trim_start_matches("pub(crate) ")
+            .trim_start_matches("pub ")
+            .strip_prefix("mod ")
+        {
+            test_files.push(child_dir(file).join(name.trim_end_matches(';')));
+        }
+        return item;
+    }
+    let indent = &first[..first.len() - first.trim_start().len()];
+    let close = format!("{indent}}}");
+    (item + 1..lines.len())
+        .find(|&j| lines[j].trim_end() == close)
+        .unwrap_or(lines.len() - 1)
+}
+
+/// The folder of the child modules of `file`.
+fn child_dir(file: &str) -> PathBuf {
+    let path = Path::new(file);
+    let parent = path.parent().unwrap_or(Path::new(""));
+    match path.file_stem().and_then(|s| s.to_str()) {
+        Some("mod") | Some("lib") | None => parent.to_path_buf(),
+        Some(stem) => parent.join(stem),
+    }
+}
+
+/// `line` without a `//` comment, keeping `//` inside string literals.
+fn strip_comment(line: &str) -> String {
+    let mut in_string = false;
+    let mut previous = ' ';
+    let chars: Vec<char> = line.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '"' && previous != '\\' && !(previous == '\'' && chars.get(i + 1) == Some(&'\'')) {
+            in_string = !in_string;
+        }
+        if !in_string && c == '/' && chars.get(i + 1) == Some(&'/') {
+            return chars[..i].iter().collect();
+        }
+        previous = c;
+    }
+    line.to_owned()
+}
