@@ -5,7 +5,7 @@ use std::cell::Cell;
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::model::{ScopeDecl, fold};
+use crate::model::{ScopeDecl, fold};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
 use crate::span::Spanned;

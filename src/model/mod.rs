@@ -2,6 +2,11 @@
 //! ([`Target`]), the sort of account ([`AccountKind`]), calendar days
 //! ([`Date`]) and weekly hours ([`Week`]).
 //!
+//! Beside them are the declarations the model is given about the
+//! directory and the machines ([`AccountDecl`], [`GroupDecl`],
+//! [`ScopeDecl`], [`WaiverDecl`], password policies), which
+//! `services.yaml` is read into.
+//!
 //! These are plain values with their text forms (`member-server`,
 //! `gmsa`, `2027-03-31`, `Mon-Fri 07:00-19:00`) and no knowledge of any
 //! file format. They sit below every stage that speaks of machines and
@@ -13,11 +18,16 @@
 
 mod account_kind;
 mod date;
+mod declared;
 mod target;
 mod week;
 
 pub use account_kind::AccountKind;
 pub use date::Date;
+pub use declared::{
+    AccountDecl, AccountFacts, DomainPolicyDecl, GroupDecl, PasswordPolicyDecl, ScopeDecl,
+    WaiverDecl, fold, same_name,
+};
 pub use target::Target;
 pub use week::{DAY_NAMES, Hour, Week};
 

@@ -17,7 +17,7 @@
 
 use super::index::Index;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::expect::model::GroupDecl;
+use crate::model::GroupDecl;
 use crate::expect::names::Identity;
 
 /// How many groups of a loop the warning names, and how many of its

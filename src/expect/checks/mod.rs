@@ -6,7 +6,7 @@ mod duplicates;
 mod index;
 mod membership;
 
-use super::model::{AccountDecl, GroupDecl};
+use crate::model::{AccountDecl, GroupDecl};
 use super::names::Identity;
 use crate::diagnostic::Diagnostic;
 use crate::principal::Sid;
