@@ -124,8 +124,8 @@ pub fn render_all(diagnostics: &[Diagnostic], source: &SourceFile, io: &mut Io<'
 /// anything (a binary, a line of megabytes, secrets), so they quote only
 /// a short, printable excerpt of the line.
 const QUOTE_LITTLE: [&str; 4] = [
-    "expect::yaml-syntax",
-    "expect::unquoted-star-sid",
+    "yaml::syntax",
+    "yaml::unquoted-star-sid",
     "rule::yaml-syntax",
     "source::implausible-text",
 ];
