@@ -3,6 +3,10 @@
 //! and what the JSON Schema is generated from. The doc comments are the
 //! schema's descriptions, so they speak to someone editing the file.
 //! What the types cannot say is checked by [`super::validate`].
+//!
+//! `deny_unknown_fields` is for the schema (`additionalProperties:
+//! false`, so an editor flags a misspelt key): the YAML layer refuses
+//! unknown keys, with a did-you-mean, before serde's derive sees them.
 
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -83,6 +87,7 @@ impl<T> Default for Placed<T> {
 /// gplint's expectations file (`services.yaml`): which accounts must, and
 /// must not, be able to log on in which ways, on which machines.
 #[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub(super) struct Document {
     /// The kind of machine the GPOs apply to, which decides Windows'
     /// defaults: `workstation`, `member-server` (the default) or
@@ -116,7 +121,6 @@ pub(super) struct Document {
     /// The accounts to check: each says which logon types it needs
     /// (`logon`) and which it must not have (`no_logon`).
     #[serde(default)]
-    #[schemars(required)]
     pub(super) accounts: Placed<List<Spanned<Account>>>,
     /// Accepted findings, each with a reason and an expiry date.
     #[serde(default)]
@@ -126,6 +130,7 @@ pub(super) struct Document {
 /// An account to check. Give `name`, or `service` for a service's
 /// virtual account, and at least one of `logon` and `no_logon`.
 #[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub(super) struct Account {
     /// The account's name as Windows writes it: `CONTOSO\svc_sql`,
     /// `.\backup` (local), `CONTOSO\gmsa_sql$`, `NT AUTHORITY\NETWORK
@@ -199,6 +204,7 @@ pub(super) struct Account {
 
 /// A directory group the templates cannot see.
 #[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub(super) struct Group {
     /// The group's name, e.g. `CONTOSO\SQL Admins`.
     pub(super) name: Text,
@@ -219,6 +225,7 @@ pub(super) struct Group {
 
 /// GPOs that apply together to one kind of machine.
 #[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub(super) struct Scope {
     /// The scope's name, e.g. `sql-servers`, as accounts and waivers
     /// refer to it; case does not matter.
@@ -229,7 +236,6 @@ pub(super) struct Scope {
     /// The GPOs, lowest precedence first, each a display name, a GUID
     /// (quoted: `'{6AC1786C-016F-11D2-945F-00C04FB984F9}'`) or a path.
     #[serde(default)]
-    #[schemars(required)]
     pub(super) gpos: Placed<Texts>,
     /// The machines in the scope, by name.
     #[serde(default)]
@@ -246,6 +252,7 @@ pub(super) struct Scope {
 /// Findings of one rule that are accepted until a date. Each optional
 /// field narrows which findings.
 #[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub(super) struct Waiver {
     /// The rule's id (`GPL101`) or name; `gplint rules` lists them.
     pub(super) rule: Text,
@@ -264,16 +271,15 @@ pub(super) struct Waiver {
     /// Why the findings are accepted and where that is tracked, e.g.
     /// `moving to a gMSA, change 1234`.
     #[serde(default)]
-    #[schemars(required)]
     pub(super) reason: Placed<String>,
     /// The last day the waiver holds, `YYYY-MM-DD`.
     #[serde(default)]
-    #[schemars(required)]
     pub(super) expires: Placed<String>,
 }
 
 /// A password and lockout policy: both values, 0 for none.
 #[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub(super) struct PasswordPolicy {
     /// Days until a password expires; 0: never.
     #[schemars(range(min = 0))]

@@ -87,7 +87,7 @@ pub use crate::model::{
     WaiverDecl, fold as fold_name,
 };
 pub use expectations::Expectations;
-pub use schema::schema;
+pub use schema::{schema, schema_url};
 
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
