@@ -65,7 +65,9 @@ fn loadable_files() -> Vec<PathBuf> {
         for entry in walkdir::WalkDir::new(repo(dir)) {
             let path = entry.unwrap().into_path();
             let yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
-            let rules = path.components().any(|c| c.as_os_str().to_string_lossy().contains("rules"));
+            let rules = path
+                .components()
+                .any(|c| c.as_os_str().to_string_lossy().contains("rules"));
             if yaml && !rules {
                 files.push(path);
             }
@@ -105,6 +107,7 @@ fn a_file_with_an_unknown_field_is_rejected() {
     ] {
         assert!(!validator.is_valid(&as_json(bad)), "{bad}");
     }
-    let fixture = std::fs::read_to_string(repo("tests/fixtures/expect/unknown-field.yaml")).unwrap();
+    let fixture =
+        std::fs::read_to_string(repo("tests/fixtures/expect/unknown-field.yaml")).unwrap();
     assert!(!validator.is_valid(&as_json(&fixture)));
 }

@@ -3,13 +3,13 @@
 //! names, declared scopes, no logon type both required and forbidden.
 
 use super::document::{Account, Placed};
-use super::names::{fixed_sid, sid_mismatch, unknown_builtin};
+use super::names::{sid_mismatch, unknown_builtin};
 use super::scope_refs::ScopeNames;
 use super::text::{clean, names, sid, texts, words};
 use super::tree::Tree;
 use super::{account_facts, conflicts};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{AccountDecl, AccountKind, is_virtual_name};
+use crate::model::{AccountDecl, AccountKind, fixed_sid, is_virtual_name};
 use crate::principal::Sid;
 use crate::span::{Span, Spanned};
 use crate::yaml::Field;
@@ -165,7 +165,9 @@ fn missing_name(item: Span) -> Diagnostic {
         item,
     )
     .with_label("no name here")
-    .with_help("add `name: CONTOSO\\svc_sql`, or `service: MSSQLSERVER` for a service's virtual account")
+    .with_help(
+        "add `name: CONTOSO\\svc_sql`, or `service: MSSQLSERVER` for a service's virtual account",
+    )
 }
 
 fn name_and_service(name: Span, service: Span) -> Diagnostic {

@@ -24,12 +24,22 @@ pub(super) fn read(
     let facts = AccountFacts {
         disabled: account.disabled.given().cloned(),
         password_never_expires: account.password_never_expires.given().cloned(),
-        password_last_set: account.password_last_set.given().and_then(|d| day(d, errors)),
+        password_last_set: account
+            .password_last_set
+            .given()
+            .and_then(|d| day(d, errors)),
         blank_password: account.blank_password.given().cloned(),
-        logon_hours: account.logon_hours.given().map(|s| schedule(s, "logon_hours", errors)),
-        runs_at: account.runs_at.given().map(|s| schedule(s, "runs_at", errors)),
+        logon_hours: account
+            .logon_hours
+            .given()
+            .map(|s| schedule(s, "logon_hours", errors)),
+        runs_at: account
+            .runs_at
+            .given()
+            .map(|s| schedule(s, "runs_at", errors)),
         workstations: texts(&account.workstations, "workstations", errors),
-        password_policy: password_policy.and_then(|p| policy(Spanned::new(&p.value, p.span), PSO_LIMITS, errors)),
+        password_policy: password_policy
+            .and_then(|p| policy(Spanned::new(&p.value, p.span), PSO_LIMITS, errors)),
     };
     let key = |name| tree.key(item, name, item);
     errors.extend(managed_password(account, kind, key));
@@ -50,7 +60,10 @@ fn managed_password(
         return Vec::new();
     }
     let written = [
-        ("password_never_expires", account.password_never_expires.is_written()),
+        (
+            "password_never_expires",
+            account.password_never_expires.is_written(),
+        ),
         ("password_last_set", account.password_last_set.is_written()),
         ("blank_password", account.blank_password.is_written()),
         ("password_policy", account.password_policy.is_written()),
@@ -101,14 +114,24 @@ fn day(written: &Spanned<String>, errors: &mut Vec<Diagnostic>) -> Option<Spanne
     match read_date(&written.value) {
         Ok(date) => Some(Spanned::new(date, written.span)),
         Err(why) => {
-            errors.push(bad_date(&written, &why.to_string(), "the day the password was last set", "2025-11-03"));
+            errors.push(bad_date(
+                &written,
+                &why.to_string(),
+                "the day the password was last set",
+                "2025-11-03",
+            ));
             None
         }
     }
 }
 
 /// `written` is not a date, for `what`, e.g. `example`.
-pub(super) fn bad_date(written: &Spanned<String>, why: &str, what: &str, example: &str) -> Diagnostic {
+pub(super) fn bad_date(
+    written: &Spanned<String>,
+    why: &str,
+    what: &str,
+    example: &str,
+) -> Diagnostic {
     Diagnostic::new(
         Severity::Error,
         "expect::bad-date",

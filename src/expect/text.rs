@@ -24,7 +24,11 @@ pub(super) fn clean(
 }
 
 /// The entries of a list field `field`, each trimmed and non-empty.
-pub(super) fn texts(list: &Texts, field: &str, errors: &mut Vec<Diagnostic>) -> Vec<Spanned<String>> {
+pub(super) fn texts(
+    list: &Texts,
+    field: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Spanned<String>> {
     let subject = format!("an entry of `{field}`");
     list.0
         .items
@@ -131,7 +135,13 @@ mod tests {
     fn names_strip_stars_and_check_sids() {
         let mut errors = Vec::new();
         let found = names(
-            &list(&["CONTOSO\\SQL Admins", "*S-1-5-32-555", "S-1-5-32-x", "S-Team", " "]),
+            &list(&[
+                "CONTOSO\\SQL Admins",
+                "*S-1-5-32-555",
+                "S-1-5-32-x",
+                "S-Team",
+                " ",
+            ]),
             &mut errors,
         );
         let values: Vec<&str> = found.iter().map(|n| n.value.as_str()).collect();
@@ -145,7 +155,13 @@ mod tests {
     fn a_sid_may_carry_a_star_and_must_parse() {
         let mut errors = Vec::new();
         let written = Spanned::new("'*S-1-5-18'".trim_matches('\'').to_owned(), Span::new(0, 3));
-        assert_eq!(sid(&written, "`sid`", &mut errors).unwrap().value.to_string(), "S-1-5-18");
+        assert_eq!(
+            sid(&written, "`sid`", &mut errors)
+                .unwrap()
+                .value
+                .to_string(),
+            "S-1-5-18"
+        );
         let bad = Spanned::new("S-1-5-21-x".to_owned(), Span::new(0, 3));
         assert_eq!(sid(&bad, "`sid`", &mut errors), None);
         assert!(errors[0].message.contains("is not a valid SID"));

@@ -34,7 +34,10 @@ pub(super) fn expectations(
     out.target_span = target.map(|t| t.span);
     let declared_domain = doc.domain_sid.given().and_then(|s| domain_sid(s, errors));
     out.nla = doc.nla.given().cloned();
-    out.domain_policy = doc.domain_policy.given().and_then(|p| domain_policy(p, errors));
+    out.domain_policy = doc
+        .domain_policy
+        .given()
+        .and_then(|p| domain_policy(p, errors));
     let top_target = out.target;
     out.scopes = each(&doc.scopes, |item| scope(item, top_target, errors));
     check_unique(&out.scopes, errors);
@@ -58,8 +61,9 @@ pub(super) fn expectations(
 
 /// Each item of a top-level list that could be read, made a `T` by `read`.
 fn each<I, T>(list: &Field<List<I>>, read: impl FnMut(&I) -> Option<T>) -> Vec<T> {
-    list.given()
-        .map_or_else(Vec::new, |list| list.items.iter().filter_map(read).collect())
+    list.given().map_or_else(Vec::new, |list| {
+        list.items.iter().filter_map(read).collect()
+    })
 }
 
 /// Where to say that the file declares no accounts, when it does not:

@@ -26,7 +26,10 @@ pub(super) fn waiver(
     };
     let rule = clean(&waiver.rule, "`rule`", errors);
     let account = optional(&waiver.account, "`account`", errors);
-    let logon = waiver.logon.given().map(|l| Spanned::new(l.value.0, l.span));
+    let logon = waiver
+        .logon
+        .given()
+        .map(|l| Spanned::new(l.value.0, l.span));
     let scope = optional(&waiver.scope, "`scope`", errors);
     let file = optional(&waiver.file, "`file`", errors);
     let reason = reason(&waiver.reason, item.span, errors);
@@ -57,7 +60,11 @@ fn place<T>(field: &Placed<T>, item: Span) -> Span {
 
 /// `reason`: a waiver without one cannot be reviewed, so a blank one is
 /// refused like a missing one.
-fn reason(field: &Placed<String>, item: Span, errors: &mut Vec<Diagnostic>) -> Option<Spanned<String>> {
+fn reason(
+    field: &Placed<String>,
+    item: Span,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Spanned<String>> {
     match &field.value {
         Field::Given(text) if !text.trim().is_empty() => {
             Some(Spanned::new(text.trim().to_owned(), field.span))
@@ -71,7 +78,11 @@ fn reason(field: &Placed<String>, item: Span, errors: &mut Vec<Diagnostic>) -> O
 }
 
 /// `expires`: `YYYY-MM-DD`, which YAML reads as plain text here.
-fn expires(field: &Placed<String>, item: Span, errors: &mut Vec<Diagnostic>) -> Option<Spanned<Date>> {
+fn expires(
+    field: &Placed<String>,
+    item: Span,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Spanned<Date>> {
     let text = match &field.value {
         Field::Given(text) => Spanned::new(text.clone(), field.span),
         Field::Invalid => return None,

@@ -105,7 +105,10 @@ mod tests {
             word::<LogonType>("Remote_Interactive").unwrap(),
             LogonType::RemoteInteractive
         );
-        assert_eq!(word::<LogonType>("RDP").unwrap(), LogonType::RemoteInteractive);
+        assert_eq!(
+            word::<LogonType>("RDP").unwrap(),
+            LogonType::RemoteInteractive
+        );
         assert_eq!(word::<Target>("DC").unwrap(), Target::DomainController);
         assert_eq!(word::<AccountKind>("sMSA").unwrap(), AccountKind::Gmsa);
     }

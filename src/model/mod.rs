@@ -19,6 +19,8 @@
 mod account_kind;
 mod date;
 mod declared;
+mod group_loops;
+mod identity;
 mod target;
 mod week;
 
@@ -33,6 +35,8 @@ pub use week::{DAY_NAMES, Hour, Week};
 
 pub(crate) use account_kind::is_virtual_name;
 pub(crate) use date::read as read_date;
+pub(crate) use group_loops::{Edge, loops};
+pub(crate) use identity::{Identity, Index, fixed_sid};
 
 /// Lower-cased without separators, so `Member_Server` equals `member-server`.
 fn squash(s: &str) -> String {

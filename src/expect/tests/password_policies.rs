@@ -62,15 +62,8 @@ fn a_policy_value_must_be_a_whole_number_from_zero() {
 #[test]
 fn a_policy_needs_both_values() {
     let text = with_domain_policy("{max_password_age_days: 60}");
-    let error = only_error(
-        &text,
-        "yaml::missing-field",
-        "{max_password_age_days: 60}",
-    );
-    assert_eq!(
-        error.message,
-        "a password policy needs `lockout_threshold`"
-    );
+    let error = only_error(&text, "yaml::missing-field", "{max_password_age_days: 60}");
+    assert_eq!(error.message, "a password policy needs `lockout_threshold`");
 }
 
 #[test]
@@ -78,13 +71,7 @@ fn a_misspelt_key_gets_a_did_you_mean_and_the_missing_one_is_named() {
     let text = with_domain_policy("{max_pasword_age_days: 60, lockout_threshold: 0}");
     let found = errors(&text);
     let codes: Vec<&str> = found.iter().map(|e| e.code).collect();
-    assert_eq!(
-        codes,
-        [
-            "yaml::missing-field",
-            "yaml::unknown-field"
-        ]
-    );
+    assert_eq!(codes, ["yaml::missing-field", "yaml::unknown-field"]);
     assert_eq!(
         at(&text, found[1].primary_span().unwrap()),
         "max_pasword_age_days"
