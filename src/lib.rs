@@ -58,3 +58,9 @@ pub mod template;
 #[doc(hidden)]
 pub mod work;
 pub mod yaml;
+
+/// The project's home, from which every published address is built
+/// (SARIF's `informationUri`, the schemas' `$id`). A constant of the crate
+/// rather than of a stage, so the earliest stage that names an address
+/// can use it.
+pub const PROJECT_URI: &str = "https://github.com/gplint/gplint";

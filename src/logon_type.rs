@@ -8,7 +8,19 @@ use serde::{Deserialize, Serialize};
 ///
 /// Other Windows logon types (unlock, cached, network-cleartext) are checked
 /// against one of these five pairs of rights, so they need no variant.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum LogonType {
     /// Console logon (Windows logon type 2).

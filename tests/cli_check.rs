@@ -159,7 +159,7 @@ fn bad_expectations_point_into_the_yaml_and_exit_2() {
         "did you mean `service`",
         "bad-logon-type.yaml:3:13",
     );
-    assert_yaml_error("not-yaml.yaml", "expect::yaml-syntax", "not-yaml.yaml:");
+    assert_yaml_error("not-yaml.yaml", "yaml::syntax", "not-yaml.yaml:");
 }
 
 /// Active Directory allows circular nesting and expands membership as a

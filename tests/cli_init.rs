@@ -196,3 +196,22 @@ fn subfolders(dir: &Path) -> Vec<String> {
     out.sort();
     out
 }
+
+// ---- editor support (issue 13, point 4) ----
+
+/// yaml-language-server reads the schema from a modeline on the first
+/// line; the address is the project's, where `schemas/` is published.
+#[test]
+fn the_first_line_names_the_schema_for_editors() {
+    let yaml = init(&[BACKUPS]);
+    let first = yaml.lines().next().unwrap_or_default();
+    assert_eq!(
+        first,
+        format!(
+            "# yaml-language-server: $schema={}",
+            gplint::expect::schema_url()
+        )
+    );
+    assert!(first.ends_with("/raw/main/schemas/services.schema.json"));
+    assert!(first.contains(gplint::PROJECT_URI));
+}

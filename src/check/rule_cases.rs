@@ -60,7 +60,7 @@ pub enum CaseProblem {
 /// One problem of a case's expectations text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoadProblem {
-    /// The diagnostic's code, such as `expect::unknown-field`.
+    /// The diagnostic's code, such as `yaml::unknown-field`.
     pub code: &'static str,
     /// What is wrong.
     pub message: String,
@@ -287,7 +287,7 @@ tests:
         let Some(CaseProblem::DoesNotLoad(problems)) = &run(&text)[0].2 else {
             panic!("the case loaded");
         };
-        assert_eq!(problems[0].code, "expect::unknown-field", "{problems:?}");
+        assert_eq!(problems[0].code, "yaml::unknown-field", "{problems:?}");
         assert_eq!(problems[0].line, Some(2));
         let bad_target = RULE.replace(
             "      expect_message",

@@ -163,7 +163,7 @@ pub enum Command {
     /// Print the JSON Schema (draft 2020-12) of a file gplint reads, for
     /// editors to complete and check it.
     #[command(
-        after_help = "Examples:\n  gplint schema rule > rule.schema.json\n\nIn a rule file, a first line of\n  # yaml-language-server: $schema=rule.schema.json\nlets VS Code's YAML extension use it.\n\nExit codes: 0 printed, 2 the command line is wrong."
+        after_help = "Examples:\n  gplint schema services > services.schema.json\n  gplint schema rule > rule.schema.json\n\nIn a services.yaml or a rule file, a first line of\n  # yaml-language-server: $schema=services.schema.json\nlets VS Code's YAML extension (yaml-language-server) complete and check it;\n`gplint init` writes that line, naming the published schema.\n\nExit codes: 0 printed, 2 the command line is wrong."
     )]
     Schema(SchemaArgs),
 }
@@ -394,6 +394,8 @@ pub struct SchemaArgs {
 /// The files `gplint schema` describes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SchemaFile {
+    /// The expectations file (`services.yaml`, given with `--expect`).
+    Services,
     /// A rule file (rules/*.yaml, or a team's `--rules` folder).
     Rule,
 }

@@ -123,9 +123,7 @@ pub fn render_all(diagnostics: &[Diagnostic], source: &SourceFile, io: &mut Io<'
 /// not YAML at all, or UTF-16 read into CJK. Such a file may hold
 /// anything (a binary, a line of megabytes, secrets), so they quote only
 /// a short, printable excerpt of the line.
-const QUOTE_LITTLE: [&str; 5] = [
-    "expect::yaml-syntax",
-    "expect::unquoted-star-sid",
+const QUOTE_LITTLE: [&str; 3] = [
     "yaml::syntax",
     "yaml::unquoted-star-sid",
     "source::implausible-text",

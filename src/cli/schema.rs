@@ -7,6 +7,7 @@ use super::{Io, Outcome, SchemaArgs, SchemaFile, WriteError};
 pub fn run(args: &SchemaArgs, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
     // Each kind of file gplint reads has its schema here.
     let schema = match args.file {
+        SchemaFile::Services => crate::expect::schema(),
         SchemaFile::Rule => crate::rules::schema(),
     };
     let text = serde_json::to_string_pretty(&schema).map_err(WriteError::json("the schema"))?;

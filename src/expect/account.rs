@@ -1,73 +1,53 @@
-//! One item of `accounts:` typed as an [`AccountDecl`].
+//! One item of `accounts:` checked and made an [`AccountDecl`]: a name or
+//! a service (not both), a SID that agrees with the name, known built-in
+//! names, declared scopes, no logon type both required and forbidden.
 
-use super::account_name::account_name;
-use super::fields::{Field, Fields, Shape};
-use super::logon::logon_types;
-use super::model::AccountDecl;
-use super::names::{fixed_sid, sid_mismatch, unknown_builtin};
+use super::document::{Account, Placed};
+use super::names::{sid_mismatch, unknown_builtin};
 use super::scope_refs::ScopeNames;
-use super::{account_facts, conflicts, values};
+use super::text::{clean, names, sid, texts, words};
+use super::tree::Tree;
+use super::{account_facts, conflicts};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::logon_type::LogonType;
-use crate::model::{AccountKind, is_virtual_name};
+use crate::model::{AccountDecl, AccountKind, fixed_sid, is_virtual_name};
 use crate::principal::Sid;
-use crate::span::Spanned;
-use crate::suggest::did_you_mean;
-use crate::yaml::Node;
+use crate::span::{Span, Spanned};
+use crate::yaml::Field;
 
-const ACCOUNT: Shape = Shape {
-    what: "an account",
-    of: "of an account",
-    allowed: &[
-        "name",
-        "service",
-        "sid",
-        "kind",
-        "member_of",
-        "scopes",
-        "logon",
-        "no_logon",
-        "description",
-        "disabled",
-        "password_never_expires",
-        "password_last_set",
-        "password_policy",
-        "blank_password",
-        "logon_hours",
-        "runs_at",
-        "workstations",
-    ],
-    example: "- name: CONTOSO\\svc_sql\n    logon: [service]",
-};
-
-/// Types one account item. Every problem found is pushed to `errors`;
-/// `None` when the item is too broken to stand for an account. An
-/// explicit `domain_sid` helps infer the kind of bare names; its
-/// `scopes` entries must be among the declared `scopes`.
+/// Checks one account. Every problem found is pushed to `errors`; `None`
+/// when the item is too broken to stand for an account. An explicit
+/// `domain_sid` helps infer the kind of bare names; its `scopes` entries
+/// must be among the declared `scopes`.
 pub(super) fn account(
-    node: &Node,
+    item: &Spanned<Account>,
     domain_sid: Option<&Sid>,
     scopes: &ScopeNames<'_>,
+    tree: Tree<'_>,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<AccountDecl> {
-    let fields = Fields::read(node, &ACCOUNT, errors)?;
-    let name = account_name(&fields, node.span, errors);
-    let declared_sid = values::sid(fields.get("sid"), errors);
-    let kind = declared_kind(fields.get("kind"), errors);
-    let member_of = values::names(fields.get("member_of"), errors);
-    let in_scopes = values::texts(fields.get("scopes"), "scopes: [sql-servers]", errors);
+    let (account, span) = (&item.value, item.span);
+    let name = account_name(account, span, tree, errors);
+    let declared_sid = account.sid.given().and_then(|s| sid(s, "`sid`", errors));
+    let kind = account.kind.given().map(|kind| kind.value.0);
+    let member_of = names(&account.member_of, errors);
+    let in_scopes = texts(&account.scopes, "scopes", errors);
     errors.extend(in_scopes.iter().filter_map(|s| scopes.check(s)));
-    let (logon, no_logon, logon_ok) = read_logon(&fields, errors);
-    let description = values::optional_text(fields.get("description"), errors).map(|d| d.value);
+    let (logon, no_logon) = (words(&account.logon), words(&account.no_logon));
+    // An account whose only entry was misspelt should not also be told
+    // that it checks nothing.
+    let logon_read = account.logon.0.complete && account.no_logon.0.complete;
+    let description = account.description.given();
+    let description = description.and_then(|d| clean(d, "`description`", errors));
     let name = name?;
-    check_names(&name, &member_of, errors);
+    errors.extend(unknown_builtin(&name));
+    errors.extend(member_of.iter().filter_map(unknown_builtin));
     let sid = account_sid(&name, declared_sid, errors);
     let (kind, kind_inferred) = match kind {
         Some(kind) => (kind, false),
         None => (infer(&name, sid.as_ref(), domain_sid), true),
     };
     conflicts::check(&name, &logon, &no_logon, errors);
-    let facts = account_facts::read(&fields, kind, errors);
+    let facts = account_facts::read(account, kind, span, tree, errors);
     let account = AccountDecl {
         name,
         sid,
@@ -77,27 +57,14 @@ pub(super) fn account(
         scopes: in_scopes,
         logon,
         no_logon,
-        description,
+        description: description.map(|d| d.value),
         facts,
-        span: node.span,
+        span,
     };
-    if logon_ok {
+    if logon_read {
         errors.extend(checks_nothing(&account));
     }
     Some(account)
-}
-
-/// `logon` and `no_logon`, with the entries that parsed, and whether all
-/// did: an account whose only entry was misspelt should not also be told
-/// that it checks nothing.
-fn read_logon(
-    fields: &Fields<'_>,
-    errors: &mut Vec<Diagnostic>,
-) -> (Vec<Spanned<LogonType>>, Vec<Spanned<LogonType>>, bool) {
-    let before = errors.len();
-    let logon = logon_types(fields.get("logon"), errors);
-    let no_logon = logon_types(fields.get("no_logon"), errors);
-    (logon, no_logon, errors.len() == before)
 }
 
 fn infer(
@@ -108,13 +75,51 @@ fn infer(
     AccountKind::infer(&name.value, sid.map(|s| &s.value), domain_sid)
 }
 
-fn check_names(
-    name: &Spanned<String>,
-    member_of: &[Spanned<String>],
+/// The account's name: `name` as written, or `NT SERVICE\X` for
+/// `service: X` with the span of `X`; exactly one of the two.
+fn account_name(
+    account: &Account,
+    item: Span,
+    tree: Tree<'_>,
     errors: &mut Vec<Diagnostic>,
-) {
-    errors.extend(unknown_builtin(name));
-    errors.extend(member_of.iter().filter_map(unknown_builtin));
+) -> Option<Spanned<String>> {
+    let written = |field: &Placed<String>| !field.span.is_empty();
+    match (written(&account.name), written(&account.service)) {
+        (true, true) => {
+            let key = |name| tree.key(item, name, item);
+            errors.push(name_and_service(key("name"), key("service")));
+            None
+        }
+        (false, false) => {
+            errors.push(missing_name(item));
+            None
+        }
+        (true, false) => required(&account.name, "`name`", errors),
+        (false, true) => service_name(&account.service, errors),
+    }
+}
+
+/// The text of a field that must have one.
+fn required(
+    field: &Placed<String>,
+    subject: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Spanned<String>> {
+    match &field.value {
+        Field::Given(text) => clean(&Spanned::new(text.clone(), field.span), subject, errors),
+        Field::Invalid => None,
+        Field::Absent => clean(&Spanned::new(String::new(), field.span), subject, errors),
+    }
+}
+
+fn service_name(field: &Placed<String>, errors: &mut Vec<Diagnostic>) -> Option<Spanned<String>> {
+    let written = required(field, "`service`", errors)?;
+    if written.value.contains(['\\', '/']) {
+        errors.push(bad_service_name(&written));
+        return None;
+    }
+    let name = format!("NT SERVICE\\{}", written.value);
+    Some(Spanned::new(name, written.span))
 }
 
 /// The declared SID, checked against the name; else for a virtual account
@@ -134,30 +139,47 @@ fn account_sid(
     fixed_sid(&name.value).map(|sid| Spanned::new(sid, name.span))
 }
 
-fn declared_kind(field: Option<Field<'_>>, errors: &mut Vec<Diagnostic>) -> Option<AccountKind> {
-    let written = values::optional_text(field, errors)?;
-    let kind = AccountKind::parse(&written.value);
-    if kind.is_none() {
-        errors.push(unknown_kind(&written));
-    }
-    kind
-}
-
-fn unknown_kind(written: &Spanned<String>) -> Diagnostic {
-    let names = AccountKind::ALL.map(AccountKind::as_str);
-    let all = names.join(", ");
-    let help = match did_you_mean(&written.value, names) {
-        Some(near) => format!("did you mean `{near}`? The kinds are: {all}"),
-        None => format!("the kinds are: {all}; leave `kind` out to have it inferred from the name"),
-    };
+fn bad_service_name(written: &Spanned<String>) -> Diagnostic {
+    let bare = written.value.rsplit(['\\', '/']).next().unwrap_or_default();
     Diagnostic::new(
         Severity::Error,
-        "expect::unknown-kind",
-        format!("`{}` is not a kind of account", written.value),
+        "expect::bad-service-name",
+        format!(
+            "`{}` is not a service name: service names have no `\\` or `/`",
+            written.value
+        ),
         written.span,
     )
-    .with_label("unknown kind")
-    .with_help(help)
+    .with_label("not a service name")
+    .with_help(format!(
+        "write `service: {bare}` (gplint adds NT SERVICE\\), or `name: {}`",
+        written.value
+    ))
+}
+
+fn missing_name(item: Span) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Error,
+        "expect::missing-name",
+        "an account needs a name",
+        item,
+    )
+    .with_label("no name here")
+    .with_help(
+        "add `name: CONTOSO\\svc_sql`, or `service: MSSQLSERVER` for a service's virtual account",
+    )
+}
+
+fn name_and_service(name: Span, service: Span) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Error,
+        "expect::name-and-service",
+        "an account has either `name` or `service`, not both",
+        service,
+    )
+    .with_label("`service: X` already names the account NT SERVICE\\X")
+    .with_secondary(name, "and this names it again")
+    .with_help("keep `service:` for a virtual service account, or `name:` for any other account")
 }
 
 /// An account that requires and forbids nothing would pass any template.

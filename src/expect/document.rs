@@ -1,210 +1,290 @@
-//! The top level of an expectations file.
+//! The shape of `services.yaml` as Rust types: what the YAML layer reads
+//! the file into (every structural problem found there, with its span),
+//! and what the JSON Schema is generated from. The doc comments are the
+//! schema's descriptions, so they speak to someone editing the file.
+//! What the types cannot say is checked by [`super::validate`].
+//!
+//! `deny_unknown_fields` is for the schema (`additionalProperties:
+//! false`, so an editor flags a misspelt key): the YAML layer refuses
+//! unknown keys, with a did-you-mean, before serde's derive sees them.
 
-use super::account::account;
-use super::checks::cross_check;
-use super::fields::{Field, Fields, Shape};
-use super::group::group;
-use super::model::{AccountDecl, Expectations, GroupDecl};
-use super::password_policy::domain_policy;
-use super::scope::{check_unique, scope};
-use super::scope_refs::ScopeNames;
-use super::shape::wrong_shape;
-use super::target_field::target;
-use super::values;
-use super::waiver::waiver;
-use crate::diagnostic::{Diagnostic, Severity};
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use super::word::Word;
+use crate::logon_type::LogonType;
 use crate::model::{AccountKind, Target};
-use crate::principal::Sid;
 use crate::span::{Span, Spanned};
-use crate::yaml::{Node, NodeKind};
+use crate::yaml::{Field, List, ListOrMap, OneOrList, Shape, Words};
 
-const TOP: Shape = Shape {
-    what: "an expectations file",
-    of: "at the top level",
-    allowed: &[
-        "target",
-        "domain_sid",
-        "nla",
-        "domain_policy",
-        "scopes",
-        "groups",
-        "accounts",
-        "waivers",
+/// How messages name the file and its mappings.
+pub(super) const WORDS: Words = Words {
+    file: "an expectations file",
+    shapes: &[
+        Shape {
+            name: "Document",
+            what: "an expectations file",
+            of: "at the top level",
+            example: TOP_EXAMPLE,
+        },
+        Shape {
+            name: "Account",
+            what: "an account",
+            of: "of an account",
+            example: "- name: CONTOSO\\svc_sql\n    logon: [service]",
+        },
+        Shape {
+            name: "Group",
+            what: "a group",
+            of: "of a group",
+            example: "- name: CONTOSO\\SQL Admins\n    member_of: [BUILTIN\\Administrators]",
+        },
+        Shape {
+            name: "Scope",
+            what: "a scope",
+            of: "of a scope",
+            example: "- name: sql-servers\n    gpos: [Default Domain Policy, SQL Servers - Hardening]",
+        },
+        Shape {
+            name: "Waiver",
+            what: "a waiver",
+            of: "of a waiver",
+            example: "- rule: GPL101\n    account: CONTOSO\\svc_legacy\n    reason: moving to a gMSA, change 1234\n    expires: 2027-03-31",
+        },
+        Shape {
+            name: "PasswordPolicy",
+            what: "a password policy",
+            of: "of a password policy",
+            example: POLICY_EXAMPLE,
+        },
     ],
-    example: "accounts:\n  - name: CONTOSO\\svc_sql\n    logon: [service]",
 };
 
-/// Types the whole document, pushing every problem to `errors`. What
-/// could not be read is left out of the result.
-pub(super) fn expectations(
-    file_name: &str,
-    root: Option<&Node>,
-    errors: &mut Vec<Diagnostic>,
-) -> Expectations {
-    let mut out = Expectations {
-        target: Target::default(),
-        target_span: None,
-        domain_sid: None,
-        nla: None,
-        domain_policy: None,
-        scopes: Vec::new(),
-        groups: Vec::new(),
-        accounts: Vec::new(),
-        waivers: Vec::new(),
-        warnings: Vec::new(),
-    };
-    let Some(root) = root else {
-        errors.push(no_accounts(file_name, Span::default()));
-        return out;
-    };
-    let Some(fields) = Fields::read(root, &TOP, errors) else {
-        return out;
-    };
-    (out.target, out.target_span) = target(fields.get("target"), Target::default(), errors);
-    let declared_domain = domain_sid(fields.get("domain_sid"), errors);
-    out.nla = values::flag(fields.get("nla"), errors);
-    let declared = declared_domain.as_ref().map(|d| &d.value);
-    out.domain_policy = domain_policy(fields.get("domain_policy"), errors);
-    let top_target = out.target;
-    out.scopes = typed(&fields, "scopes", errors, |node, errors| {
-        scope(node, top_target, errors)
-    });
-    check_unique(&out.scopes, errors);
-    out.groups = typed(&fields, "groups", errors, group);
-    let scope_names = ScopeNames::new(&out.scopes);
-    out.accounts = accounts(file_name, &fields, declared, &scope_names, errors);
-    out.waivers = typed(&fields, "waivers", errors, |node, errors| {
-        waiver(node, &scope_names, errors)
-    });
-    drop(scope_names);
-    out.domain_sid = declared_domain.or_else(|| inferred_domain(&out.groups, &out.accounts));
-    cross_check(&out.groups, &out.accounts, errors, &mut out.warnings);
-    out
-}
+/// The smallest useful file, shown when the top level is wrong.
+pub(super) const TOP_EXAMPLE: &str = "accounts:\n  - name: CONTOSO\\svc_sql\n    logon: [service]";
+/// A password policy, shown when one is wrong.
+pub(super) const POLICY_EXAMPLE: &str = "{max_password_age_days: 60, lockout_threshold: 0}";
 
-/// The declared accounts; a file without any is an error, since it
-/// checks nothing.
-fn accounts(
-    file_name: &str,
-    fields: &Fields<'_>,
-    domain_sid: Option<&Sid>,
-    scopes: &ScopeNames<'_>,
-    errors: &mut Vec<Diagnostic>,
-) -> Vec<AccountDecl> {
-    if lists_nothing(fields.get("accounts")) {
-        let at = fields.get("accounts").map_or(Span::default(), |f| f.span());
-        errors.push(no_accounts(file_name, at));
-    }
-    typed(fields, "accounts", errors, |node, errors| {
-        account(node, domain_sid, scopes, errors)
-    })
-}
+/// A text with where it is written.
+pub(super) type Text = Spanned<String>;
+/// A list of texts; a single one is a one-item list.
+pub(super) type Texts = OneOrList<Spanned<String>>;
+/// A list of logon types; a single one is a one-item list.
+pub(super) type LogonTypes = OneOrList<Spanned<Word<LogonType>>>;
 
-/// The items of the top-level list `key`, each typed by `read`; what
-/// could not be read is left out.
-fn typed<'n, T>(
-    fields: &Fields<'n>,
-    key: &str,
-    errors: &mut Vec<Diagnostic>,
-    mut read: impl FnMut(&'n Node, &mut Vec<Diagnostic>) -> Option<T>,
-) -> Vec<T> {
-    let items = list(fields.get(key), errors).unwrap_or_default();
-    items
-        .into_iter()
-        .filter_map(|node| read(node, errors))
-        .collect()
-}
+/// A field whose place matters even when it is not given: the span of
+/// its value, of its key when written with nothing after it, or empty
+/// when not written at all.
+pub(super) type Placed<T> = Spanned<Field<T>>;
 
-/// Whether a list field is missing, empty or an empty list. A value of
-/// the wrong shape is not: it has its own error.
-fn lists_nothing(field: Option<Field<'_>>) -> bool {
-    field.is_none_or(|field| match &field.node.kind {
-        NodeKind::Seq(items) => items.is_empty(),
-        _ => field.node.is_null(),
-    })
-}
-
-/// The items of a top-level list such as `accounts`; nothing written is
-/// no items. `None` (with an error) when the value is not a list.
-fn list<'n>(field: Option<Field<'n>>, errors: &mut Vec<Diagnostic>) -> Option<Vec<&'n Node>> {
-    let Some(field) = field.filter(|field| !field.node.is_null()) else {
-        return Some(Vec::new());
-    };
-    match &field.node.kind {
-        NodeKind::Seq(items) => Some(items.iter().collect()),
-        _ => {
-            let expected = format!("a list of {}", field.name);
-            errors.push(wrong_shape(
-                &field.subject(),
-                &expected,
-                field.node,
-                TOP.example,
-            ));
-            None
-        }
+/// The default of a [`Placed`] field: not written, nowhere.
+impl<T> Default for Placed<T> {
+    fn default() -> Self {
+        Spanned::new(Field::Absent, Span::default())
     }
 }
 
-/// `domain_sid` must be a domain prefix `S-1-5-21-a-b-c`, to which RIDs
-/// such as 513 (Domain Users) are added.
-fn domain_sid(field: Option<Field<'_>>, errors: &mut Vec<Diagnostic>) -> Option<Spanned<Sid>> {
-    let declared = values::sid(field, errors)?;
-    let is_prefix = declared
-        .value
-        .with_rid(0)
-        .is_some_and(|sid| sid.is_domain_relative());
-    if is_prefix {
-        return Some(declared);
-    }
-    errors.push(bad_domain_sid(&declared));
-    None
+/// gplint's expectations file (`services.yaml`): which accounts must, and
+/// must not, be able to log on in which ways, on which machines.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Document {
+    /// The kind of machine the GPOs apply to, which decides Windows'
+    /// defaults: `workstation`, `member-server` (the default) or
+    /// `domain-controller` (`dc`).
+    #[serde(default)]
+    pub(super) target: Field<Spanned<Word<Target>>>,
+    /// The domain's SID prefix, `S-1-5-21-a-b-c`, to which RIDs such as
+    /// 513 (Domain Users) are added. Optional: otherwise taken from the
+    /// first domain SID declared for a group or a domain account.
+    #[serde(default)]
+    pub(super) domain_sid: Field<Text>,
+    /// Whether Remote Desktop requires Network Level Authentication on the
+    /// machines, when the GPOs do not say; Windows' default is `true`.
+    #[serde(default)]
+    pub(super) nla: Field<Spanned<bool>>,
+    /// Where domain accounts take their password and lockout policy from:
+    /// the GPOs linked at the domain root (a list, lowest precedence
+    /// first), or the values themselves (`{max_password_age_days: 60,
+    /// lockout_threshold: 0}`). Left out: the Default Domain Policy when
+    /// it is among the inputs, else Windows' defaults.
+    #[serde(default)]
+    pub(super) domain_policy: Field<Spanned<ListOrMap<Texts, PasswordPolicy>>>,
+    /// Sets of GPOs that apply together to one kind of machine, such as
+    /// the SQL servers' OU. Without scopes, all GPOs given apply together.
+    #[serde(default)]
+    pub(super) scopes: Field<List<Spanned<Scope>>>,
+    /// Directory groups the templates cannot see, and the groups they
+    /// belong to.
+    #[serde(default)]
+    pub(super) groups: Field<List<Spanned<Group>>>,
+    /// The accounts to check: each says which logon types it needs
+    /// (`logon`) and which it must not have (`no_logon`).
+    #[serde(default)]
+    pub(super) accounts: Placed<List<Spanned<Account>>>,
+    /// Accepted findings, each with a reason and an expiry date.
+    #[serde(default)]
+    pub(super) waivers: Field<List<Spanned<Waiver>>>,
 }
 
-fn bad_domain_sid(declared: &Spanned<Sid>) -> Diagnostic {
-    let help = match declared.value.domain() {
-        Some(domain) => format!("this is an account's SID; its domain is {domain}"),
-        None => "a domain SID has the form S-1-5-21-<a>-<b>-<c>".to_owned(),
-    };
-    Diagnostic::new(
-        Severity::Error,
-        "expect::bad-domain-sid",
-        format!("`{}` is not a domain SID (S-1-5-21-a-b-c)", declared.value),
-        declared.span,
-    )
-    .with_label("not a domain SID")
-    .with_help(help)
+/// An account to check. Give `name`, or `service` for a service's
+/// virtual account, and at least one of `logon` and `no_logon`.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Account {
+    /// The account's name as Windows writes it: `CONTOSO\svc_sql`,
+    /// `.\backup` (local), `CONTOSO\gmsa_sql$`, `NT AUTHORITY\NETWORK
+    /// SERVICE`. Not with `service`.
+    #[serde(default)]
+    pub(super) name: Placed<String>,
+    /// A service's virtual account, by the service's name: `service:
+    /// MSSQLSERVER` is `NT SERVICE\MSSQLSERVER`, whose SID gplint computes.
+    /// Not with `name`.
+    #[serde(default)]
+    pub(super) service: Placed<String>,
+    /// The account's SID, `S-1-5-21-…` (a leading `*`, quoted, is allowed).
+    /// Needed when the templates name the account by SID.
+    #[serde(default)]
+    pub(super) sid: Field<Text>,
+    /// What sort of account it is: `domain`, `local`, `gmsa`, `virtual` or
+    /// `builtin`. Left out, it is inferred from the name and SID.
+    #[serde(default)]
+    pub(super) kind: Field<Spanned<Word<AccountKind>>>,
+    /// The groups the account belongs to, by name or SID, beyond those
+    /// the templates show.
+    #[serde(default)]
+    pub(super) member_of: Texts,
+    /// The scopes (under `scopes:`) where the expectation holds; left out,
+    /// it holds in every scope.
+    #[serde(default)]
+    pub(super) scopes: Texts,
+    /// The logon types the account must be able to use: `interactive`,
+    /// `network`, `batch`, `service`, `remote-interactive` (`rdp`).
+    #[serde(default)]
+    pub(super) logon: LogonTypes,
+    /// The logon types the account must not be able to use.
+    #[serde(default)]
+    pub(super) no_logon: LogonTypes,
+    /// Free text, repeated in messages about the account.
+    #[serde(default)]
+    pub(super) description: Field<Text>,
+    /// `true` when the account is disabled in the directory: it cannot
+    /// log on at all.
+    #[serde(default)]
+    pub(super) disabled: Field<Spanned<bool>>,
+    /// `true` when the password never expires (DONT_EXPIRE_PASSWORD).
+    /// Domain and local accounts only.
+    #[serde(default)]
+    pub(super) password_never_expires: Field<Spanned<bool>>,
+    /// The day the password was last set (pwdLastSet), `YYYY-MM-DD`.
+    /// Domain and local accounts only.
+    #[serde(default)]
+    pub(super) password_last_set: Field<Text>,
+    /// A fine-grained password policy (PSO) applied to the account
+    /// itself. Domain accounts only.
+    #[serde(default)]
+    pub(super) password_policy: Field<Spanned<PasswordPolicy>>,
+    /// `true` when the account has an empty password. Domain and local
+    /// accounts only.
+    #[serde(default)]
+    pub(super) blank_password: Field<Spanned<bool>>,
+    /// When the account may log on (logonHours), e.g. `["Mon-Fri
+    /// 07:00-19:00"]`; left out, always.
+    #[serde(default)]
+    pub(super) logon_hours: Field<Spanned<Texts>>,
+    /// When a service or task of the account must be able to log on, in
+    /// the form of `logon_hours`; left out, around the clock.
+    #[serde(default)]
+    pub(super) runs_at: Field<Spanned<Texts>>,
+    /// The machines the account may log on to (userWorkstations); left
+    /// out, any.
+    #[serde(default)]
+    pub(super) workstations: Texts,
 }
 
-/// The domain of the first domain-relative SID declared for a group, a
-/// domain account or a gMSA. A local account's SID has the machine's
-/// prefix, not the domain's, so it is never used.
-fn inferred_domain(groups: &[GroupDecl], accounts: &[AccountDecl]) -> Option<Spanned<Sid>> {
-    let in_domain = |kind: AccountKind| matches!(kind, AccountKind::Domain | AccountKind::Gmsa);
-    let group_sids = groups.iter().filter_map(|g| g.sid.as_ref());
-    let account_sids = accounts
-        .iter()
-        .filter(|a| in_domain(a.kind))
-        .filter_map(|a| a.sid.as_ref());
-    group_sids
-        .chain(account_sids)
-        .filter_map(|sid| {
-            sid.value
-                .domain()
-                .map(|domain| Spanned::new(domain, sid.span))
-        })
-        .min_by_key(|domain| domain.span.start)
+/// A directory group the templates cannot see.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Group {
+    /// The group's name, e.g. `CONTOSO\SQL Admins`.
+    pub(super) name: Text,
+    /// The group's SID, `S-1-5-21-…`; a leading `*`, quoted, is allowed.
+    #[serde(default)]
+    pub(super) sid: Field<Text>,
+    /// The groups this group belongs to, by name or SID.
+    #[serde(default)]
+    pub(super) member_of: Texts,
+    /// A fine-grained password policy (PSO) applied to the group, which
+    /// governs the passwords of its domain members.
+    #[serde(default)]
+    pub(super) password_policy: Field<Spanned<PasswordPolicy>>,
+    /// Free text; not used.
+    #[serde(default)]
+    pub(super) description: Field<Text>,
 }
 
-fn no_accounts(file_name: &str, span: Span) -> Diagnostic {
-    Diagnostic::new(
-        Severity::Error,
-        "expect::no-accounts",
-        format!("{file_name} declares no accounts"),
-        span,
-    )
-    .with_label("no accounts")
-    .with_help(format!(
-        "add an `accounts:` list; an expectations file that checks nothing passes any template. For example:\n{}",
-        TOP.example
-    ))
+/// GPOs that apply together to one kind of machine.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Scope {
+    /// The scope's name, e.g. `sql-servers`, as accounts and waivers
+    /// refer to it; case does not matter.
+    pub(super) name: Text,
+    /// The machines the scope is for; left out, the top-level `target`.
+    #[serde(default)]
+    pub(super) target: Field<Spanned<Word<Target>>>,
+    /// The GPOs, lowest precedence first, each a display name, a GUID
+    /// (quoted: `'{6AC1786C-016F-11D2-945F-00C04FB984F9}'`) or a path.
+    #[serde(default)]
+    pub(super) gpos: Placed<Texts>,
+    /// The machines in the scope, by name.
+    #[serde(default)]
+    pub(super) hosts: Texts,
+    /// Whether Remote Desktop requires Network Level Authentication on
+    /// this scope's machines; left out, the top-level `nla`.
+    #[serde(default)]
+    pub(super) nla: Field<Spanned<bool>>,
+    /// Free text; not used.
+    #[serde(default)]
+    pub(super) description: Field<Text>,
+}
+
+/// Findings of one rule that are accepted until a date. Each optional
+/// field narrows which findings.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Waiver {
+    /// The rule's id (`GPL101`) or name; `gplint rules` lists them.
+    pub(super) rule: Text,
+    /// Only findings about this account.
+    #[serde(default)]
+    pub(super) account: Field<Text>,
+    /// Only findings about this logon type.
+    #[serde(default)]
+    pub(super) logon: Field<Spanned<Word<LogonType>>>,
+    /// Only findings in this scope (under `scopes:`).
+    #[serde(default)]
+    pub(super) scope: Field<Text>,
+    /// Only findings in this file, as its path is shown.
+    #[serde(default)]
+    pub(super) file: Field<Text>,
+    /// Why the findings are accepted and where that is tracked, e.g.
+    /// `moving to a gMSA, change 1234`.
+    #[serde(default)]
+    pub(super) reason: Placed<String>,
+    /// The last day the waiver holds, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub(super) expires: Placed<String>,
+}
+
+/// A password and lockout policy: both values, 0 for none.
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub(super) struct PasswordPolicy {
+    /// Days until a password expires; 0: never.
+    #[schemars(range(min = 0))]
+    pub(super) max_password_age_days: Spanned<i64>,
+    /// Bad passwords before the account locks; 0: never.
+    #[schemars(range(min = 0))]
+    pub(super) lockout_threshold: Spanned<i64>,
 }

@@ -27,14 +27,14 @@
 //!     expires: 2027-03-31      # the last day the waiver holds
 //! ```
 //!
-//! [`load`] parses the text into the small YAML tree of [`crate::yaml`],
-//! with a byte span on every node (serde_yaml gives no value spans), then
-//! checks and types it by hand so each error points at the exact key or
-//! value.
-//! The values it reads into ([`Target`](crate::model::Target),
-//! [`AccountKind`](crate::model::AccountKind), [`Date`](crate::model::Date),
-//! [`Week`](crate::model::Week)) are the model's: this module depends on
-//! [`crate::model`], never the reverse.
+//! [`load`] reads the text through the span-aware YAML layer of
+//! [`crate::yaml`] into the plain types of `document` (serde does the
+//! structure: unknown and repeated keys, shapes, required fields, the
+//! closed vocabularies, each problem with its exact span), then
+//! `validate` checks what types cannot say (SIDs, names, scopes,
+//! duplicates, waivers, policy limits) and builds the model's
+//! declarations ([`crate::model::AccountDecl`] and the rest). The same
+//! types give the file's JSON Schema, [`schema`].
 //!
 //! Decisions a user may notice:
 //! - A single value where a list is expected is a one-item list
@@ -44,7 +44,8 @@
 //!   alias, so it must be quoted (`'*S-1-5-32-555'`); unquoted, the error
 //!   says so.
 //! - Aliases are refused (no alias bombs); anchors and tags are ignored;
-//!   one document per file; nesting stops at 32 levels.
+//!   one document per file; nesting stops at 64 levels, as in every YAML
+//!   file gplint reads.
 //! - Unknown `BUILTIN\…` and `NT AUTHORITY\…` names are errors, since
 //!   they can only be typos; other unknown `member_of` names are not.
 //! - An account with neither `logon` nor `no_logon`, like a file with no
@@ -61,35 +62,46 @@
 
 mod account;
 mod account_facts;
-mod account_name;
 mod checks;
 mod conflicts;
 mod document;
-mod fields;
+mod expectations;
 mod gpos;
 mod group;
-mod logon;
-mod model;
 mod names;
 mod password_policy;
-mod read_yaml;
+mod schema;
 mod scope;
 mod scope_refs;
-mod shape;
-mod target_field;
-mod values;
+mod text;
+mod tree;
+mod validate;
 mod waiver;
-mod waiver_fields;
-mod yaml_syntax;
+mod word;
 
 #[cfg(test)]
 mod tests;
 
-pub use account_facts::AccountFacts;
-pub use model::{AccountDecl, Expectations, GroupDecl, ScopeDecl, WaiverDecl, fold as fold_name};
-pub use password_policy::{DomainPolicyDecl, PasswordPolicyDecl};
+pub use crate::model::{
+    AccountDecl, AccountFacts, DomainPolicyDecl, GroupDecl, PasswordPolicyDecl, ScopeDecl,
+    WaiverDecl, fold as fold_name,
+};
+pub use expectations::Expectations;
+pub use schema::{schema, schema_url};
 
 use crate::diagnostic::Diagnostic;
+use crate::span::Span;
+use crate::yaml::{self, Dialect};
+
+/// How an expectations file is read as YAML: the nesting limit of every
+/// file gplint reads (a real file needs four levels: top mapping,
+/// `accounts` list, account mapping, `logon` list). Anchors and tags are
+/// harmless once aliases are refused, so they are read past.
+const DIALECT: Dialect = Dialect {
+    max_depth: 64,
+    plain_data: false,
+    trim_scalar_spans: false,
+};
 
 /// Reads an expectations file. `file_name` is used in messages only; no
 /// I/O happens. On failure every problem found is returned, sorted by
@@ -97,9 +109,24 @@ use crate::diagnostic::Diagnostic;
 /// stops reading, so it comes alone. A file that loads may still carry
 /// warnings, in [`Expectations::warnings`].
 pub fn load(file_name: &str, text: &str) -> Result<Expectations, Vec<Diagnostic>> {
-    let root = read_yaml::parse(text).map_err(|error| vec![error])?;
+    let root = yaml::read(text, &DIALECT, &document::WORDS).map_err(|error| vec![error])?;
     let mut errors = Vec::new();
-    let mut expectations = document::expectations(file_name, root.as_ref(), &mut errors);
+    let mut expectations = match &root {
+        None => {
+            errors.push(validate::no_accounts(file_name, Span::default()));
+            Expectations::empty()
+        }
+        Some(root) => {
+            let typed = yaml::from_node::<document::Document>(root, &document::WORDS);
+            errors = typed.problems;
+            gpos::explain_guids(root, &mut errors);
+            let tree = tree::Tree::new(Some(root));
+            match &typed.value {
+                Some(doc) => validate::expectations(file_name, doc, tree, &mut errors),
+                None => Expectations::empty(),
+            }
+        }
+    };
     if errors.is_empty() {
         let warnings = &mut expectations.warnings;
         warnings.sort_by_key(|warning| warning.primary_span().map(|span| span.start));

@@ -1,68 +1,11 @@
-//! Principal names in an expectations file: how two spellings are found
-//! to be one principal, and which names cannot be right.
+//! Principal names in an expectations file that cannot be right: unknown
+//! built-in names, and SIDs that contradict a name's fixed SID.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::principal::{ResolvedSid, Sid, WELL_KNOWN, resolve_name};
+use crate::model::fixed_sid;
+use crate::principal::{Sid, WELL_KNOWN, resolve_name};
 use crate::span::Spanned;
 use crate::suggest::did_you_mean;
-
-/// How a declared principal or a `member_of` entry is recognised: two
-/// are the same when their folded names or their SIDs are equal.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct Identity {
-    /// The name folded for comparison; empty for an entry written as a SID.
-    key: String,
-    /// The SID, declared or known from the name.
-    sid: Option<Sid>,
-}
-
-impl Identity {
-    /// A declared principal: its name, and its SID when declared or fixed
-    /// by the name (`LocalSystem` and `NT AUTHORITY\SYSTEM` are one).
-    pub(super) fn of(name: &str, sid: Option<&Sid>) -> Self {
-        Identity {
-            key: name_key(name),
-            sid: sid.copied().or_else(|| fixed_sid(name)),
-        }
-    }
-
-    /// A `member_of` entry, written as a name or as a SID.
-    pub(super) fn of_entry(entry: &str) -> Self {
-        match Sid::parse(entry) {
-            Ok(sid) => Identity {
-                key: String::new(),
-                sid: Some(sid),
-            },
-            Err(_) => Identity::of(entry, None),
-        }
-    }
-
-    /// The SID, if known.
-    pub(super) fn sid(&self) -> Option<Sid> {
-        self.sid
-    }
-
-    /// The folded name: equal for two spellings of one name.
-    pub(super) fn key(&self) -> &str {
-        &self.key
-    }
-}
-
-/// Windows compares account names without regard to case; `.\x` is how
-/// tools spell the local `x`.
-fn name_key(name: &str) -> String {
-    let name = name.trim();
-    name.strip_prefix(".\\").unwrap_or(name).to_lowercase()
-}
-
-/// The SID a name stands for on every machine: well-known names and the
-/// computed `NT SERVICE\x` / `IIS APPPOOL\x` SIDs.
-pub(super) fn fixed_sid(name: &str) -> Option<Sid> {
-    match resolve_name(name)?.sid {
-        ResolvedSid::Fixed(sid) => Some(sid),
-        ResolvedSid::MachineRelative(_) | ResolvedSid::DomainRelative(_) => None,
-    }
-}
 
 /// Authorities whose every principal gplint knows, so an unknown name
 /// under them is a typo rather than an account of some domain.
@@ -134,31 +77,6 @@ mod tests {
 
     fn sid(text: &str) -> Sid {
         Sid::parse(text).unwrap()
-    }
-
-    #[test]
-    fn names_fold_case_and_dot() {
-        let declared = Identity::of("CONTOSO\\SQL Admins", None);
-        assert_eq!(
-            declared.key(),
-            Identity::of_entry("contoso\\sql admins").key()
-        );
-        assert_eq!(Identity::of(".\\Svc", None).key(), "svc");
-        assert_eq!(declared.sid(), None);
-    }
-
-    #[test]
-    fn sids_come_from_the_declaration_the_entry_or_the_name() {
-        let group = sid("S-1-5-21-1-2-3-1107");
-        assert_eq!(Identity::of("CONTOSO\\A", Some(&group)).sid(), Some(group));
-        let entry = Identity::of_entry("S-1-5-21-1-2-3-1107");
-        assert_eq!((entry.key(), entry.sid()), ("", Some(group)));
-        let system = Identity::of("LocalSystem", None);
-        assert_eq!(
-            system.sid(),
-            Identity::of("NT AUTHORITY\\SYSTEM", None).sid()
-        );
-        assert_eq!(system.sid(), Some(sid("S-1-5-18")));
     }
 
     #[test]

@@ -1,47 +1,20 @@
 //! Password and lockout policies written in the expectations file: the
 //! domain's, under `domain_policy:` (values, or the GPOs linked at the
 //! domain root), and a fine-grained password policy (a PSO) under an
-//! account's or a group's `password_policy:`.
+//! account's or a group's `password_policy:`. The types require both
+//! values; here they must be within what Windows can hold.
 //!
 //! Windows applies password and lockout policy to domain accounts only
 //! from the domain root or a PSO, never from a GPO linked below
 //! (windows-logon-facts.md §9 item 6); what these declarations mean for a
 //! logon is decided in [`crate::restriction`].
 
-use serde::Serialize;
-
-use super::fields::{Field, Fields, Shape};
-use super::gpos::{listed, unquoted_guid, unquoted_guid_error};
-use super::values;
+use super::document::{PasswordPolicy, Texts};
+use super::gpos::listed;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{DomainPolicyDecl, PasswordPolicyDecl};
 use crate::span::{Span, Spanned};
-use crate::yaml::NodeKind;
-
-/// A password and lockout policy written in `services.yaml`: both values,
-/// as a PSO (`msDS-PasswordSettings`) always carries both.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct PasswordPolicyDecl {
-    /// `max_password_age_days`: days until a password expires; 0: never.
-    pub max_password_age_days: Spanned<i64>,
-    /// `lockout_threshold`: bad passwords before lockout; 0: never locks.
-    pub lockout_threshold: Spanned<i64>,
-    /// The whole mapping.
-    pub span: Span,
-}
-
-/// `domain_policy:`, where domain accounts take their password and
-/// lockout policy from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum DomainPolicyDecl {
-    /// The GPOs linked at the domain root, lowest precedence first, each a
-    /// display name, GUID or path as written; never empty, no entry twice.
-    Gpos(Vec<Spanned<String>>),
-    /// The values themselves.
-    Values(PasswordPolicyDecl),
-}
-
-const KEYS: [&str; 2] = ["max_password_age_days", "lockout_threshold"];
+use crate::yaml::ListOrMap;
 
 /// The largest values a policy may hold, which differ between the
 /// domain's policy and a PSO.
@@ -74,110 +47,90 @@ pub(super) const PSO_LIMITS: Limits = Limits {
     past: "more than a fine-grained password policy can hold",
 };
 
-const POLICY: Shape = Shape {
-    what: "a password policy",
-    of: "of a password policy",
-    allowed: &KEYS,
-    example: "{max_password_age_days: 60, lockout_threshold: 0}",
-};
-
 const DOMAIN_EXAMPLE: &str = "domain_policy: [Default Domain Policy], or domain_policy: {max_password_age_days: 60, lockout_threshold: 0}";
 
-/// Reads `domain_policy`: a list of GPOs (a single one is a one-item
-/// list), or a mapping of the two values. Nothing written is `None`.
+/// `domain_policy`: a list of GPOs, or the two values.
 pub(super) fn domain_policy(
-    field: Option<Field<'_>>,
+    written: &Spanned<ListOrMap<Texts, PasswordPolicy>>,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<DomainPolicyDecl> {
-    let field = field.filter(|field| !field.node.is_null())?;
-    if let Some(guid) = unquoted_guid(field.node) {
-        errors.push(unquoted_guid_error(guid, field.node.span));
-        return None;
-    }
-    if matches!(field.node.kind, NodeKind::Map(_)) {
-        return password_policy(Some(field), DOMAIN_LIMITS, errors).map(DomainPolicyDecl::Values);
-    }
+    let list = match &written.value {
+        ListOrMap::Map(values) => {
+            let values = Spanned::new(values, written.span);
+            return policy(values, DOMAIN_LIMITS, errors).map(DomainPolicyDecl::Values);
+        }
+        ListOrMap::List(list) => list,
+    };
     let before = errors.len();
-    let gpos = listed(Some(field), DOMAIN_EXAMPLE, "`domain_policy`", errors);
+    let gpos = listed(list, "domain_policy", "`domain_policy`", errors);
     if gpos.is_empty() {
-        if errors.len() == before {
-            errors.push(no_domain_gpos(field.span()));
+        if list.0.complete && errors.len() == before {
+            errors.push(no_domain_gpos(written.span));
         }
         return None;
     }
     Some(DomainPolicyDecl::Gpos(gpos))
 }
 
-/// Reads a mapping of `max_password_age_days` and `lockout_threshold`,
-/// both required and within `limits`. Nothing written is `None`.
-pub(super) fn password_policy(
-    field: Option<Field<'_>>,
+/// Both values of a policy, each within `limits`.
+pub(super) fn policy(
+    written: Spanned<&PasswordPolicy>,
     limits: Limits,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<PasswordPolicyDecl> {
-    let field = field.filter(|field| !field.node.is_null())?;
-    let fields = Fields::read(field.node, &POLICY, errors)?;
-    let mut missing = Vec::new();
-    let mut read = |key: &'static str, errors: &mut Vec<Diagnostic>| {
-        let Some(value) = fields.get(key) else {
-            missing.push(key);
-            return None;
-        };
-        number(value, limits, errors)
-    };
-    let age = read(KEYS[0], errors);
-    let lockout = read(KEYS[1], errors);
-    if !missing.is_empty() {
-        errors.push(incomplete(&field, &missing));
-    }
-    Some(PasswordPolicyDecl {
-        max_password_age_days: age?,
-        lockout_threshold: lockout?,
-        span: field.node.span,
+    let age = &written.value.max_password_age_days;
+    let lockout = &written.value.lockout_threshold;
+    let age_ok = within(age, limits.max_age, Key::Age, limits, errors);
+    let lockout_ok = within(lockout, limits.max_lockout, Key::Lockout, limits, errors);
+    (age_ok && lockout_ok).then(|| PasswordPolicyDecl {
+        max_password_age_days: age.clone(),
+        lockout_threshold: lockout.clone(),
+        span: written.span,
     })
 }
 
-/// A whole number from 0 to the key's limit: days or bad passwords.
-fn number(field: Field<'_>, limits: Limits, errors: &mut Vec<Diagnostic>) -> Option<Spanned<i64>> {
-    let written = values::text(field, errors)?;
-    let max = if field.name == KEYS[0] {
-        limits.max_age
-    } else {
-        limits.max_lockout
-    };
-    let parsed = written.value.parse::<u64>();
-    let within = parsed
-        .as_ref()
-        .ok()
-        .and_then(|&n| u32::try_from(n).ok())
-        .filter(|&n| n <= max);
-    match within {
-        Some(n) => Some(Spanned::new(i64::from(n), written.span)),
-        None => {
-            errors.push(bad_number(&field, &written, limits, parsed.is_ok()));
-            None
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Age,
+    Lockout,
+}
+
+impl Key {
+    fn name(self) -> &'static str {
+        match self {
+            Key::Age => "max_password_age_days",
+            Key::Lockout => "lockout_threshold",
         }
     }
 }
 
-fn bad_number(
-    field: &Field<'_>,
-    written: &Spanned<String>,
+/// Whether `value` is a whole number from 0 to `max`; an error if not.
+fn within(
+    value: &Spanned<i64>,
+    max: u32,
+    key: Key,
     limits: Limits,
-    too_large: bool,
-) -> Diagnostic {
-    let meaning = if field.name == KEYS[0] {
-        format!(
+    errors: &mut Vec<Diagnostic>,
+) -> bool {
+    if (0..=i64::from(max)).contains(&value.value) {
+        return true;
+    }
+    errors.push(bad_number(value, key, limits));
+    false
+}
+
+fn bad_number(value: &Spanned<i64>, key: Key, limits: Limits) -> Diagnostic {
+    let meaning = match key {
+        Key::Age => format!(
             "a whole number of days from 0 to {} (0: passwords never expire)",
             thousands(limits.max_age)
-        )
-    } else {
-        format!(
+        ),
+        Key::Lockout => format!(
             "a whole number of bad passwords from 0 to {} (0: the account never locks)",
             thousands(limits.max_lockout)
-        )
+        ),
     };
-    let label = if too_large {
+    let label = if value.value > 0 {
         limits.past
     } else {
         "not a whole number"
@@ -185,14 +138,14 @@ fn bad_number(
     Diagnostic::new(
         Severity::Error,
         "expect::bad-policy-value",
-        format!("{} is {meaning}, not `{}`", field.subject(), written.value),
-        written.span,
+        format!("`{}` is {meaning}, not `{}`", key.name(), value.value),
+        value.span,
     )
     .with_label(label)
     .with_help(format!(
         "write it as the policy shows it, e.g. {}: {}",
-        field.name,
-        if field.name == KEYS[0] { 60 } else { 5 }
+        key.name(),
+        if key == Key::Age { 60 } else { 5 }
     ))
 }
 
@@ -207,25 +160,6 @@ fn thousands(n: u32) -> String {
         out.push(c);
     }
     out
-}
-
-fn incomplete(field: &Field<'_>, missing: &[&str]) -> Diagnostic {
-    let names: Vec<String> = missing.iter().map(|m| format!("`{m}`")).collect();
-    Diagnostic::new(
-        Severity::Error,
-        "expect::incomplete-password-policy",
-        format!(
-            "{} lacks {}: a password policy sets both `max_password_age_days` and `lockout_threshold`",
-            field.subject(),
-            names.join(" and ")
-        ),
-        field.span(),
-    )
-    .with_label(format!("no {}", names.join(" or ")))
-    .with_help(format!(
-        "write both, 0 for none (never expires, never locks): {}: {}",
-        field.name, POLICY.example
-    ))
 }
 
 fn no_domain_gpos(span: Span) -> Diagnostic {

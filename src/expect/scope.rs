@@ -1,56 +1,40 @@
-//! One item of `scopes:` typed as a [`ScopeDecl`], and the rule that no
-//! two scopes share a name.
+//! One item of `scopes:` checked and made a [`ScopeDecl`], and the rule
+//! that no two scopes share a name.
 
 use std::collections::HashMap;
 
-use super::account_name::missing_name;
-use super::fields::{Fields, Shape};
+use super::document::Scope;
 use super::gpos::gpos;
-use super::model::{ScopeDecl, fold};
-use super::target_field::target;
-use super::values;
+use super::text::{clean, texts};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::Target;
-use crate::yaml::Node;
+use crate::model::{ScopeDecl, Target, fold};
+use crate::span::Spanned;
 
-/// `description` is accepted so a file can document its scopes, but it is
-/// not kept: messages name scopes by name.
-const SCOPE: Shape = Shape {
-    what: "a scope",
-    of: "of a scope",
-    allowed: &["name", "target", "gpos", "hosts", "nla", "description"],
-    example: "- name: sql-servers\n    gpos: [Default Domain Policy, SQL Servers - Hardening]",
-};
-
-/// Types one scope item, pushing every problem to `errors`; `None` when
-/// it has no name. A scope whose `gpos` are wrong is still returned, so
-/// references to it are not reported as unknown too.
+/// Checks one scope, pushing every problem to `errors`; `None` when its
+/// name is blank. A scope whose `gpos` are wrong is still returned, so
+/// references to it are not reported as unknown too. `description` is
+/// accepted so a file can document its scopes, but it is not kept.
 pub(super) fn scope(
-    node: &Node,
+    item: &Spanned<Scope>,
     default_target: Target,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<ScopeDecl> {
-    let fields = Fields::read(node, &SCOPE, errors)?;
-    let name = match fields.get("name") {
-        Some(field) => values::text(field, errors),
-        None => {
-            errors.push(missing_name("a scope", node.span, "`name: sql-servers`"));
-            None
-        }
-    };
-    let (target, target_span) = target(fields.get("target"), default_target, errors);
-    let gpos = gpos(fields.get("gpos"), node.span, errors);
-    let hosts = values::texts(fields.get("hosts"), "hosts: [SQL01, SQL02]", errors);
-    let nla = values::flag(fields.get("nla"), errors);
-    values::optional_text(fields.get("description"), errors);
+    let scope = &item.value;
+    let name = clean(&scope.name, "`name`", errors);
+    let target = scope.target.given();
+    let gpos = gpos(&scope.gpos, item.span, errors);
+    let hosts = texts(&scope.hosts, "hosts", errors);
+    if let Some(description) = scope.description.given() {
+        clean(description, "`description`", errors);
+    }
     Some(ScopeDecl {
         name: name?,
-        target,
-        target_span,
+        target: target.map_or(default_target, |t| t.value.0),
+        target_span: target.map(|t| t.span),
         gpos,
         hosts,
-        nla,
-        span: node.span,
+        nla: scope.nla.given().cloned(),
+        span: item.span,
     })
 }
 

@@ -5,9 +5,9 @@ use std::cell::Cell;
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::model::{ScopeDecl, fold};
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
+use crate::model::{ScopeDecl, fold};
 use crate::span::Spanned;
 use crate::suggest::did_you_mean;
 use crate::work::{self, Counter};

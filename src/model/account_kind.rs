@@ -1,20 +1,22 @@
 //! What sort of account a declared account is, and how to tell when the
 //! file does not say.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::squash;
 use crate::principal::{ResolvedSid, Sid, resolve_name};
 
 /// The sort of account, which decides the groups Windows puts in its token.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum AccountKind {
     /// A domain user account, e.g. `CONTOSO\svc_sql`.
     Domain,
     /// An account of the machine's own SAM, e.g. `.\backup`.
     Local,
-    /// A (group) managed service account, e.g. `CONTOSO\gmsa_sql$`.
+    /// A (group) managed service account, e.g. `CONTOSO\gmsa_sql$`;
+    /// `msa` and `smsa` (standalone managed service accounts) mean it too.
+    #[serde(alias = "msa", alias = "smsa")]
     Gmsa,
     /// A virtual account: `NT SERVICE\<service>` or `IIS APPPOOL\<pool>`.
     Virtual,

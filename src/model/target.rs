@@ -5,7 +5,9 @@ use serde::{Deserialize, Serialize};
 use super::squash;
 
 /// The role of the machines a GPO applies to; defaults differ by role.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Target {
     /// A client: Windows 10/11.
@@ -14,7 +16,9 @@ pub enum Target {
     /// default, because member servers run most service accounts.
     #[default]
     MemberServer,
-    /// A domain controller, whose "local" groups are the domain's.
+    /// A domain controller, whose "local" groups are the domain's; `dc`
+    /// means it too.
+    #[serde(alias = "dc")]
     DomainController,
 }
 

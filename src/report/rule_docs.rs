@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use crate::rules::Rule;
 
 /// The project's home; SARIF's `informationUri`.
-pub const PROJECT_URI: &str = "https://github.com/gplint/gplint";
+pub use crate::PROJECT_URI;
 
 /// Where the rendered rule documentation is published. SARIF's `helpUri`
 /// is this with `#` and the rule's [`anchor`].

@@ -456,15 +456,6 @@ codes! {
               can hold. Any other value cannot be a real policy's. Write it as the policy shows \
               it.",
     },
-    ExpectIncompletePasswordPolicy {
-        code: "expect::incomplete-password-policy",
-        severity: Error,
-        kind: Diagnostic,
-        summary: "a password policy without both of its values",
-        doc: "A password policy declared in `services.yaml` sets both values, since the \
-              restriction checks read both and Windows' default would otherwise be guessed. \
-              Write both, 0 for none (never expires, never locks).",
-    },
     ExpectDomainPolicyWithoutGpos {
         code: "expect::domain-policy-without-gpos",
         severity: Error,

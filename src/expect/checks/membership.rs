@@ -2,9 +2,8 @@
 //! members, so the entry is a mix-up.
 
 use super::Principal;
-use super::index::Index;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::expect::names::Identity;
+use crate::model::{Identity, Index};
 use crate::span::Spanned;
 
 /// Entries that name nothing declared are fine: they may be well-known

@@ -3,12 +3,11 @@
 
 mod cycles;
 mod duplicates;
-mod index;
 mod membership;
 
-use super::model::{AccountDecl, GroupDecl};
-use super::names::Identity;
 use crate::diagnostic::Diagnostic;
+use crate::model::Identity;
+use crate::model::{AccountDecl, GroupDecl};
 use crate::principal::Sid;
 use crate::span::Span;
 use crate::span::Spanned;

@@ -3,9 +3,15 @@
 use super::Out;
 use crate::init::yaml;
 
-/// Writes the header.
+/// Writes the header. Its first line tells editors that use
+/// yaml-language-server (VS Code's YAML extension) where the file's
+/// schema is, so they check and complete it.
 pub fn write(out: &mut Out, paths: &[String]) {
     let inputs = command_line(paths);
+    out.line(format!(
+        "# yaml-language-server: $schema={}",
+        crate::expect::schema_url()
+    ));
     out.line(format!(
         "# services.yaml for gplint, written by `gplint init {inputs}`"
     ));

@@ -131,11 +131,22 @@ impl<'a> Deserializer<'a> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
+        let shape = self.cx.words.shape(name);
         let NodeKind::Map(entries) = &self.node.kind else {
             let expected = format!("a mapping of fields ({})", fields.join(", "));
-            return Err(self.wrong_shape(&expected));
+            // The mapping's own example shows its shape, where the file
+            // lists it; the enclosing one's may not even mention it.
+            let place = match shape.name {
+                "" => self.place,
+                _ => Place {
+                    example: shape.example,
+                    ..self.place
+                },
+            };
+            self.cx
+                .push(problem::wrong_shape(&place, &expected, self.node));
+            return Err(Error::Reported);
         };
-        let shape = self.cx.words.shape(name);
         let access = StructFields::known(entries, self, shape, fields);
         match visitor.visit_map(access) {
             Err(Error::MissingField(field)) => {

@@ -1,48 +1,19 @@
-//! What an expectations file declares, typed, with the span of every value
-//! so later checks can point back at the line that made the promise.
+//! What an expectations file declares about the directory and the
+//! machines, typed, with the span of every value so later checks can point
+//! back at the line that made the promise.
+//!
+//! These are the Windows model's input, not the file's shape: the policy,
+//! logon and restriction stages reason with them, and a directory export
+//! could produce them as well as `services.yaml` does. The file's own
+//! types, and the checks that turn them into these, are
+//! [`crate::expect`]'s.
 
 use serde::Serialize;
 
-use super::{AccountFacts, DomainPolicyDecl, PasswordPolicyDecl};
+use super::{AccountKind, Date, Target, Week};
 use crate::logon_type::LogonType;
-use crate::model::{AccountKind, Date, Target};
 use crate::principal::Sid;
 use crate::span::{Span, Spanned};
-
-/// A whole expectations file (`services.yaml`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Expectations {
-    /// The kind of machine the templates are applied to.
-    pub target: Target,
-    /// Where `target` is written; `None` when the default applies.
-    pub target_span: Option<Span>,
-    /// The domain's SID prefix `S-1-5-21-a-b-c`: as declared, or else
-    /// taken from the first declared domain-relative SID of a group or a
-    /// domain account or gMSA (with that SID's span).
-    pub domain_sid: Option<Spanned<Sid>>,
-    /// `nla:` whether Remote Desktop requires Network Level Authentication
-    /// on the machines, when the templates do not say; `None` when not
-    /// written (on, Windows' default).
-    pub nla: Option<Spanned<bool>>,
-    /// Where domain accounts take their password and lockout policy from:
-    /// GPOs linked at the domain root, or the values; `None` when not
-    /// written (the Default Domain Policy among the inputs, else Windows'
-    /// defaults).
-    pub domain_policy: Option<DomainPolicyDecl>,
-    /// The sets of GPOs that apply together, in file order.
-    pub scopes: Vec<ScopeDecl>,
-    /// Directory groups the templates cannot see, in file order.
-    pub groups: Vec<GroupDecl>,
-    /// The accounts to check, in file order.
-    pub accounts: Vec<AccountDecl>,
-    /// Accepted findings, in file order.
-    pub waivers: Vec<WaiverDecl>,
-    /// What is worth knowing but does not stop the file from being used
-    /// (a loop of groups), sorted by position, each with a span into the
-    /// text.
-    #[serde(skip)]
-    pub warnings: Vec<crate::diagnostic::Diagnostic>,
-}
 
 /// A scope declared under `scopes:`: GPOs that apply together to one
 /// kind of machine, such as the SQL servers' OU.
@@ -147,7 +118,7 @@ impl AccountDecl {
 
 /// Scope names and GPO entries are compared without regard to case, as
 /// Windows compares account and GPO names.
-pub(super) fn same_name(a: &str, b: &str) -> bool {
+pub fn same_name(a: &str, b: &str) -> bool {
     // ASCII names, nearly all, compare without decoding characters.
     if a.is_ascii() && b.is_ascii() {
         return a.eq_ignore_ascii_case(b);
@@ -160,6 +131,54 @@ pub(super) fn same_name(a: &str, b: &str) -> bool {
 /// `name` folded as `same_name` compares it, for use as a map key.
 pub fn fold(name: &str) -> String {
     name.chars().flat_map(char::to_lowercase).collect()
+}
+
+/// The account fields of `services.yaml` that restrict a logon.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct AccountFacts {
+    /// `disabled: true`: the account is disabled in the directory.
+    pub disabled: Option<Spanned<bool>>,
+    /// `password_never_expires: true` (DONT_EXPIRE_PASSWORD).
+    pub password_never_expires: Option<Spanned<bool>>,
+    /// `password_last_set`: the day the password was last set (pwdLastSet).
+    pub password_last_set: Option<Spanned<Date>>,
+    /// `blank_password: true`: the account has an empty password.
+    pub blank_password: Option<Spanned<bool>>,
+    /// `logon_hours`: when the account may log on; absent means always.
+    pub logon_hours: Option<Spanned<Week>>,
+    /// `runs_at`: when a service or task of the account must be able to
+    /// log on; absent means around the clock.
+    pub runs_at: Option<Spanned<Week>>,
+    /// `workstations`: the machines it may log on to (userWorkstations);
+    /// empty means any.
+    pub workstations: Vec<Spanned<String>>,
+    /// `password_policy`: a fine-grained password policy (PSO) applied to
+    /// the account itself; domain accounts only.
+    pub password_policy: Option<PasswordPolicyDecl>,
+}
+
+/// A password and lockout policy written in `services.yaml`: both values,
+/// as a PSO (`msDS-PasswordSettings`) always carries both.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PasswordPolicyDecl {
+    /// `max_password_age_days`: days until a password expires; 0: never.
+    pub max_password_age_days: Spanned<i64>,
+    /// `lockout_threshold`: bad passwords before lockout; 0: never locks.
+    pub lockout_threshold: Spanned<i64>,
+    /// The whole mapping.
+    pub span: Span,
+}
+
+/// `domain_policy:`, where domain accounts take their password and
+/// lockout policy from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DomainPolicyDecl {
+    /// The GPOs linked at the domain root, lowest precedence first, each a
+    /// display name, GUID or path as written; never empty, no entry twice.
+    Gpos(Vec<Spanned<String>>),
+    /// The values themselves.
+    Values(PasswordPolicyDecl),
 }
 
 #[cfg(test)]

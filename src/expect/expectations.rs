@@ -1,0 +1,61 @@
+//! A whole expectations file, read: what the Windows model is given
+//! ([`crate::model`]'s declarations), and the warnings reading it gave.
+
+use serde::Serialize;
+
+use crate::model::{AccountDecl, DomainPolicyDecl, GroupDecl, ScopeDecl, Target, WaiverDecl};
+use crate::principal::Sid;
+use crate::span::{Span, Spanned};
+
+/// A whole expectations file (`services.yaml`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Expectations {
+    /// The kind of machine the templates are applied to.
+    pub target: Target,
+    /// Where `target` is written; `None` when the default applies.
+    pub target_span: Option<Span>,
+    /// The domain's SID prefix `S-1-5-21-a-b-c`: as declared, or else
+    /// taken from the first declared domain-relative SID of a group or a
+    /// domain account or gMSA (with that SID's span).
+    pub domain_sid: Option<Spanned<Sid>>,
+    /// `nla:` whether Remote Desktop requires Network Level Authentication
+    /// on the machines, when the templates do not say; `None` when not
+    /// written (on, Windows' default).
+    pub nla: Option<Spanned<bool>>,
+    /// Where domain accounts take their password and lockout policy from:
+    /// GPOs linked at the domain root, or the values; `None` when not
+    /// written (the Default Domain Policy among the inputs, else Windows'
+    /// defaults).
+    pub domain_policy: Option<DomainPolicyDecl>,
+    /// The sets of GPOs that apply together, in file order.
+    pub scopes: Vec<ScopeDecl>,
+    /// Directory groups the templates cannot see, in file order.
+    pub groups: Vec<GroupDecl>,
+    /// The accounts to check, in file order.
+    pub accounts: Vec<AccountDecl>,
+    /// Accepted findings, in file order.
+    pub waivers: Vec<WaiverDecl>,
+    /// What is worth knowing but does not stop the file from being used
+    /// (a loop of groups), sorted by position, each with a span into the
+    /// text.
+    #[serde(skip)]
+    pub warnings: Vec<crate::diagnostic::Diagnostic>,
+}
+
+impl Expectations {
+    /// A file that declares nothing, for the reader to fill.
+    pub(super) fn empty() -> Self {
+        Expectations {
+            target: Target::default(),
+            target_span: None,
+            domain_sid: None,
+            nla: None,
+            domain_policy: None,
+            scopes: Vec::new(),
+            groups: Vec::new(),
+            accounts: Vec::new(),
+            waivers: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+}
