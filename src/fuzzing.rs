@@ -13,7 +13,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use crate::cli::{self, Io, Outcome};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::finding::Finding;
 use crate::report::{
     Sources, Style, check_human, check_json, github, github_summary, junit, render, render_excerpt,
@@ -42,7 +42,7 @@ pub fn template(data: &[u8]) -> Result<(), Broken> {
     }
     let typed = template::build(&doc);
     for warning in &typed.warnings {
-        render_file(warning, warning.code, &source, Style::PLAIN);
+        render_file(warning, warning.code.as_str(), &source, Style::PLAIN);
     }
     Ok(())
 }
@@ -58,14 +58,14 @@ pub fn expectations(data: &[u8]) -> Result<(), Broken> {
     match expect::load(&source.name, &source.text) {
         Ok(loaded) => {
             for warning in &loaded.warnings {
-                render_file(warning, warning.code, &source, Style::PLAIN);
+                render_file(warning, warning.code.as_str(), &source, Style::PLAIN);
             }
             Ok(())
         }
         Err(errors) if errors.is_empty() => Err("refused without an error".to_owned()),
         Err(errors) => {
             for error in &errors {
-                render_file(error, error.code, &source, Style::PLAIN);
+                render_file(error, error.code.as_str(), &source, Style::PLAIN);
                 if is_syntax_error(error) {
                     quoted_little(error, &source.name, &source.text)?;
                 }
@@ -88,7 +88,7 @@ fn quoted_little(diagnostic: &Diagnostic, name: &str, text: &str) -> Result<(), 
 
 /// Whether a diagnostic says the file is not YAML at all.
 fn is_syntax_error(diagnostic: &Diagnostic) -> bool {
-    diagnostic.code.ends_with("::yaml-syntax")
+    diagnostic.code == Code::YamlSyntax
 }
 
 /// Loads one user rule file and renders every error. Loading never runs
@@ -291,7 +291,7 @@ pub fn render_diagnostics(dir: &Path, data: &[u8]) -> Result<(), Broken> {
 
 fn diagnostics(all: &[Diagnostic], source: &SourceFile, style: Style) -> String {
     all.iter()
-        .map(|d| render_file(d, d.code, source, style))
+        .map(|d| render_file(d, d.code.as_str(), source, style))
         .collect()
 }
 

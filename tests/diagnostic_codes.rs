@@ -1,20 +1,22 @@
 //! The registry of codes (`src/diagnostic/code/table.rs`) against the
 //! code that emits them, and `docs/diagnostics.md` against the registry.
 //!
-//! The scan reads `src/**/*.rs` as text, outside comments and
-//! `#[cfg(test)]` items, and collects every code written there: string
-//! literals of the form `"stage::name"`, `code(gplint::…)` attributes of
-//! typed errors, and `Code::Variant` paths. A literal the registry does
-//! not hold fails, naming file and line, as does an entry that nothing
-//! uses; a literal or variant passed right after `Severity::X`, or to
-//! `warning(`/`error(`/`note(`, must have the registry's severity.
+//! A diagnostic's code is a [`Code`], and its severity the registry's, so
+//! the compiler holds every diagnostic to the registry. What it cannot
+//! see, the scan does: it reads `src/**/*.rs` as text, outside comments
+//! and `#[cfg(test)]` items, and collects every code written there:
+//! string literals of the form `"stage::name"`, `code(gplint::…)`
+//! attributes of typed errors, and `Code::Variant` paths. An attribute or
+//! literal the registry does not hold fails, naming file and line; so does
+//! a diagnostic's code written as a string (compare `Code`s, not their
+//! text), and an entry that nothing uses.
 
 mod common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use gplint::diagnostic::{Code, Severity};
+use gplint::diagnostic::{Code, CodeKind};
 use gplint::report::diagnostic_codes::{self, DIAGNOSTICS_PATH};
 
 const REGENERATE: &str = "GPLINT_UPDATE_DOCS=1 cargo test --test diagnostic_codes";
@@ -24,40 +26,6 @@ const REGISTRY: &str = "src/diagnostic/code/table.rs";
 
 /// The registry's module, whose literals are the stages' prefixes.
 const REGISTRY_MODULE: &str = "src/diagnostic/code.rs";
-
-/// TEMPORARY, until `src/expect` and `src/rules` are ported onto the
-/// shared YAML layer (issue 13, point 1): the codes they still emit that
-/// the shared `yaml::*` codes replace once they are. They are not in the
-/// registry and are tolerated here; delete this list when the port is
-/// merged and the literals are gone.
-const PENDING_MERGE: &[&str] = &[
-    // services.yaml
-    "expect::unknown-field",
-    "expect::duplicate-field",
-    "expect::wrong-shape",
-    "expect::missing-field",
-    "expect::empty-value",
-    "expect::yaml-syntax",
-    "expect::yaml-alias",
-    "expect::too-deep",
-    "expect::multiple-documents",
-    "expect::unquoted-star-sid",
-    "expect::bad-flag",
-    "expect::unknown-target",
-    "expect::unknown-kind",
-    "expect::unknown-logon-type",
-    // rule files
-    "rule::unknown-key",
-    "rule::duplicate-key",
-    "rule::wrong-type",
-    "rule::missing-key",
-    "rule::empty-value",
-    "rule::yaml-syntax",
-    "rule::yaml-unsupported",
-    "rule::yaml-too-deep",
-    "rule::unknown-severity",
-    "rule::unknown-fact-kind",
-];
 
 /// How a code is written at a place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,29 +45,22 @@ struct Use {
     line: usize,
     code: String,
     written: Written,
-    /// The severity it is passed with, when that is written beside it.
-    severity: Option<Severity>,
 }
 
 #[test]
-fn every_code_in_src_is_in_the_registry_with_its_severity() {
+fn every_code_in_src_is_in_the_registry_and_written_as_its_variant() {
     let uses = scan(&repo("src"));
     assert!(
         uses.len() > 100,
         "the scan found only {} codes; is it reading src/?",
         uses.len()
     );
-    let checked = uses.iter().filter(|u| u.severity.is_some()).count();
-    assert!(
-        checked > 80,
-        "only {checked} codes were found beside their severity; is the pattern stale?"
-    );
     let problems = problems(&uses);
     assert!(
         problems.is_empty(),
         "codes against the registry in {REGISTRY}:\n{}\n\
-         add a new code to the registry (with its severity, summary and doc), \
-         or use the code the registry has",
+         add a new code to the registry (with its severity, summary and doc) \
+         and write it as its `Code` variant",
         problems.join("\n")
     );
 }
@@ -112,49 +73,6 @@ fn every_registry_entry_is_used_somewhere() {
         unused.is_empty(),
         "registry entries that no code in src/ emits: {unused:?}; \
          remove them from {REGISTRY}, or emit them"
-    );
-}
-
-#[test]
-fn pending_codes_are_not_in_the_registry() {
-    for code in PENDING_MERGE {
-        assert_eq!(
-            Code::parse(code),
-            None,
-            "{code} is in the registry: take it out of PENDING_MERGE"
-        );
-    }
-    let unique: BTreeSet<_> = PENDING_MERGE.iter().collect();
-    assert_eq!(
-        unique.len(),
-        PENDING_MERGE.len(),
-        "PENDING_MERGE repeats a code"
-    );
-}
-
-#[test]
-fn helpers_named_for_a_severity_give_that_severity() {
-    // The severity check takes `error(code, …)` to be an error: hold
-    // every such helper in `src/` to its name.
-    let helper = regex::Regex::new(r"fn (error|warning|note)\(\s*code: ").unwrap();
-    let mut found = 0;
-    for (shown, lines) in production_files(&repo("src")) {
-        let text = lines.join("\n");
-        for m in helper.captures_iter(&text) {
-            found += 1;
-            let name = &m[1];
-            let body = &text[m.get(0).unwrap().end()..];
-            let body = &body[..body.find("\n}").unwrap_or(body.len())];
-            let wanted = format!("Severity::{}", capitalised(name));
-            assert!(
-                body.contains(&wanted),
-                "{shown}: `fn {name}(code, …)` does not use {wanted}"
-            );
-        }
-    }
-    assert!(
-        found >= 3,
-        "only {found} helpers found; is the pattern stale?"
     );
 }
 
@@ -201,22 +119,20 @@ fn an_unknown_literal_is_reported_with_file_and_line() {
 }
 
 #[test]
-fn a_severity_other_than_the_registrys_is_reported() {
-    let text = "let d = Diagnostic::new(\n    Severity::Error,\n    \"template::unknown-right\",\n    m,\n);\nlet e = error(\"syntax::line-without-equals\", m, s);\nlet w = Diagnostic::warning(Code::ExpectBadSid, m, s);\n";
-    let uses = uses_of("src/x.rs", text, &mut Vec::new());
+fn a_diagnostic_code_written_as_text_is_reported() {
+    let text = "if w.code != \"template::unknown-right\" {}\nlet f = \"waiver::stale\";\n";
+    let uses = uses_of("src/cli/x.rs", text, &mut Vec::new());
     assert_eq!(
         problems(&uses),
         [
-            "src/x.rs:3: `template::unknown-right` is passed as an error, but the registry says warning",
-            "src/x.rs:6: `syntax::line-without-equals` is passed as an error, but the registry says warning",
-            "src/x.rs:7: `expect::bad-sid` is passed as a warning, but the registry says error",
+            "src/cli/x.rs:1: `template::unknown-right` is written as text: write `Code::TemplateUnknownRight`"
         ]
     );
 }
 
 #[test]
-fn attributes_variants_and_pending_codes_are_read() {
-    let text = "#[diagnostic(code(gplint::source::too_large))]\nlet c = Code::TemplateNoSection.as_str();\nlet all = Code::ALL;\nerror(\"rule::wrong-type\", m, s);\n#[diagnostic(code(gplint::source::too_big))]\n";
+fn attributes_variants_and_literals_are_read() {
+    let text = "#[diagnostic(code(gplint::source::too_large))]\nlet c = Code::TemplateNoSection.as_str();\nlet all = Code::ALL;\nerror(\"rule::unknwn\", m, s);\n#[diagnostic(code(gplint::source::too_big))]\n";
     let uses = uses_of("src/x.rs", text, &mut Vec::new());
     let found: Vec<(&str, Written)> = uses.iter().map(|u| (u.code.as_str(), u.written)).collect();
     assert_eq!(
@@ -224,13 +140,16 @@ fn attributes_variants_and_pending_codes_are_read() {
         [
             ("gplint::source::too_large", Written::Attribute),
             ("gplint::source::too_big", Written::Attribute),
-            ("rule::wrong-type", Written::Literal),
+            ("rule::unknwn", Written::Literal),
             ("template::no-section", Written::Variant),
         ]
     );
     assert_eq!(
         problems(&uses),
-        ["src/x.rs:5: `gplint::source::too_big` is not in the registry"]
+        [
+            "src/x.rs:5: `gplint::source::too_big` is not in the registry",
+            "src/x.rs:4: `rule::unknwn` is not in the registry",
+        ]
     );
 }
 
@@ -249,34 +168,24 @@ fn repo(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
 }
 
-/// Problems with the uses: a code not in the registry (nor pending), a
-/// severity other than the registry's.
+/// Problems with the uses: a code not in the registry, a diagnostic's
+/// code written as its text.
 fn problems(uses: &[Use]) -> Vec<String> {
     let mut out = Vec::new();
     for u in uses {
         let at = format!("{}:{}", u.file, u.line);
         match Code::parse(&u.code) {
-            None if PENDING_MERGE.contains(&u.code.as_str()) => {}
             None => out.push(format!("{at}: `{}` is not in the registry", u.code)),
-            Some(code) => match u.severity {
-                Some(severity) if severity != code.severity() => out.push(format!(
-                    "{at}: `{}` is passed as {}, but the registry says {}",
-                    u.code,
-                    article(severity),
-                    code.severity().as_str()
-                )),
-                _ => {}
-            },
+            Some(code) if u.written == Written::Literal && code.kind() == CodeKind::Diagnostic => {
+                out.push(format!(
+                    "{at}: `{}` is written as text: write `Code::{code:?}`",
+                    u.code
+                ));
+            }
+            Some(_) => {}
         }
     }
     out
-}
-
-fn article(severity: Severity) -> String {
-    match severity {
-        Severity::Error => "an error".to_owned(),
-        other => format!("a {}", other.as_str()),
-    }
 }
 
 /// The registry's codes that no use names.
@@ -348,7 +257,6 @@ fn uses_in(file: &str, text: &str) -> Vec<Use> {
             line: line_of(whole.start()),
             code: m[1].to_owned(),
             written: Written::Attribute,
-            severity: None,
         });
     }
     for m in literal.captures_iter(text) {
@@ -358,7 +266,6 @@ fn uses_in(file: &str, text: &str) -> Vec<Use> {
             line: line_of(whole.start()),
             code: m[1].to_owned(),
             written: Written::Literal,
-            severity: severity_before(&text[..whole.start()]),
         });
     }
     for m in variant.captures_iter(text) {
@@ -371,40 +278,9 @@ fn uses_in(file: &str, text: &str) -> Vec<Use> {
             line: line_of(whole.start()),
             code: code.as_str().to_owned(),
             written: Written::Variant,
-            severity: severity_before(&text[..whole.start()]),
         });
     }
     out
-}
-
-/// The severity written right before a code: `Severity::X,` or a call to
-/// `…warning(`, `…error(`, `…note(` whose first argument it is.
-fn severity_before(text: &str) -> Option<Severity> {
-    let start = text.len().saturating_sub(120);
-    let start = (start..text.len())
-        .find(|i| text.is_char_boundary(*i))
-        .unwrap_or(text.len());
-    let before = &text[start..];
-    let pattern = regex::Regex::new(
-        r"(?:Severity::(Error|Warning|Note)\s*,|\b(error|warning|note)\s*\()\s*$",
-    )
-    .unwrap();
-    let m = pattern.captures(before)?;
-    let word = m.get(1).or(m.get(2))?.as_str().to_ascii_lowercase();
-    match word.as_str() {
-        "error" => Some(Severity::Error),
-        "warning" => Some(Severity::Warning),
-        "note" => Some(Severity::Note),
-        _ => None,
-    }
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 // The reading of production code below is the one of tests/layers.rs.

@@ -16,7 +16,7 @@ fn read(relative: &str) -> SourceFile {
 }
 
 fn codes(t: &template::Template<'_>) -> Vec<&'static str> {
-    t.warnings.iter().map(|w| w.code).collect()
+    t.warnings.iter().map(|w| w.code.as_str()).collect()
 }
 
 #[test]

@@ -202,7 +202,7 @@ fn load_problems(problems: &[Diagnostic], expect: &str, shift: usize) -> Vec<Loa
                 .and_then(|line| line.checked_sub(shift))
                 .filter(|line| *line > 0);
             LoadProblem {
-                code: problem.code,
+                code: problem.code.as_str(),
                 message: problem.message.clone(),
                 line,
             }

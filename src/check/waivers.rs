@@ -5,7 +5,7 @@
 //! that matches no finding, so an accepted exception cannot outlive its
 //! reason unnoticed.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::expect::WaiverDecl;
 use crate::finding::{FileRef, Finding, Location, Waived};
 use crate::model::Date;
@@ -33,8 +33,7 @@ pub fn check_rules(waivers: &[WaiverDecl], rules: &RuleSet) -> Vec<Diagnostic> {
                 }
             };
             Diagnostic::new(
-                Severity::Error,
-                "waiver::unknown-rule",
+                Code::WaiverUnknownRule,
                 format!("the waiver names `{}`, which is not a rule", w.rule.value),
                 w.rule.span,
             )

@@ -109,7 +109,7 @@ fn dump_one(
         }
         DumpFormat::Text => {
             for warning in &warnings {
-                let rendered = render_file(warning, warning.code, &source, io.style);
+                let rendered = render_file(warning, warning.code.as_str(), &source, io.style);
                 io.stderr_text(&rendered);
             }
             io.print(dump_text::write(&view))?;

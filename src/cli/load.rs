@@ -76,7 +76,7 @@ fn rule_errors(errors: &[crate::rules::RuleLoadError], io: &mut Io<'_>) -> Optio
             Some((text, lines)) if std::sync::Arc::ptr_eq(text, &error.text) => lines,
             _ => LineIndex::new(&error.text),
         };
-        let code = error.diagnostic.code;
+        let code = error.diagnostic.code.as_str();
         let text = &error.text;
         let rendered = render_indexed(&error.diagnostic, code, &error.file, text, &lines, io.style);
         io.stderr_text(&rendered);
@@ -113,7 +113,7 @@ pub fn render_all(diagnostics: &[Diagnostic], source: &SourceFile, io: &mut Io<'
         let rendered = if quotes_little(diagnostic) {
             render_excerpt(diagnostic, &source.name, &source.text, io.style)
         } else {
-            render_file(diagnostic, diagnostic.code, source, io.style)
+            render_file(diagnostic, diagnostic.code.as_str(), source, io.style)
         };
         io.stderr_text(&rendered);
     }
@@ -123,10 +123,10 @@ pub fn render_all(diagnostics: &[Diagnostic], source: &SourceFile, io: &mut Io<'
 /// not YAML at all, or UTF-16 read into CJK. Such a file may hold
 /// anything (a binary, a line of megabytes, secrets), so they quote only
 /// a short, printable excerpt of the line.
-const QUOTE_LITTLE: [&str; 3] = [
-    "yaml::syntax",
-    "yaml::unquoted-star-sid",
-    "source::implausible-text",
+const QUOTE_LITTLE: [Code; 3] = [
+    Code::YamlSyntax,
+    Code::YamlUnquotedStarSid,
+    Code::SourceImplausibleText,
 ];
 
 fn quotes_little(diagnostic: &Diagnostic) -> bool {

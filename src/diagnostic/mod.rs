@@ -59,9 +59,10 @@ pub struct Label {
 /// One problem found in one source text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
-    /// Stable identifier, e.g. `syntax::line-without-equals`.
-    pub code: &'static str,
-    /// How serious it is.
+    /// Stable identifier, e.g. `syntax::line-without-equals`, from the
+    /// registry ([`code`]).
+    pub code: Code,
+    /// How serious it is: always the registry's severity for the code.
     pub severity: Severity,
     /// What is wrong, in the user's terms.
     pub message: String,
@@ -74,21 +75,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A warning with a primary label.
-    pub fn warning(code: &'static str, message: impl Into<String>, span: Span) -> Self {
-        Self::new(Severity::Warning, code, message, span)
-    }
-
-    /// A diagnostic of the given severity with a primary label.
-    pub fn new(
-        severity: Severity,
-        code: &'static str,
-        message: impl Into<String>,
-        span: Span,
-    ) -> Self {
+    /// A diagnostic of `code`, with the severity the registry gives it, and
+    /// a primary label.
+    pub fn new(code: Code, message: impl Into<String>, span: Span) -> Self {
         Diagnostic {
             code,
-            severity,
+            severity: code.severity(),
             message: message.into(),
             labels: vec![Label {
                 span,
@@ -160,7 +152,7 @@ impl From<&crate::source::DecodeWarning> for Diagnostic {
             ),
         };
         let span = crate::span::Span::new(warning.offset, warning.offset);
-        Diagnostic::warning(code.as_str(), warning.message.clone(), span)
+        Diagnostic::new(code, warning.message.clone(), span)
             .with_label(label)
             .with_help(help)
     }

@@ -8,7 +8,7 @@ use super::scope_refs::ScopeNames;
 use super::text::{clean, names, sid, texts, words};
 use super::tree::Tree;
 use super::{account_facts, conflicts};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{AccountDecl, AccountKind, fixed_sid, is_virtual_name};
 use crate::principal::Sid;
 use crate::span::{Span, Spanned};
@@ -142,8 +142,7 @@ fn account_sid(
 fn bad_service_name(written: &Spanned<String>) -> Diagnostic {
     let bare = written.value.rsplit(['\\', '/']).next().unwrap_or_default();
     Diagnostic::new(
-        Severity::Error,
-        "expect::bad-service-name",
+        Code::ExpectBadServiceName,
         format!(
             "`{}` is not a service name: service names have no `\\` or `/`",
             written.value
@@ -158,9 +157,7 @@ fn bad_service_name(written: &Spanned<String>) -> Diagnostic {
 }
 
 fn missing_name(item: Span) -> Diagnostic {
-    Diagnostic::new(
-        Severity::Error,
-        "expect::missing-name",
+    Diagnostic::new(Code::ExpectMissingName,
         "an account needs a name",
         item,
     )
@@ -172,8 +169,7 @@ fn missing_name(item: Span) -> Diagnostic {
 
 fn name_and_service(name: Span, service: Span) -> Diagnostic {
     Diagnostic::new(
-        Severity::Error,
-        "expect::name-and-service",
+        Code::ExpectNameAndService,
         "an account has either `name` or `service`, not both",
         service,
     )
@@ -189,8 +185,7 @@ fn checks_nothing(account: &AccountDecl) -> Option<Diagnostic> {
     }
     Some(
         Diagnostic::new(
-            Severity::Error,
-            "expect::account-checks-nothing",
+            Code::ExpectAccountChecksNothing,
             format!(
                 "`{}` has no `logon` or `no_logon`, so nothing is checked for it",
                 account.name.value

@@ -8,7 +8,7 @@ use super::document::{Account, Texts};
 use super::password_policy::{PSO_LIMITS, policy};
 use super::text::{clean, texts};
 use super::tree::Tree;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{AccountFacts, AccountKind, Date, Week, read_date};
 use crate::span::{Span, Spanned};
 
@@ -72,9 +72,7 @@ fn managed_password(
         .into_iter()
         .filter(|(_, written)| *written)
         .map(|(name, _)| {
-            Diagnostic::new(
-                Severity::Error,
-                "expect::managed-password",
+            Diagnostic::new(Code::ExpectManagedPassword,
                 format!(
                     "`{name}` does not apply to a {} account: Windows manages its password, which never expires",
                     kind.as_str()
@@ -95,9 +93,7 @@ fn fine_grained_off_domain(kind: AccountKind, key: Span) -> Option<Diagnostic> {
         return None;
     }
     Some(
-        Diagnostic::new(
-            Severity::Error,
-            "expect::password-policy-not-domain",
+        Diagnostic::new(Code::ExpectPasswordPolicyNotDomain,
             format!(
                 "`password_policy` does not apply to a {} account: a fine-grained password policy governs domain accounts only",
                 kind.as_str()
@@ -133,8 +129,7 @@ pub(super) fn bad_date(
     example: &str,
 ) -> Diagnostic {
     Diagnostic::new(
-        Severity::Error,
-        "expect::bad-date",
+        Code::ExpectBadDate,
         format!("`{}` is not a date: {why}", written.value),
         written.span,
     )
@@ -155,9 +150,7 @@ fn schedule(written: &Spanned<Texts>, field: &str, errors: &mut Vec<Diagnostic>)
 }
 
 fn bad_schedule(entry: &Spanned<String>, why: &str, field: &str) -> Diagnostic {
-    Diagnostic::new(
-        Severity::Error,
-        "expect::bad-hours",
+    Diagnostic::new(Code::ExpectBadHours,
         format!("`{}` is not an entry of `{field}`: {why}", entry.value),
         entry.span,
     )

@@ -1,6 +1,6 @@
 //! A logon type that one account both requires and forbids.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::logon_type::LogonType;
 use crate::span::Spanned;
 
@@ -31,8 +31,7 @@ fn conflict(
     denied: &Spanned<LogonType>,
 ) -> Diagnostic {
     Diagnostic::new(
-        Severity::Error,
-        "expect::logon-conflict",
+        Code::ExpectLogonConflict,
         format!(
             "`{}` is expected both to be able and not to be able to use {} logon",
             name.value, denied.value

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::document::{Placed, Texts};
 use super::text::texts;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::fold;
 use crate::span::{Span, Spanned};
 use crate::yaml::{Field, Node, NodeKind};
@@ -135,8 +135,7 @@ fn guid(node: &Node) -> Option<&str> {
 
 fn unquoted_guid(guid: &str, span: Span) -> Diagnostic {
     Diagnostic::new(
-        Severity::Error,
-        "expect::unquoted-guid",
+        Code::ExpectUnquotedGuid,
         format!("the GUID {{{guid}}} must be quoted: YAML reads `{{…}}` as a mapping"),
         span,
     )
@@ -145,9 +144,7 @@ fn unquoted_guid(guid: &str, span: Span) -> Diagnostic {
 }
 
 fn no_gpos(span: Span) -> Diagnostic {
-    Diagnostic::new(
-        Severity::Error,
-        "expect::scope-without-gpos",
+    Diagnostic::new(Code::ExpectScopeWithoutGpos,
         "a scope needs at least one GPO in `gpos`",
         span,
     )
@@ -158,9 +155,7 @@ fn no_gpos(span: Span) -> Diagnostic {
 }
 
 fn repeated(again: &Spanned<String>, first: Span, within: &str) -> Diagnostic {
-    Diagnostic::new(
-        Severity::Error,
-        "expect::duplicate-gpo",
+    Diagnostic::new(Code::ExpectDuplicateGpo,
         format!("`{}` is listed twice in {within}", again.value),
         again.span,
     )

@@ -1,7 +1,7 @@
 //! Principal names in an expectations file that cannot be right: unknown
 //! built-in names, and SIDs that contradict a name's fixed SID.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::fixed_sid;
 use crate::principal::{Sid, WELL_KNOWN, resolve_name};
 use crate::span::Spanned;
@@ -34,8 +34,7 @@ pub(super) fn unknown_builtin(name: &Spanned<String>) -> Option<Diagnostic> {
     };
     Some(
         Diagnostic::new(
-            Severity::Error,
-            "expect::unknown-builtin",
+            Code::ExpectUnknownBuiltin,
             format!("`{}` is not a built-in principal", name.value),
             name.span,
         )
@@ -52,8 +51,7 @@ pub(super) fn sid_mismatch(name: &Spanned<String>, declared: &Spanned<Sid>) -> O
     }
     Some(
         Diagnostic::new(
-            Severity::Error,
-            "expect::sid-mismatch",
+            Code::ExpectSidMismatch,
             format!("`{}` is not the SID of `{}`", declared.value, name.value),
             declared.span,
         )

@@ -11,7 +11,7 @@
 
 use super::document::{PasswordPolicy, Texts};
 use super::gpos::listed;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{DomainPolicyDecl, PasswordPolicyDecl};
 use crate::span::{Span, Spanned};
 use crate::yaml::ListOrMap;
@@ -136,8 +136,7 @@ fn bad_number(value: &Spanned<i64>, key: Key, limits: Limits) -> Diagnostic {
         "not a whole number"
     };
     Diagnostic::new(
-        Severity::Error,
-        "expect::bad-policy-value",
+        Code::ExpectBadPolicyValue,
         format!("`{}` is {meaning}, not `{}`", key.name(), value.value),
         value.span,
     )
@@ -163,9 +162,7 @@ fn thousands(n: u32) -> String {
 }
 
 fn no_domain_gpos(span: Span) -> Diagnostic {
-    Diagnostic::new(
-        Severity::Error,
-        "expect::domain-policy-without-gpos",
+    Diagnostic::new(Code::ExpectDomainPolicyWithoutGpos,
         "`domain_policy` names no GPO and no values",
         span,
     )

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::document::Scope;
 use super::gpos::gpos;
 use super::text::{clean, texts};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{ScopeDecl, Target, fold};
 use crate::span::Spanned;
 
@@ -54,8 +54,7 @@ pub(super) fn check_unique(scopes: &[ScopeDecl], errors: &mut Vec<Diagnostic>) {
 
 fn repeated_scope(first: &ScopeDecl, again: &ScopeDecl) -> Diagnostic {
     Diagnostic::new(
-        Severity::Error,
-        "expect::duplicate-scope",
+        Code::ExpectDuplicateScope,
         format!("the scope `{}` is declared twice", again.name.value),
         again.name.span,
     )

@@ -5,8 +5,7 @@ use std::cell::Cell;
 
 use rustc_hash::FxHashSet as HashSet;
 
-use crate::diagnostic::Diagnostic;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{ScopeDecl, fold};
 use crate::span::Spanned;
 use crate::suggest::did_you_mean;
@@ -43,8 +42,7 @@ impl<'s> ScopeNames<'s> {
             return None;
         }
         let diagnostic = Diagnostic::new(
-            Severity::Error,
-            "expect::unknown-scope",
+            Code::ExpectUnknownScope,
             format!("`{}` is not a declared scope", written.value),
             written.span,
         )

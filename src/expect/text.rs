@@ -3,7 +3,7 @@
 
 use super::document::Texts;
 use super::word::Word;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::principal::Sid;
 use crate::span::{Span, Spanned};
 use crate::yaml::OneOrList;
@@ -50,8 +50,7 @@ pub(super) fn words<T: Copy>(list: &OneOrList<Spanned<Word<T>>>) -> Vec<Spanned<
 /// nothing after it, which the YAML layer reports.
 fn empty_value(subject: &str, span: Span) -> Diagnostic {
     Diagnostic::new(
-        Severity::Error,
-        "yaml::empty-value",
+        Code::YamlEmptyValue,
         format!("{subject} has no value"),
         span,
     )
@@ -77,7 +76,7 @@ fn parse_sid(written: &Spanned<String>, errors: &mut Vec<Diagnostic>) -> Option<
         Ok(sid) => Some(sid),
         Err(error) => {
             errors.push(
-                Diagnostic::new(Severity::Error, "expect::bad-sid", error.to_string(), written.span)
+                Diagnostic::new(Code::ExpectBadSid, error.to_string(), written.span)
                     .with_label("not a valid SID")
                     .with_help("write the SID as Windows prints it, e.g. S-1-5-32-544; a leading `*` is optional"),
             );
@@ -146,7 +145,7 @@ mod tests {
         );
         let values: Vec<&str> = found.iter().map(|n| n.value.as_str()).collect();
         assert_eq!(values, ["CONTOSO\\SQL Admins", "S-1-5-32-555", "S-Team"]);
-        let codes: Vec<&str> = errors.iter().map(|e| e.code).collect();
+        let codes: Vec<&str> = errors.iter().map(|e| e.code.as_str()).collect();
         assert_eq!(codes, ["yaml::empty-value", "expect::bad-sid"]);
         assert_eq!(errors[0].message, "an entry of `member_of` has no value");
     }

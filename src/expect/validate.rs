@@ -14,7 +14,7 @@ use super::scope_refs::ScopeNames;
 use super::text::sid;
 use super::tree::Tree;
 use super::waiver::waiver;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{AccountDecl, AccountKind, GroupDecl, Target};
 use crate::principal::Sid;
 use crate::span::{Span, Spanned};
@@ -98,8 +98,7 @@ fn bad_domain_sid(declared: &Spanned<Sid>) -> Diagnostic {
         None => "a domain SID has the form S-1-5-21-<a>-<b>-<c>".to_owned(),
     };
     Diagnostic::new(
-        Severity::Error,
-        "expect::bad-domain-sid",
+        Code::ExpectBadDomainSid,
         format!("`{}` is not a domain SID (S-1-5-21-a-b-c)", declared.value),
         declared.span,
     )
@@ -129,9 +128,7 @@ fn inferred_domain(groups: &[GroupDecl], accounts: &[AccountDecl]) -> Option<Spa
 
 /// An empty file, or one without accounts, checks nothing.
 pub(super) fn no_accounts(file_name: &str, span: Span) -> Diagnostic {
-    Diagnostic::new(
-        Severity::Error,
-        "expect::no-accounts",
+    Diagnostic::new(Code::ExpectNoAccounts,
         format!("{file_name} declares no accounts"),
         span,
     )

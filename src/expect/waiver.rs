@@ -6,7 +6,7 @@ use super::document::{Placed, Waiver};
 use super::names::unknown_builtin;
 use super::scope_refs::ScopeNames;
 use super::text::clean;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Date, WaiverDecl, read_date};
 use crate::span::{Span, Spanned};
 use crate::yaml::Field;
@@ -103,9 +103,7 @@ fn expires(
 }
 
 fn no_reason(span: Span) -> Diagnostic {
-    Diagnostic::new(
-        Severity::Error,
-        "expect::missing-reason",
+    Diagnostic::new(Code::ExpectMissingReason,
         "a waiver needs a reason: say why the finding is accepted",
         span,
     )
@@ -114,9 +112,7 @@ fn no_reason(span: Span) -> Diagnostic {
 }
 
 fn no_expiry(span: Span) -> Diagnostic {
-    Diagnostic::new(
-        Severity::Error,
-        "expect::missing-expiry",
+    Diagnostic::new(Code::ExpectMissingExpiry,
         "a waiver needs an expiry date",
         span,
     )

@@ -1,10 +1,10 @@
 //! The human form of `gplint check`: each finding rendered with miette,
 //! pointing at the template line and at the expectation it breaks.
 
-use crate::diagnostic::{Diagnostic, Label, Severity};
+use crate::diagnostic::{Label, Severity};
 use crate::finding::{Finding, Location};
 
-use super::render::{Style, render_file};
+use super::render::{Snippet, Style, render_snippet};
 use super::sources::Sources;
 use super::visible::visible_owned;
 
@@ -76,17 +76,17 @@ fn waived_line(
 
 /// A second place, rendered as a note with its own snippet.
 fn context(at: &Location, title: String, sources: &Sources<'_>, style: Style) -> String {
-    let note = Diagnostic {
-        code: "",
+    let labels = [label(at)];
+    let note = Snippet {
         severity: Severity::Note,
-        message: title,
-        labels: vec![label(at)],
+        message: &title,
+        labels: &labels,
         help: None,
         note: None,
     };
     sources
         .file(at.file)
-        .map(|file| render_file(&note, "", file, style))
+        .map(|file| render_snippet(note, "", file, style))
         .unwrap_or_default()
 }
 
@@ -97,21 +97,21 @@ fn place(
     sources: &Sources<'_>,
     style: Style,
 ) -> String {
-    let diagnostic = Diagnostic {
-        code: "",
+    let labels = [label(at)];
+    let snippet = Snippet {
         severity: finding.severity,
-        message: finding.message.clone(),
-        labels: vec![label(at)],
-        help: finding.help.clone(),
-        note: finding.note.clone(),
+        message: &finding.message,
+        labels: &labels,
+        help: finding.help.as_deref(),
+        note: finding.note.as_deref(),
     };
     match sources.file(at.file) {
-        Some(file) => render_file(&diagnostic, code, file, style),
+        Some(file) => render_snippet(snippet, code, file, style),
         None => bare(finding, code),
     }
 }
 
-/// A finding without a snippet, on one line. (With one, [`render_file`]
+/// A finding without a snippet, on one line. (With one, [`render_snippet`]
 /// makes its texts visible.)
 fn bare(finding: &Finding, code: &str) -> String {
     let line = format!(

@@ -228,7 +228,7 @@ pub fn view<'a>(
         warnings: warnings
             .iter()
             .map(|w| WarningView {
-                code: w.code,
+                code: w.code.as_str(),
                 message: &w.message,
                 help: w.help.as_deref(),
                 at: w.primary_span().map(at),

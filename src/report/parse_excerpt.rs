@@ -60,14 +60,15 @@ impl SourceCode for ParseExcerpt {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::Diagnostic;
+    use crate::diagnostic::{Code, Diagnostic};
     use crate::report::{Style, render_excerpt};
 
     #[test]
     fn a_place_at_the_end_of_the_line_still_gets_its_pointer() {
         let text = "target: x\naccounts: [\n";
         let at = text.find('[').unwrap() + 1;
-        let error = Diagnostic::warning("x", "unclosed", Span::new(at, at)).with_label("here");
+        let error = Diagnostic::new(Code::SyntaxLineWithoutEquals, "unclosed", Span::new(at, at))
+            .with_label("here");
         let out = render_excerpt(&error, "s.yaml", text, Style::PLAIN);
         assert!(out.contains("[s.yaml:2:12]"), "{out}");
         assert!(out.contains("╰── here"), "{out}");
@@ -78,7 +79,8 @@ mod tests {
     fn a_long_line_is_quoted_around_the_place_under_its_true_position() {
         let text = format!("a: {}\u{1b}: b\n", "x".repeat(5000));
         let at = text.find('\u{1b}').unwrap();
-        let error = Diagnostic::warning("x", "bad", Span::new(at, at + 1)).with_label("this");
+        let error = Diagnostic::new(Code::SyntaxLineWithoutEquals, "bad", Span::new(at, at + 1))
+            .with_label("this");
         let out = render_excerpt(&error, "s.yaml", &text, Style::PLAIN);
         assert!(out.contains("[s.yaml:1:5004]"), "{out}");
         assert!(out.contains("…"), "{out}");

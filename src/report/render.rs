@@ -12,7 +12,7 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode, So
 use super::excerpt::{CONTEXT_LINES, Excerpt};
 use super::parse_excerpt::ParseExcerpt;
 use super::visible::{visible, visible_line};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::source::{LineIndex, SourceFile};
 
 /// How rendered diagnostics look.
@@ -32,9 +32,37 @@ impl Style {
     };
 }
 
+/// What a rendered snippet shows: a diagnostic's texts and places, or a
+/// finding's, which carries a rule id rather than a diagnostic code.
+#[derive(Clone, Copy, Debug)]
+pub struct Snippet<'a> {
+    /// How serious it is.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: &'a str,
+    /// Where; the first label is the primary one.
+    pub labels: &'a [Label],
+    /// What to do about it.
+    pub help: Option<&'a str>,
+    /// Background, shown under the snippet.
+    pub note: Option<&'a str>,
+}
+
+impl<'a> From<&'a Diagnostic> for Snippet<'a> {
+    fn from(diagnostic: &'a Diagnostic) -> Self {
+        Snippet {
+            severity: diagnostic.severity,
+            message: &diagnostic.message,
+            labels: &diagnostic.labels,
+            help: diagnostic.help.as_deref(),
+            note: diagnostic.note.as_deref(),
+        }
+    }
+}
+
 /// Renders one diagnostic into text ending in a newline.
 pub fn render(diagnostic: &Diagnostic, file_name: &str, text: &str, style: Style) -> String {
-    render_coded(diagnostic, diagnostic.code, file_name, text, style)
+    render_coded(diagnostic, diagnostic.code.as_str(), file_name, text, style)
 }
 
 /// Renders one diagnostic under a code of the caller's choosing, such as
@@ -53,7 +81,17 @@ pub fn render_coded(
 /// [`render_coded`] for a file already read, using its line index: the
 /// cost of a snippet does not grow with the file.
 pub fn render_file(diagnostic: &Diagnostic, code: &str, file: &SourceFile, style: Style) -> String {
-    render_indexed(diagnostic, code, &file.name, &file.text, &file.lines, style)
+    render_snippet(diagnostic.into(), code, file, style)
+}
+
+/// [`render_file`] for a snippet that is no diagnostic, such as a
+/// finding's place.
+pub fn render_snippet(snippet: Snippet<'_>, code: &str, file: &SourceFile, style: Style) -> String {
+    let (name, text) = (&file.name, &file.text);
+    let spans: Vec<_> = snippet.labels.iter().map(|label| label.span).collect();
+    let excerpt = Excerpt::new(name, text, &file.lines, &spans);
+    let report = Report::new(snippet, code, &excerpt, |i| excerpt.span(i));
+    render_report(&report, snippet, style)
 }
 
 /// Renders a parse error of a file that may not be what its name says:
@@ -68,13 +106,13 @@ pub fn render_excerpt(
 ) -> String {
     let offset = diagnostic.primary_span().map_or(0, |span| span.start);
     let excerpt = ParseExcerpt::around(file_name, text, offset);
-    let mut shown = diagnostic.clone();
-    shown.labels.truncate(1);
+    let mut shown = Snippet::from(diagnostic);
+    shown.labels = diagnostic.labels.get(..1).unwrap_or_default();
     let span = excerpt.span();
-    let report = Report::new(&shown, diagnostic.code, &excerpt, |_| {
+    let report = Report::new(shown, diagnostic.code.as_str(), &excerpt, |_| {
         SourceSpan::new(span.start.into(), span.end - span.start)
     });
-    render_report(&report, &shown, style)
+    render_report(&report, shown, style)
 }
 
 /// Widths miette is given: a `COLUMNS` of 0 or of a billion lays out
@@ -94,12 +132,13 @@ pub fn render_indexed(
 ) -> String {
     let spans: Vec<_> = diagnostic.labels.iter().map(|label| label.span).collect();
     let excerpt = Excerpt::new(file_name, text, lines, &spans);
-    let report = Report::new(diagnostic, code, &excerpt, |i| excerpt.span(i));
-    render_report(&report, diagnostic, style)
+    let snippet = Snippet::from(diagnostic);
+    let report = Report::new(snippet, code, &excerpt, |i| excerpt.span(i));
+    render_report(&report, snippet, style)
 }
 
 /// Lays a report out with miette, its note underneath.
-fn render_report(report: &Report<'_>, diagnostic: &Diagnostic, style: Style) -> String {
+fn render_report(report: &Report<'_>, snippet: Snippet<'_>, style: Style) -> String {
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
@@ -117,9 +156,9 @@ fn render_report(report: &Report<'_>, diagnostic: &Diagnostic, style: Style) -> 
     if handler.render_report(&mut out, report).is_err() {
         // Rendering into a String cannot fail short of a formatting bug;
         // fall back to the bare message rather than losing it.
-        out = format!("{}: {}\n", diagnostic.severity.as_str(), report.message);
+        out = format!("{}: {}\n", snippet.severity.as_str(), report.message);
     }
-    let note = diagnostic.note.as_deref().map(visible);
+    let note = snippet.note.map(visible);
     push_note(&mut out, note.as_deref(), width);
     out
 }
@@ -154,12 +193,12 @@ impl<'d> Report<'d> {
     /// The report of `diagnostic` over `source`, where label `i` lies at
     /// `span_of(i)`.
     fn new(
-        diagnostic: &Diagnostic,
+        snippet: Snippet<'_>,
         code: &str,
         source: &'d dyn SourceCode,
         span_of: impl Fn(usize) -> SourceSpan,
     ) -> Self {
-        let labels = diagnostic.labels.iter().enumerate().map(|(i, label)| {
+        let labels = snippet.labels.iter().enumerate().map(|(i, label)| {
             let text = (!label.message.is_empty()).then(|| visible(&label.message).into_owned());
             if i == 0 {
                 LabeledSpan::new_primary_with_span(text, span_of(i))
@@ -168,10 +207,10 @@ impl<'d> Report<'d> {
             }
         });
         Report {
-            severity: diagnostic.severity,
+            severity: snippet.severity,
             code: visible_line(code).into_owned(),
-            message: visible(&diagnostic.message).into_owned(),
-            help: diagnostic.help.as_deref().map(|h| visible(h).into_owned()),
+            message: visible(snippet.message).into_owned(),
+            help: snippet.help.map(|h| visible(h).into_owned()),
             labels: labels.collect(),
             source,
         }
@@ -222,15 +261,20 @@ impl miette::Diagnostic for Report<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Code;
     use crate::span::Span;
 
     fn far_label() -> (String, Diagnostic) {
         let text = format!("[A]\nk = {}\u{1b}[2Jv\n", " ".repeat(70_000));
         let at = text.len() - 6;
-        let diagnostic = Diagnostic::warning("t::far", "far \u{1b}[31maway", Span::new(at, at + 5))
-            .with_label("here\u{7}")
-            .with_help("help \u{9b}")
-            .with_note("note \r over");
+        let diagnostic = Diagnostic::new(
+            Code::SyntaxLineWithoutEquals,
+            "far \u{1b}[31maway",
+            Span::new(at, at + 5),
+        )
+        .with_label("here\u{7}")
+        .with_help("help \u{9b}")
+        .with_note("note \r over");
         (text, diagnostic)
     }
 

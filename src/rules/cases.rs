@@ -10,7 +10,7 @@ use super::check::{Check, empty};
 use super::load_error::error;
 use super::required::Required;
 use super::rule::{RuleCase, RuleTests};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
 use crate::span::Spanned;
 use crate::yaml::{Field, List};
@@ -114,7 +114,7 @@ impl Check<'_> {
         }
         self.push(
             error(
-                "rule::misplaced-expect-message",
+                Code::RuleMisplacedExpectMessage,
                 format!("a `{which}` case reports nothing, so it has no `expect_message`"),
                 message.span,
             )
@@ -125,7 +125,7 @@ impl Check<'_> {
 }
 
 fn missing(message: &str, label: &str, span: Span) -> Diagnostic {
-    error("rule::missing-tests", message, span)
+    error(Code::RuleMissingTests, message, span)
         .with_label(label)
         .with_help("add a case under `tests.invalid` that the rule reports and one under `tests.valid` that it does not")
 }

@@ -8,7 +8,7 @@ use super::load_error::error;
 use super::required::Required;
 use super::rule::{Rule, RuleOrigin, Variant};
 use super::template::MessageTemplate;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::facts::FactKind;
 use crate::span::Span;
 use crate::span::Spanned;
@@ -35,9 +35,13 @@ impl Check<'_> {
     pub(super) fn missing<T>(&mut self, field: &str, what: &str, map: Span) -> Option<T> {
         let at = first_key(self.root, map).unwrap_or(Span::new(map.start, map.start));
         self.push(
-            error("yaml::missing-field", format!("{what} needs `{field}`"), at)
-                .with_label(format!("no `{field}` here"))
-                .with_help(format!("add `{field}:` with its value")),
+            error(
+                Code::YamlMissingField,
+                format!("{what} needs `{field}`"),
+                at,
+            )
+            .with_label(format!("no `{field}` here"))
+            .with_help(format!("add `{field}:` with its value")),
         )
     }
 
@@ -137,7 +141,7 @@ impl Check<'_> {
         }
         let message = format!("`{}` is not a rule id", id.value);
         self.push(
-            error("rule::bad-id", message, id.span)
+            error(Code::RuleBadId, message, id.span)
                 .with_label("expected GPL and three digits")
                 .with_help("write it like GPL101"),
         )
@@ -161,7 +165,7 @@ impl Check<'_> {
             .collect();
         self.push(
             error(
-                "rule::bad-name",
+                Code::RuleBadName,
                 format!("rule name `{}` is not kebab-case", name.value),
                 name.span,
             )
@@ -178,7 +182,7 @@ impl Check<'_> {
         }
         self.push(
             error(
-                "rule::bad-summary",
+                Code::RuleBadSummary,
                 "`summary` is one line, for rule listings",
                 summary.span,
             )
@@ -194,7 +198,7 @@ impl Check<'_> {
         }
         self.push(
             error(
-                "yaml::empty-value",
+                Code::YamlEmptyValue,
                 format!("`{name}` has no value"),
                 value.span,
             )
@@ -252,7 +256,7 @@ impl Check<'_> {
             let at = first_key(self.root, variant.span).unwrap_or(variant.span);
             return self.push(
                 error(
-                    "rule::empty-variant",
+                    Code::RuleEmptyVariant,
                     "a variant changes neither `message` nor `help`",
                     at,
                 )
@@ -278,7 +282,7 @@ impl Check<'_> {
         if !named {
             let message = format!("built-in rule file `{base}` is not named after its rule");
             self.push::<()>(
-                error("rule::file-name", message, rule.origin.id_span)
+                error(Code::RuleFileName, message, rule.origin.id_span)
                     .with_label("this id")
                     .with_secondary(rule.origin.name_span, "and this name")
                     .with_help(format!("rename the file to `{stem}.yaml`")),

@@ -7,7 +7,7 @@ use super::load_error::error;
 use super::predicate::{Matcher, Predicate};
 use super::predicate_doc::{Key, Part, PredicateDoc};
 use super::scalar::Scalar;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::facts::{FactKind, FieldDoc, FieldType};
 use crate::span::Spanned;
 use crate::suggest::did_you_mean;
@@ -95,7 +95,7 @@ impl Check<'_> {
         if found.is_none() {
             let names = fields.iter().map(|doc| doc.name);
             let problem = error(
-                "rule::unknown-field",
+                Code::RuleUnknownField,
                 format!(
                     "a fact of kind `{}` has no field `{}`",
                     kind.as_str(),
@@ -179,7 +179,7 @@ impl Check<'_> {
             ty
         });
         let problem = error(
-            "rule::matcher-type",
+            Code::RuleMatcherType,
             format!("`{matcher}` on `{field}` needs {expected}, not {found}"),
             value.span,
         )
@@ -194,7 +194,7 @@ impl Check<'_> {
 }
 
 fn bad_predicate<T>(message: String, at: &Spanned<T>, label: &str) -> Diagnostic {
-    error("rule::bad-predicate", message, at.span).with_label(label)
+    error(Code::RuleBadPredicate, message, at.span).with_label(label)
 }
 
 /// Whether `matcher` applies to fields of type `ty`. Equality on a list is
@@ -224,7 +224,7 @@ fn unsuitable(key: &Spanned<Key>, field: &FieldDoc) -> Diagnostic {
         .collect();
     let ty = describe(field.ty);
     error(
-        "rule::matcher-type",
+        Code::RuleMatcherType,
         format!(
             "`{}` does not apply to `{}`, which is {ty}",
             key.value.name(),
@@ -239,7 +239,7 @@ fn unsuitable(key: &Spanned<Key>, field: &FieldDoc) -> Diagnostic {
 fn not_alone(combinator: &Spanned<Key>, extra: &Spanned<Key>) -> Diagnostic {
     let (combinator_name, extra_name) = (combinator.value.name(), extra.value.name());
     error(
-        "rule::bad-predicate",
+        Code::RuleBadPredicate,
         format!(
             "`{combinator_name}` stands alone in its predicate, but `{extra_name}` is beside it"
         ),
@@ -254,7 +254,7 @@ fn no_matcher(entries: &[Entry], name: &str) -> Diagnostic {
     let field = entries.iter().find(|(key, _)| key.value == Key::Field);
     let names: Vec<&str> = MATCHERS.iter().map(|key| key.name()).collect();
     error(
-        "rule::bad-predicate",
+        Code::RuleBadPredicate,
         format!("the test of `{name}` has no matcher"),
         field.map(|(key, _)| key.span).unwrap_or_default(),
     )
@@ -264,7 +264,7 @@ fn no_matcher(entries: &[Entry], name: &str) -> Diagnostic {
 
 fn two_matchers(first: &Spanned<Key>, second: &Spanned<Key>) -> Diagnostic {
     error(
-        "rule::bad-predicate",
+        Code::RuleBadPredicate,
         "a field test takes one matcher",
         second.span,
     )

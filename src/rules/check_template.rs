@@ -6,6 +6,7 @@ use std::ops::Range;
 use super::check::Check;
 use super::load_error::error;
 use super::template::MessageTemplate;
+use crate::diagnostic::Code;
 use crate::facts::FactKind;
 use crate::span::Span;
 use crate::span::Spanned;
@@ -26,7 +27,7 @@ impl Check<'_> {
                 let span = self.locate(value.span, source, &broken.at);
                 let message = format!("`{key}` has {}", broken.problem);
                 return self.push(
-                    error("rule::bad-template", message, span)
+                    error(Code::RuleBadTemplate, message, span)
                         .with_label(broken.problem)
                         .with_help("write `{{` or `}}` for a literal brace"),
                 );
@@ -48,7 +49,7 @@ impl Check<'_> {
             );
             let span = self.locate(value.span, source, &at);
             self.push::<()>(
-                error("rule::unknown-placeholder", message, span)
+                error(Code::RuleUnknownPlaceholder, message, span)
                     .with_label("unknown field")
                     .with_help(help),
             );

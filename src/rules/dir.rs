@@ -11,6 +11,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::load_error::{RuleLoadError, error};
+use crate::diagnostic::Code;
 use crate::source::{Links, SourceError, read_bytes};
 use crate::span::Span;
 
@@ -86,7 +87,7 @@ fn unreadable(path: &Path, why: &str) -> RuleLoadError {
     RuleLoadError {
         file,
         text: std::sync::Arc::from(""),
-        diagnostic: error("rule::unreadable", message, Span::default()),
+        diagnostic: error(Code::RuleUnreadable, message, Span::default()),
     }
 }
 

@@ -6,7 +6,7 @@
 use super::check::Check;
 use super::document::RuleDoc;
 use super::rule::Rule;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
 use crate::yaml::{self, Dialect, Shape, Words};
 
@@ -100,9 +100,7 @@ pub(super) fn load(file: &str, text: &str, builtin: bool) -> Result<Rule, Vec<Di
 }
 
 fn empty_file(text: &str) -> Diagnostic {
-    Diagnostic::new(
-        Severity::Error,
-        "yaml::wrong-shape",
+    Diagnostic::new(Code::YamlWrongShape,
         "this rule file is empty",
         Span::new(0, text.len()),
     )

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
 
 /// A rule file that cannot be used: a diagnostic with its file's name and
@@ -45,20 +45,21 @@ impl std::error::Error for RuleLoadError {}
 
 /// An error-severity diagnostic: every problem in a rule file stops the
 /// rule from loading.
-pub(super) fn error(code: &'static str, message: impl Into<String>, span: Span) -> Diagnostic {
-    Diagnostic::new(Severity::Error, code, message, span)
+pub(super) fn error(code: Code, message: impl Into<String>, span: Span) -> Diagnostic {
+    Diagnostic::new(code, message, span)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Severity;
 
     #[test]
     fn display_names_the_file() {
         let errors = RuleLoadError::all(
             "rules/x.yaml",
             "id: 1",
-            vec![error("rule::bad-id", "bad id", Span::new(4, 5))],
+            vec![error(Code::RuleBadId, "bad id", Span::new(4, 5))],
         );
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].to_string(), "rules/x.yaml: bad id");

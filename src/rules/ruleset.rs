@@ -7,6 +7,7 @@ use super::dir;
 use super::load;
 use super::load_error::{RuleLoadError, error};
 use super::rule::Rule;
+use crate::diagnostic::Code;
 
 /// Rules sorted by id; no two share an id or a name.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -125,9 +126,9 @@ enum Taken {
 
 fn duplicate(rule: &Rule, taken: Taken, first: &str) -> RuleLoadError {
     let (code, what, value, span) = match taken {
-        Taken::Id => ("rule::duplicate-id", "id", &rule.id, rule.origin.id_span),
+        Taken::Id => (Code::RuleDuplicateId, "id", &rule.id, rule.origin.id_span),
         Taken::Name => (
-            "rule::duplicate-name",
+            Code::RuleDuplicateName,
             "name",
             &rule.name,
             rule.origin.name_span,
@@ -208,7 +209,7 @@ mod tests {
         let errors = base.extend(clash).unwrap_err();
         let found: Vec<(&str, &str, &str)> = errors
             .iter()
-            .map(|e| (e.file.as_str(), e.diagnostic.code, snippet(e)))
+            .map(|e| (e.file.as_str(), e.diagnostic.code.as_str(), snippet(e)))
             .collect();
         assert_eq!(
             found,

@@ -27,7 +27,7 @@ fn found(text: &str, problems: &[Diagnostic]) -> Found {
         .iter()
         .map(|p| {
             let span = p.primary_span().unwrap();
-            (p.code, text[span.start..span.end].to_owned())
+            (p.code.as_str(), text[span.start..span.end].to_owned())
         })
         .collect()
 }

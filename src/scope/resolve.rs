@@ -3,7 +3,7 @@
 use std::path::{Component, Path};
 
 use super::index::GpoIndex;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::discover::{Gpo, normalize_guid};
 use crate::span::Span;
 use crate::suggest::did_you_mean;
@@ -78,8 +78,7 @@ fn not_found(entry: &str, span: Span, gpos: &[Gpo]) -> Diagnostic {
         ),
     };
     Diagnostic::new(
-        Severity::Error,
-        "scope::gpo-not-found",
+        Code::ScopeGpoNotFound,
         format!("no GPO `{entry}` among the inputs"),
         span,
     )
@@ -90,8 +89,7 @@ fn not_found(entry: &str, span: Span, gpos: &[Gpo]) -> Diagnostic {
 fn ambiguous(entry: &str, span: Span, gpos: &[Gpo], first: usize, second: usize) -> Diagnostic {
     let label = |i: usize| gpos.get(i).map(Gpo::label).unwrap_or_default();
     Diagnostic::new(
-        Severity::Error,
-        "scope::gpo-ambiguous",
+        Code::ScopeGpoAmbiguous,
         format!(
             "`{entry}` names more than one GPO: {} and {}",
             label(first),

@@ -9,7 +9,7 @@ use super::document::{
     Comment, Document, Entry, Header, Item, Line, LineKind, Run, Section, ValueList,
 };
 use super::grammar::{self, Classified};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::source::excerpt;
 use crate::span::Span;
 
@@ -120,8 +120,8 @@ impl<'a> Builder<'a> {
 /// anything: the message quotes a short, printable excerpt.
 fn unclosed(name: &str, line: Span) -> Diagnostic {
     let quoted = excerpt(name);
-    Diagnostic::warning(
-        "syntax::unclosed-section-header",
+    Diagnostic::new(
+        Code::SyntaxUnclosedSectionHeader,
         format!("section header `[{quoted}` has no closing `]`"),
         line,
     )
@@ -130,8 +130,8 @@ fn unclosed(name: &str, line: Span) -> Diagnostic {
 }
 
 fn stray(span: Span) -> Diagnostic {
-    Diagnostic::warning(
-        "syntax::text-before-first-section",
+    Diagnostic::new(
+        Code::SyntaxTextBeforeFirstSection,
         "text before the first section header is ignored",
         span,
     )

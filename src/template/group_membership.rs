@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
 use crate::syntax::{Document, Section};
 
@@ -98,8 +98,7 @@ fn split_key(key: &str) -> Option<(&str, Relation)> {
 }
 
 fn unknown_key(key: &str, span: Span) -> Diagnostic {
-    Diagnostic::warning(
-        "template::bad-group-membership-key",
+    Diagnostic::new(Code::TemplateBadGroupMembershipKey,
         format!("`{key}` is not a group membership key"),
         span,
     )

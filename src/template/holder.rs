@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::principal::{Sid, SidError};
 use crate::span::Span;
 use crate::syntax::Item;
@@ -73,13 +73,12 @@ pub fn holders<'a>(items: &[Item<'a>], warnings: &mut Vec<Diagnostic>) -> Vec<Ho
 fn warn_about(holder: &Holder<'_>, warnings: &mut Vec<Diagnostic>) {
     match &holder.principal {
         PrincipalRef::InvalidSid(_, error) => warnings.push(
-            Diagnostic::warning("template::invalid-sid", error.to_string(), holder.span)
+            Diagnostic::new(Code::TemplateInvalidSid, error.to_string(), holder.span)
                 .with_label("not a valid SID")
                 .with_help("write a SID as *S-1-5-…, or write the account name without `*`"),
         ),
         PrincipalRef::Name(name) if Sid::parse(name).is_ok() => warnings.push(
-            Diagnostic::warning(
-                "template::sid-without-star",
+            Diagnostic::new(Code::TemplateSidWithoutStar,
                 format!("`{name}` looks like a SID but has no leading `*`"),
                 holder.span,
             )

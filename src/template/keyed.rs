@@ -1,6 +1,6 @@
 //! Warnings shared by the `key = value` sections.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
 use crate::syntax::{Entry, Line, LineKind};
 
@@ -15,8 +15,8 @@ pub fn warn_values_line<'a>(
         LineKind::Entry(entry) => Some(entry),
         LineKind::Values(values) => {
             warnings.push(
-                Diagnostic::warning(
-                    "syntax::line-without-equals",
+                Diagnostic::new(
+                    Code::SyntaxLineWithoutEquals,
                     format!("this line in [{section}] has no `=`, so it sets nothing"),
                     values.span,
                 )
@@ -34,8 +34,8 @@ pub fn warn_values_line<'a>(
 /// Warns that a key is written a second time in its section.
 pub fn warn_duplicate_key(key: &str, span: Span, earlier: Span, warnings: &mut Vec<Diagnostic>) {
     warnings.push(
-        Diagnostic::warning(
-            "template::duplicate-key",
+        Diagnostic::new(
+            Code::TemplateDuplicateKey,
             format!("`{key}` is set twice in this section; gplint uses this later line"),
             span,
         )

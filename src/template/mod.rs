@@ -22,7 +22,7 @@ pub use raw::RawSection;
 pub use registry_values::RegistryValue;
 pub use settings::{Setting, SettingValue};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::syntax::{Document, Section};
 
 /// One template, typed.
@@ -127,8 +127,7 @@ fn build_keeping<'a>(doc: &Document<'a>, keep: Keep) -> Template<'a> {
 /// byte-order mark and line ends, comments, or text that is no template.
 /// It is evaluated as such, but not without a word.
 fn no_section() -> Diagnostic {
-    Diagnostic::warning(
-        "template::no-section",
+    Diagnostic::new(Code::TemplateNoSection,
         "this file has no section, so it defines nothing: no `[Privilege Rights]`, no `[Group Membership]`, no `[System Access]`",
         crate::span::Span::new(0, 0),
     )

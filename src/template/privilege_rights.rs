@@ -1,6 +1,6 @@
 //! `[Privilege Rights]`: which principals hold each user right.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::rights::{self, RightInfo};
 use crate::span::Span;
 use crate::syntax::{Document, Section};
@@ -66,8 +66,8 @@ pub fn read<'a>(
 }
 
 fn unknown_right(key: &str, span: Span) -> Diagnostic {
-    let diagnostic = Diagnostic::warning(
-        "template::unknown-right",
+    let diagnostic = Diagnostic::new(
+        Code::TemplateUnknownRight,
         format!("`{key}` is not a user right or privilege gplint knows"),
         span,
     )

@@ -11,7 +11,7 @@
 
 use super::logon_keys::{LOCKOUT_BAD_COUNT, MAX_PASSWORD_AGE};
 use super::{Setting, SettingValue};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 
 /// One numeric setting: what Windows accepts, in words and as a reader.
 struct Range {
@@ -81,8 +81,7 @@ fn warning(setting: &Setting<'_>, range: &Range) -> Diagnostic {
         SettingValue::Text(t) => format!("\"{t}\""),
         SettingValue::Raw(t) => t.to_owned(),
     };
-    Diagnostic::warning(
-        "template::setting-out-of-range",
+    Diagnostic::new(Code::TemplateSettingOutOfRange,
         format!(
             "`{} = {written}` is not a value Windows accepts: it accepts {}, and treats any other value as not defined",
             range.key, range.accepts

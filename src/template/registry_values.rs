@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
 use crate::syntax::{Document, Section};
 
@@ -99,8 +99,8 @@ pub fn read_kept<'a>(
 }
 
 fn bad_type(text: &str, span: Span) -> Diagnostic {
-    Diagnostic::warning(
-        "template::bad-registry-type",
+    Diagnostic::new(
+        Code::TemplateBadRegistryType,
         format!("`{text}` is not a registry type number"),
         span,
     )

@@ -4,7 +4,7 @@
 
 use super::de::Words;
 use super::{Construct, Dialect, Node, SyntaxError, YamlError, parse};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::source::excerpt;
 use crate::span::Span;
 
@@ -23,8 +23,8 @@ pub(crate) fn read(
     })
 }
 
-fn error(code: &'static str, message: String, span: Span) -> Diagnostic {
-    Diagnostic::new(Severity::Error, code, message, span)
+fn error(code: Code, message: String, span: Span) -> Diagnostic {
+    Diagnostic::new(code, message, span)
 }
 
 /// The parser's first error, with its own advice for the one most users
@@ -36,7 +36,7 @@ fn syntax_error(text: &str, syntax: &SyntaxError) -> Diagnostic {
         return unquoted_star_sid(token, Span::new(at, at + token.len()));
     }
     error(
-        "yaml::syntax",
+        Code::YamlSyntax,
         format!("this is not valid YAML: {}", syntax.info),
         pointer(syntax.span, rest),
     )
@@ -69,7 +69,7 @@ fn unquoted_star_sid(token: &str, span: Span) -> Diagnostic {
     let token = excerpt(token);
     let bare = token.trim_start_matches('*');
     error(
-        "yaml::unquoted-star-sid",
+        Code::YamlUnquotedStarSid,
         format!("YAML reads `{token}` as an alias, not as a SID"),
         span,
     )
@@ -95,7 +95,7 @@ fn unsupported(construct: Construct, span: Span, words: &Words) -> Diagnostic {
         Construct::Tag => "a tag",
     };
     error(
-        "yaml::unsupported",
+        Code::YamlUnsupported,
         format!("{} cannot use {what}", capitalised(words.file)),
         span,
     )
@@ -105,7 +105,7 @@ fn unsupported(construct: Construct, span: Span, words: &Words) -> Diagnostic {
 
 fn too_deep(span: Span, dialect: &Dialect) -> Diagnostic {
     error(
-        "yaml::too-deep",
+        Code::YamlTooDeep,
         format!(
             "the YAML is nested more than {} levels deep",
             dialect.max_depth
@@ -120,7 +120,7 @@ fn too_deep(span: Span, dialect: &Dialect) -> Diagnostic {
 
 fn second_document(span: Span, words: &Words) -> Diagnostic {
     error(
-        "yaml::multiple-documents",
+        Code::YamlMultipleDocuments,
         format!(
             "{} holds one YAML document, but a second one starts here",
             capitalised(words.file)
@@ -156,7 +156,11 @@ mod tests {
     fn problem(text: &str) -> (&'static str, &str, Diagnostic) {
         let diagnostic = read(text, &DIALECT, &WORDS).unwrap_err();
         let span = diagnostic.primary_span().unwrap();
-        (diagnostic.code, &text[span.start..span.end], diagnostic)
+        (
+            diagnostic.code.as_str(),
+            &text[span.start..span.end],
+            diagnostic,
+        )
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! Directory allows it, and so does the logon model ([`crate::model`]
 //! finds the loops), so the user is told once per loop, never stopped.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Edge, GroupDecl, loops};
 
 /// How many groups of a loop the warning names, and how many of its
@@ -39,9 +39,7 @@ fn report(groups: &[GroupDecl], cycle: &[Edge], size: usize) -> Option<Diagnosti
     if size > LISTED || size > cycle.len() {
         message.push_str(&format!(" ({size} groups in all reach each other)"));
     }
-    let mut diagnostic = Diagnostic::new(
-        Severity::Warning,
-        "expect::group-cycle",
+    let mut diagnostic = Diagnostic::new(Code::ExpectGroupCycle,
         message,
         entry.span,
     )
@@ -67,6 +65,7 @@ fn report(groups: &[GroupDecl], cycle: &[Edge], size: usize) -> Option<Diagnosti
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Severity;
     use crate::span::Span;
     use crate::span::Spanned;
 

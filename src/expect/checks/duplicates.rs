@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::Principal;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::principal::Sid;
 
 /// Names are compared without case, as Windows does. A group and an
@@ -36,8 +36,7 @@ fn same_name(first: &Principal<'_>, again: &Principal<'_>) -> Diagnostic {
         )
     };
     Diagnostic::new(
-        Severity::Error,
-        "expect::duplicate-name",
+        Code::ExpectDuplicateName,
         format!("`{}` is declared twice{roles}", again.name.value),
         again.name.span,
     )
@@ -53,8 +52,7 @@ fn same_sid(first: &Principal<'_>, again: &Principal<'_>) -> Diagnostic {
         .map(|sid| sid.to_string())
         .unwrap_or_default();
     Diagnostic::new(
-        Severity::Error,
-        "expect::duplicate-sid",
+        Code::ExpectDuplicateSid,
         format!(
             "`{}` and `{}` have the same SID {sid}, so they are one principal",
             first.name.value, again.name.value

@@ -2,7 +2,7 @@
 //! members, so the entry is a mix-up.
 
 use super::Principal;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{Identity, Index};
 use crate::span::Spanned;
 
@@ -24,9 +24,7 @@ pub(super) fn check(principals: &[Principal<'_>], errors: &mut Vec<Diagnostic>) 
 }
 
 fn not_a_group(entry: &Spanned<String>, account: &Principal<'_>) -> Diagnostic {
-    Diagnostic::new(
-        Severity::Error,
-        "expect::member-of-account",
+    Diagnostic::new(Code::ExpectMemberOfAccount,
         format!("`{}` is an account, not a group, so nothing can be a member of it", entry.value),
         entry.span,
     )

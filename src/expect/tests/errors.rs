@@ -294,7 +294,7 @@ accounts:
     logon: [batch]
     colour: red
 ";
-    let codes: Vec<&str> = errors(text).iter().map(|e| e.code).collect();
+    let codes: Vec<&str> = errors(text).iter().map(|e| e.code.as_str()).collect();
     assert_eq!(
         codes,
         [
@@ -326,7 +326,7 @@ fn an_error_renders_at_its_line_and_column() {
 #[test]
 fn a_misspelt_entry_does_not_hide_other_problems_of_the_account() {
     let text = "accounts:\n  - name: svc\n    logon: [service, sevice]\n    no_logon: [service]\n  - name: SVC\n    logon: [batch]\n";
-    let codes: Vec<&str> = errors(text).iter().map(|e| e.code).collect();
+    let codes: Vec<&str> = errors(text).iter().map(|e| e.code.as_str()).collect();
     assert_eq!(
         codes,
         [

@@ -70,7 +70,7 @@ fn a_policy_needs_both_values() {
 fn a_misspelt_key_gets_a_did_you_mean_and_the_missing_one_is_named() {
     let text = with_domain_policy("{max_pasword_age_days: 60, lockout_threshold: 0}");
     let found = errors(&text);
-    let codes: Vec<&str> = found.iter().map(|e| e.code).collect();
+    let codes: Vec<&str> = found.iter().map(|e| e.code.as_str()).collect();
     assert_eq!(codes, ["yaml::missing-field", "yaml::unknown-field"]);
     assert_eq!(
         at(&text, found[1].primary_span().unwrap()),

@@ -109,6 +109,6 @@ accounts:
     logon: [batch]
 ";
     // The loop is only a warning, which a file with errors does not show.
-    let codes: Vec<&str> = errors(text).iter().map(|e| e.code).collect();
+    let codes: Vec<&str> = errors(text).iter().map(|e| e.code.as_str()).collect();
     assert_eq!(codes, ["expect::duplicate-name"]);
 }

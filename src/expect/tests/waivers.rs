@@ -223,7 +223,7 @@ fn waiver_fields_get_a_did_you_mean() {
 #[test]
 fn every_problem_of_one_waiver_is_reported() {
     let text = waiver("rule: GPL101\n    logon: sevice\n    scope: web\n    expires: 2027-02-30");
-    let codes: Vec<&str> = errors(&text).iter().map(|e| e.code).collect();
+    let codes: Vec<&str> = errors(&text).iter().map(|e| e.code.as_str()).collect();
     assert_eq!(
         codes,
         [

@@ -15,7 +15,7 @@ fn problems(text: &str, builtin: bool) -> Vec<(&'static str, String)> {
         .iter()
         .map(|problem| {
             let span = problem.primary_span().unwrap();
-            (problem.code, text[span.start..span.end].to_owned())
+            (problem.code.as_str(), text[span.start..span.end].to_owned())
         })
         .collect()
 }

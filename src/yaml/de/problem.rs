@@ -5,7 +5,7 @@
 use super::error::Error;
 use super::place::{Place, describe};
 use super::words::Shape;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::span::Span;
 use crate::suggest::did_you_mean;
 use crate::yaml::Node;
@@ -21,7 +21,7 @@ pub(super) fn diagnostic(problem: Error, node: &Node, place: &Place<'_>) -> Opti
         Error::UnknownVariant { found, expected } => unknown_value(place, &found, expected, span),
         Error::MissingField(field) => missing_field(field, "this mapping", "", span),
         Error::Custom(message) => error(
-            "yaml::bad-value",
+            Code::YamlBadValue,
             format!("{}: {message}", place.subject()),
             span,
         )
@@ -29,8 +29,8 @@ pub(super) fn diagnostic(problem: Error, node: &Node, place: &Place<'_>) -> Opti
     })
 }
 
-fn error(code: &'static str, message: String, span: Span) -> Diagnostic {
-    Diagnostic::new(Severity::Error, code, message, span)
+fn error(code: Code, message: String, span: Span) -> Diagnostic {
+    Diagnostic::new(code, message, span)
 }
 
 /// serde's name for what a type wants, in a user's words.
@@ -69,7 +69,7 @@ fn wrong_type(place: &Place<'_>, expected: &str, node: &Node, span: Span) -> Dia
 pub(super) fn wrong_shape(place: &Place<'_>, expected: &str, node: &Node) -> Diagnostic {
     let found = describe(node);
     error(
-        "yaml::wrong-shape",
+        Code::YamlWrongShape,
         format!("{} should be {expected}, not {found}", place.subject()),
         place.span(node),
     )
@@ -80,7 +80,7 @@ pub(super) fn wrong_shape(place: &Place<'_>, expected: &str, node: &Node) -> Dia
 fn bad_value(place: &Place<'_>, expected: &str, node: &Node, span: Span) -> Diagnostic {
     let written = node.as_scalar().unwrap_or_default();
     error(
-        "yaml::bad-value",
+        Code::YamlBadValue,
         format!(
             "{} should be {expected}, not `{}`",
             place.subject(),
@@ -104,7 +104,7 @@ fn unknown_value(
         None => format!("it can be: {all}"),
     };
     error(
-        "yaml::unknown-value",
+        Code::YamlUnknownValue,
         format!(
             "{} cannot be `{}`",
             place.subject(),
@@ -120,7 +120,7 @@ fn unknown_value(
 /// an empty text).
 pub(super) fn empty_value(place: &Place<'_>, span: Span) -> Diagnostic {
     error(
-        "yaml::empty-value",
+        Code::YamlEmptyValue,
         format!("{} has no value", place.subject()),
         span,
     )
@@ -131,7 +131,7 @@ pub(super) fn empty_value(place: &Place<'_>, span: Span) -> Diagnostic {
 /// A required field left out of `what`, whose span is `span`.
 pub(super) fn missing_field(field: &str, what: &str, example: &str, span: Span) -> Diagnostic {
     let diagnostic = error(
-        "yaml::missing-field",
+        Code::YamlMissingField,
         format!("{what} needs `{field}`"),
         span,
     )
@@ -155,7 +155,7 @@ pub(super) fn unknown_field(
         None => format!("the fields {} are: {all}", shape.of),
     };
     error(
-        "yaml::unknown-field",
+        Code::YamlUnknownField,
         format!(
             "`{}` is not a field {}",
             crate::source::excerpt(written),
@@ -171,7 +171,7 @@ pub(super) fn unknown_field(
 pub(super) fn duplicate_field(name: &str, first: Span, again: Span) -> Diagnostic {
     let name = crate::source::excerpt(name);
     error(
-        "yaml::duplicate-field",
+        Code::YamlDuplicateField,
         format!("`{name}` is written twice in the same mapping"),
         again,
     )

@@ -72,7 +72,7 @@ fn problems(text: &str) -> Vec<(&'static str, &str)> {
     typed(text)
         .problems
         .iter()
-        .map(|p| (p.code, at(text, p.primary_span().unwrap())))
+        .map(|p| (p.code.as_str(), at(text, p.primary_span().unwrap())))
         .collect()
 }
 
