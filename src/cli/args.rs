@@ -151,7 +151,8 @@ pub enum Command {
 /// Arguments of `gplint check`.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Templates, lowest precedence first (GptTmpl.inf, secedit /export output).
+    /// Templates, lowest precedence first (GptTmpl.inf, secedit /export
+    /// output), or folders of GPOs; `-` reads a template from standard input.
     #[arg(required = true, value_name = "INF")]
     pub files: Vec<PathBuf>,
     /// The expectations file: accounts, groups and how they must log on.
@@ -163,11 +164,12 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
-    /// Write the report to FILE instead of standard output, replacing it
-    /// once the report is complete (a device or named pipe is written
-    /// into). Never an input, a folder or a symbolic link: those are
-    /// refused. Diagnostics about the inputs still go to standard error;
-    /// the exit code is the same.
+    /// Write the report to FILE instead of standard output (`-`: standard
+    /// output), replacing it once the report is complete; a device or
+    /// named pipe (`/dev/stderr`) is written into, never replaced. Never an
+    /// input, a folder or a symbolic link to a file: those are refused.
+    /// Diagnostics about the inputs still go to standard error; the exit
+    /// code is the same.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// The lowest severity that makes gplint exit with 1.
@@ -185,7 +187,8 @@ pub struct CheckArgs {
 /// Arguments of `gplint explain`.
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
-    /// Templates, lowest precedence first.
+    /// Templates, lowest precedence first, or folders of GPOs; `-` reads a
+    /// template from standard input.
     #[arg(required = true, value_name = "INF")]
     pub files: Vec<PathBuf>,
     /// The expectations file.
@@ -194,6 +197,10 @@ pub struct ExplainArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExplainFormat::Human)]
     pub format: ExplainFormat,
+    /// Write the explanation to FILE instead of standard output, as
+    /// `check --output` writes its report (`-`: standard output).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Today's date for waiver and password expiry (tests; default: the clock,
     /// or GPLINT_TODAY).
     #[arg(long, hide = true, value_name = "YYYY-MM-DD", value_parser = super::today::parse_flag)]
@@ -207,9 +214,13 @@ pub struct ExplainArgs {
 #[derive(Debug, clap::Args)]
 pub struct InitArgs {
     /// Templates, SYSVOL policy folders or folders of GPMC backups, as
-    /// `check` will be given them.
+    /// `check` will be given them; `-` reads a template from standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Write the file to FILE instead of standard output, as `check
+    /// --output` writes its report (`-`: standard output).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// How much input to accept.
     #[command(flatten)]
     pub limits: LimitArgs,
@@ -334,12 +345,17 @@ pub enum FailOn {
 /// Arguments of `gplint dump`.
 #[derive(Debug, clap::Args)]
 pub struct DumpArgs {
-    /// Template files to read (GptTmpl.inf, secedit /export output).
+    /// Template files or GPO folders to read (GptTmpl.inf, secedit /export
+    /// output); `-` reads a template from standard input.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = DumpFormat::Text)]
     pub format: DumpFormat,
+    /// Write the model to FILE instead of standard output, as `check
+    /// --output` writes its report (`-`: standard output).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// How much input to accept.
     #[command(flatten)]
     pub limits: LimitArgs,
