@@ -74,9 +74,8 @@ impl SourceFile {
                 source,
             })?;
         if u64::try_from(bytes.len()).map_or(true, |len| len > max) {
-            return Err(SourceError::TooLarge {
+            return Err(SourceError::StreamTooLarge {
                 path: name.to_owned(),
-                size: max.saturating_add(1),
                 limit: max,
             });
         }
