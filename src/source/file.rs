@@ -171,7 +171,7 @@ mod tests {
         let mut large: &[u8] = &[b'a'; 40];
         let err = SourceFile::read_stream("<stdin>", &mut large, &limits).unwrap_err();
         assert!(
-            matches!(err, SourceError::TooLarge { limit: 16, .. }),
+            matches!(err, SourceError::StreamTooLarge { limit: 16, .. }),
             "{err}"
         );
     }
