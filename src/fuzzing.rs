@@ -196,6 +196,7 @@ fn run_styled(
 ) -> (Outcome, Vec<u8>, Vec<u8>) {
     let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
     let mut io = Io {
+        stdin: None,
         stdout: &mut stdout,
         stderr: &mut stderr,
         style,

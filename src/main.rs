@@ -10,9 +10,11 @@ use gplint::report::Style;
 fn main() -> ExitCode {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let width = terminal_width().unwrap_or(Style::PLAIN.width);
+    let mut stdin = std::io::stdin().lock();
     let mut stdout = std::io::stdout().lock();
     let mut stderr = std::io::stderr().lock();
     let mut io = Io {
+        stdin: Some(&mut stdin),
         stdout: &mut stdout,
         stderr: &mut stderr,
         style: Style { color, width },

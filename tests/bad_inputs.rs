@@ -597,3 +597,130 @@ fn groups_that_each_close_a_loop_are_one_short_warning_and_exit_0() {
     assert_eq!(run.stderr.matches("expect::group-cycle").count(), 1);
     assert_snapshot!(s.report(&run));
 }
+
+// ---- the wrong file in the wrong place, nothing read, `-` (issue 14 items 6, 9, 11) ----
+
+#[test]
+fn a_folder_holding_services_yaml_given_as_the_expectations_file_is_exit_2() {
+    let s = Scratch::new();
+    s.write("config/services.yaml", scratch::EXPECT.as_bytes());
+    let run = s.check_with(&["good.inf"], "config", &[]);
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn an_empty_expectations_file_is_exit_2() {
+    let s = Scratch::new();
+    s.write("services.yaml", b"");
+    let run = s.check(&["good.inf"]);
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn a_missing_expectations_file_beside_a_txt_copy_is_exit_2() {
+    let s = Scratch::new();
+    std::fs::rename(s.path("services.yaml"), s.path("services.yaml.txt")).unwrap();
+    let run = s.check(&["good.inf"]);
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn a_missing_expectations_file_alone_is_exit_2() {
+    let s = Scratch::new();
+    let run = s.check_with(&["good.inf"], "absent.yaml", &[]);
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn check_without_expect_is_exit_2() {
+    let s = Scratch::new();
+    let run = common::gplint(&["check", &s.path("good.inf").display().to_string()]);
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn a_long_option_with_one_dash_is_exit_2() {
+    let s = Scratch::new();
+    let expect = s.path("services.yaml").display().to_string();
+    let run = s.check_with(&["good.inf"], "services.yaml", &["-expect", &expect]);
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn a_missing_template_alone_is_exit_2_without_a_report() {
+    let s = Scratch::new();
+    let run = s.check(&["absent.inf"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn an_empty_folder_alone_is_exit_2_without_a_report() {
+    let s = Scratch::new();
+    std::fs::create_dir(s.path("backups")).unwrap();
+    let run = s.check(&["backups"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn explain_output_onto_its_expectations_file_is_exit_2_and_the_file_is_kept() {
+    let s = Scratch::new();
+    let (template, expect) = (s.path("good.inf"), s.path("services.yaml"));
+    let (template, expect) = (template.display().to_string(), expect.display().to_string());
+    let run = common::gplint(&["explain", &template, "--expect", &expect, "-o", &expect]);
+    assert_eq!(run.code, 2);
+    assert_eq!(std::fs::read_to_string(&expect).unwrap(), scratch::EXPECT);
+    assert_snapshot!(s.report(&run));
+}
+
+/// `-` twice: the second would read an empty stream.
+#[test]
+fn standard_input_given_twice_is_exit_2() {
+    let s = Scratch::new();
+    let expect = s.path("services.yaml").display().to_string();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_gplint"))
+        .args(["check", "-", "-", "--expect", &expect])
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .stdin(std::fs::File::open(s.path("good.inf")).unwrap())
+        .output()
+        .unwrap();
+    let run = common::Run {
+        code: output.status.code().unwrap(),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    };
+    assert_eq!(run.code, 2);
+    // The template read once is still checked, as any good input is.
+    assert!(run.stdout.contains("1 template"), "{}", run.stdout);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn standard_input_over_max_file_size_is_exit_2() {
+    let s = Scratch::new();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_gplint"))
+        .args(["dump", "-", "--max-file-size", "64"])
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .stdin(std::fs::File::open(s.path("good.inf")).unwrap())
+        .output()
+        .unwrap();
+    let run = common::Run {
+        code: output.status.code().unwrap(),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    };
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    assert_snapshot!(s.report(&run));
+}

@@ -217,7 +217,7 @@ fn a_missing_expectations_file_is_exit_2() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
-            .starts_with("error: expectations file: cannot read `no/such.yaml`"),
+            .starts_with("error: the expectations file `no/such.yaml` does not exist"),
         "{}",
         run.stderr
     );

@@ -47,6 +47,7 @@ fn run(counter: Counter, args: &[String]) -> Measured {
     let base = HEAP.current_usage();
     HEAP.reset_peak_usage();
     let mut io = Io {
+        stdin: None,
         stdout: &mut stdout,
         stderr: &mut stderr,
         style: Style::PLAIN,

@@ -12,6 +12,11 @@ const CHECK_AFTER_HELP: &str = "Examples:
   gplint check GptTmpl.inf --expect services.yaml --rules ./team-rules --fail-on warning
   gplint check GptTmpl.inf --expect services.yaml --format sarif --output gplint.sarif
   gplint check GptTmpl.inf --expect services.yaml --format junit -o gplint-junit.xml
+  Get-Content GptTmpl.inf -Raw | gplint check - --expect services.yaml
+
+A template `-` is read from standard input (named <stdin> in messages);
+`-o -` is standard output. Long options take two dashes: `-expect` is
+refused with the right spelling, never read as `-e xpect`.
 
 Formats:
   human   rich diagnostics pointing into the files (no colour with --output)
@@ -26,18 +31,21 @@ Exit codes (the same for every format, with or without --output):
   1  findings at or above --fail-on
   2  an input could not be read, the report could not be written (one
      line names where), --output names an input, or the command line is
-     wrong
+     wrong. When no template could be read at all, no report is written:
+     it would rest on Windows' defaults alone. When some were, the report
+     covers them.
 A reader that closes standard output early (| head) ends gplint by
 SIGPIPE, quietly.";
 
 const INIT_AFTER_HELP: &str = "Examples:
   gplint init GptTmpl.inf > services.yaml
-  gplint init ./gpo-backups > services.yaml
+  gplint init ./gpo-backups -o services.yaml
   gplint check ./gpo-backups --expect services.yaml
 
 Exit codes: 0 written, 2 an input could not be read (the file is still
-written from the others), standard output could not be written (a full
-disk: one line says so), or the command line is wrong.";
+written from the others; not at all when none could be read), the file
+could not be written (a full disk: one line says so), --output names an
+input, or the command line is wrong.";
 
 const RULES_AFTER_HELP: &str = "Examples:
   gplint rules
@@ -108,7 +116,7 @@ pub enum Command {
     /// Show, for every declared account, the five logon types with verdict
     /// and evidence: which right decides, which entry, through which groups.
     #[command(
-        after_help = "Examples:\n  gplint explain GptTmpl.inf --expect services.yaml\n  gplint explain GptTmpl.inf --expect services.yaml --format json\n\nExit codes: 0 explained, 2 an input could not be read or the command line is wrong."
+        after_help = "Examples:\n  gplint explain GptTmpl.inf --expect services.yaml\n  gplint explain GptTmpl.inf --expect services.yaml --format json -o explain.json\n\nExit codes: 0 explained, 2 an input could not be read (nothing is written when no template could be), the result could not be written, --output names an input, or the command line is wrong."
     )]
     Explain(ExplainArgs),
     /// List the rules, print one rule's documentation, or run the rules'
@@ -118,7 +126,7 @@ pub enum Command {
     /// Print what gplint reads in templates: rights and their holders,
     /// group membership, settings, and parse warnings.
     #[command(
-        after_help = "Examples:\n  gplint dump GptTmpl.inf\n  gplint dump --format json secedit-export.inf > model.json\n\nExit codes: 0 every file was read (warnings allowed), 2 a file could not be read or decoded."
+        after_help = "Examples:\n  gplint dump GptTmpl.inf\n  gplint dump --format json secedit-export.inf -o model.json\n  gplint dump - < GptTmpl.inf\n\nExit codes: 0 every file was read (warnings allowed), 2 a file could not be read or decoded (nothing is written when none could be), the result could not be written, or --output names an input."
     )]
     Dump(DumpArgs),
     /// Explain an error code or event id from a failed logon: its name,
@@ -152,7 +160,8 @@ pub enum Command {
         after_help = "Examples:\n  gplint man > gplint.1 && man ./gplint.1\n  gplint man check > gplint-check.1\n  gplint man | gzip > /usr/local/share/man/man1/gplint.1.gz"
     )]
     Man(ManArgs),
-    /// Write a starting services.yaml for the templates to standard output.
+    /// Write a starting services.yaml for the templates to standard output
+    /// (or --output).
     ///
     /// Every account and group the logon rights name that is not well
     /// known gets a stub repeating what today's templates grant it; the
@@ -171,7 +180,8 @@ pub enum Command {
 /// Arguments of `gplint check`.
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
-    /// Templates, lowest precedence first (GptTmpl.inf, secedit /export output).
+    /// Templates, lowest precedence first (GptTmpl.inf, secedit /export
+    /// output), or folders of GPOs; `-` reads a template from standard input.
     #[arg(required = true, value_name = "INF")]
     pub files: Vec<PathBuf>,
     /// The expectations file: accounts, groups and how they must log on.
@@ -183,11 +193,12 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
-    /// Write the report to FILE instead of standard output, replacing it
-    /// once the report is complete (a device or named pipe is written
-    /// into). Never an input, a folder or a symbolic link: those are
-    /// refused. Diagnostics about the inputs still go to standard error;
-    /// the exit code is the same.
+    /// Write the report to FILE instead of standard output (`-`: standard
+    /// output), replacing it once the report is complete; a device or
+    /// named pipe (`/dev/stderr`) is written into, never replaced. Never an
+    /// input, a folder or a symbolic link to a file: those are refused.
+    /// Diagnostics about the inputs still go to standard error; the exit
+    /// code is the same.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// The lowest severity that makes gplint exit with 1.
@@ -205,7 +216,8 @@ pub struct CheckArgs {
 /// Arguments of `gplint explain`.
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
-    /// Templates, lowest precedence first.
+    /// Templates, lowest precedence first, or folders of GPOs; `-` reads a
+    /// template from standard input.
     #[arg(required = true, value_name = "INF")]
     pub files: Vec<PathBuf>,
     /// The expectations file.
@@ -214,6 +226,10 @@ pub struct ExplainArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExplainFormat::Human)]
     pub format: ExplainFormat,
+    /// Write the explanation to FILE instead of standard output, as
+    /// `check --output` writes its report (`-`: standard output).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Today's date for waiver and password expiry (tests; default: the clock,
     /// or GPLINT_TODAY).
     #[arg(long, hide = true, value_name = "YYYY-MM-DD", value_parser = super::today::parse_flag)]
@@ -227,9 +243,13 @@ pub struct ExplainArgs {
 #[derive(Debug, clap::Args)]
 pub struct InitArgs {
     /// Templates, SYSVOL policy folders or folders of GPMC backups, as
-    /// `check` will be given them.
+    /// `check` will be given them; `-` reads a template from standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Write the file to FILE instead of standard output, as `check
+    /// --output` writes its report (`-`: standard output).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// How much input to accept.
     #[command(flatten)]
     pub limits: LimitArgs,
@@ -363,12 +383,17 @@ pub enum FailOn {
 /// Arguments of `gplint dump`.
 #[derive(Debug, clap::Args)]
 pub struct DumpArgs {
-    /// Template files to read (GptTmpl.inf, secedit /export output).
+    /// Template files or GPO folders to read (GptTmpl.inf, secedit /export
+    /// output); `-` reads a template from standard input.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = DumpFormat::Text)]
     pub format: DumpFormat,
+    /// Write the model to FILE instead of standard output, as `check
+    /// --output` writes its report (`-`: standard output).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// How much input to accept.
     #[command(flatten)]
     pub limits: LimitArgs,

@@ -11,7 +11,7 @@ use crate::diagnostic::Severity;
 use crate::expect::Expectations;
 use crate::finding::Finding;
 use crate::model::Date;
-use crate::report::{Sources, explain_human, explain_view, one_line};
+use crate::report::{Sources, explain_human, explain_view};
 use crate::scope;
 use crate::source::SourceFile;
 use crate::template::Template;
@@ -26,19 +26,18 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Result<Outcome, WriteErro
     let Some(rules) = load::rules(&args.rules, args.limits.max_file_size, io) else {
         return Ok(Outcome::UsageOrInput);
     };
-    let expectations = load::expectations(&args.expect, &args.limits.read(), io);
+    let expectations = load::expectations(&args.expect, &args.files, &args.limits.read(), io);
     let inputs = inputs::read(&args.files, &args.limits, io);
     let Some((expect_source, expect)) = expectations else {
         return Ok(Outcome::UsageOrInput);
     };
+    if inputs.nothing_read() {
+        return Ok(Outcome::UsageOrInput);
+    }
     // Before the work: a refused --output wastes none of it.
-    let reads = output::reads(args, &inputs.gpos);
-    let target = match output::target(args, &reads) {
-        Ok(target) => target,
-        Err(refusal) => {
-            io.stderr_line(format_args!("error: {}", one_line(&refusal)));
-            return Ok(Outcome::UsageOrInput);
-        }
+    let reads = output::reads(Some(&args.expect), &args.rules, &inputs.gpos);
+    let Ok(target) = output::target(args.output.as_deref(), &reads, io) else {
+        return Ok(Outcome::UsageOrInput);
     };
     let templates = typed(&inputs.sources);
     // Unknown rights are left to rule GPL302.
@@ -85,9 +84,16 @@ pub fn run_explain(args: &ExplainArgs, io: &mut Io<'_>) -> Result<Outcome, Write
     let Some(today) = today_or_say(args.today, io) else {
         return Ok(Outcome::UsageOrInput);
     };
-    let expectations = load::expectations(&args.expect, &args.limits.read(), io);
+    let expectations = load::expectations(&args.expect, &args.files, &args.limits.read(), io);
     let inputs = inputs::read(&args.files, &args.limits, io);
     let Some((expect_source, expect)) = expectations else {
+        return Ok(Outcome::UsageOrInput);
+    };
+    if inputs.nothing_read() {
+        return Ok(Outcome::UsageOrInput);
+    }
+    let reads = output::reads(Some(&args.expect), &[], &inputs.gpos);
+    let Ok(target) = output::target(args.output.as_deref(), &reads, io) else {
         return Ok(Outcome::UsageOrInput);
     };
     let templates = typed(&inputs.sources);
@@ -109,8 +115,8 @@ pub fn run_explain(args: &ExplainArgs, io: &mut Io<'_>) -> Result<Outcome, Write
             json
         }
     };
-    io.print(text)?;
-    Ok(if inputs.failed {
+    let written = output::emit(target.as_ref(), &text, io)?;
+    Ok(if inputs.failed || !written {
         Outcome::UsageOrInput
     } else {
         Outcome::Clean

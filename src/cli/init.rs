@@ -1,15 +1,23 @@
 //! `gplint init`: write a starting `services.yaml` to standard output.
 
-use super::{InitArgs, Io, Outcome, WriteError, inputs, load};
+use super::{InitArgs, Io, Outcome, WriteError, inputs, load, output};
 use crate::init::{self, GpoInput, Request};
 use crate::template::Template;
 use crate::{syntax, template};
 
-/// Reads the inputs and prints the file. An input that cannot be read
-/// gets its line on stderr and exit code 2, as with `check`; the file is
-/// still written from the others.
+/// Reads the inputs and writes the file (standard output or `--output`).
+/// An input that cannot be read gets its line on stderr and exit code 2,
+/// as with `check`; the file is still written from the others, and not at
+/// all when nothing could be read.
 pub fn run(args: &InitArgs, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
     let read = inputs::read(&args.paths, &args.limits, io);
+    if read.nothing_read() {
+        return Ok(Outcome::UsageOrInput);
+    }
+    let reads = output::reads(None, &[], &read.gpos);
+    let Ok(target) = output::target(args.output.as_deref(), &reads, io) else {
+        return Ok(Outcome::UsageOrInput);
+    };
     let templates: Vec<Template<'_>> = read
         .sources
         .iter()
@@ -38,8 +46,8 @@ pub fn run(args: &InitArgs, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
         paths: &paths,
         gpos: &gpos,
     });
-    io.print(text)?;
-    Ok(if read.failed {
+    let written = output::emit(target.as_ref(), &text, io)?;
+    Ok(if read.failed || !written {
         Outcome::UsageOrInput
     } else {
         Outcome::Clean

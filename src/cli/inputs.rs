@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use super::{Io, LimitArgs};
+use super::{Io, LimitArgs, stdin};
 use crate::discover::{self, Discovery, Gpo};
 use crate::report::one_line;
 use crate::scope::Origin;
@@ -32,10 +32,15 @@ pub struct Inputs {
 /// Templates are read and decoded in parallel, then taken in order, so the
 /// result and the messages do not depend on the number of threads. Each
 /// item of a tree that was skipped gets a warning line and fails the run,
-/// after everything else has been read.
+/// after everything else has been read. The path `-` is a template read
+/// from standard input, named `<stdin>`.
 pub fn read(paths: &[PathBuf], limits: &LimitArgs, io: &mut Io<'_>) -> Inputs {
     let mut inputs = Inputs::default();
     for path in paths {
+        if stdin::is_stdin(path) {
+            inputs.add_stdin(limits, io);
+            continue;
+        }
         match find(path, limits) {
             Ok((found, origin)) => {
                 for skipped in &found.skipped {
@@ -87,6 +92,30 @@ fn read_template(gpo: &Gpo, origin: Origin, limits: &ReadLimits) -> Read {
 }
 
 impl Inputs {
+    /// Whether an input failed and nothing was read in its place: every
+    /// GPO's template failed, or no GPO was found. A report would then
+    /// rest on Windows' defaults alone, so there is none (exit 2).
+    pub fn nothing_read(&self) -> bool {
+        self.failed
+            && self
+                .gpos
+                .iter()
+                .zip(&self.source_of)
+                .all(|(gpo, source)| gpo.template.is_some() && source.is_none())
+    }
+
+    /// The template on standard input, as a file given on its own.
+    fn add_stdin(&mut self, limits: &LimitArgs, io: &mut Io<'_>) {
+        let gpo = Gpo::file(std::path::Path::new(stdin::NAME));
+        match stdin::read(io, &limits.read()) {
+            Ok(source) => self.add(gpo, Some(Ok(source)), Origin::File, io),
+            Err(stdin::StdinError::Read(error)) => {
+                self.add(gpo, Some(Err(error)), Origin::File, io)
+            }
+            Err(twice) => self.fail(&one_line(&twice), io),
+        }
+    }
+
     fn add(&mut self, gpo: Gpo, source: Read, origin: Origin, io: &mut Io<'_>) {
         let source = source.and_then(|read| match read {
             Ok(source) => {

@@ -12,18 +12,19 @@ use crate::template::Template;
 
 /// Reads and validates the expectations file; on failure every problem is
 /// rendered, pointing into the file, and on success every warning is.
+/// `templates` are the run's template paths, for the `gplint init` line
+/// a missing or empty file's message suggests.
 pub fn expectations(
     path: &Path,
+    templates: &[PathBuf],
     limits: &ReadLimits,
     io: &mut Io<'_>,
 ) -> Option<(SourceFile, Expectations)> {
     let source = match SourceFile::read_limited(path, limits) {
         Ok(source) => source,
         Err(error) => {
-            io.stderr_line(format_args!(
-                "error: expectations file: {}",
-                one_line(&error)
-            ));
+            let error = super::expect_file::explain(error, path, templates);
+            io.stderr_line(format_args!("error: {}", one_line(&error)));
             return None;
         }
     };

@@ -11,11 +11,13 @@ mod args;
 mod check;
 mod codes;
 mod dump;
+mod expect_file;
 mod generate;
 mod init;
 mod inputs;
 mod limit_args;
 mod load;
+mod one_dash;
 mod output;
 mod output_error;
 mod reads;
@@ -23,6 +25,7 @@ mod rules;
 mod rules_test;
 mod schema;
 pub mod signals;
+mod stdin;
 mod step_summary;
 mod target;
 mod temporary;
@@ -75,8 +78,11 @@ impl Outcome {
     }
 }
 
-/// Where a run writes, and how it renders diagnostics.
+/// Where a run reads and writes, and how it renders diagnostics.
 pub struct Io<'w> {
+    /// Standard input, for a template given as `-`; taken by the first
+    /// read, so that a second `-` is an error rather than an empty file.
+    pub stdin: Option<&'w mut dyn std::io::Read>,
     /// The command's result.
     pub stdout: &'w mut dyn Write,
     /// Diagnostics and errors.
@@ -110,6 +116,11 @@ impl Io<'_> {
 /// Parses the arguments and runs the command. Standard output is flushed
 /// before the outcome is known: a failure there is the run's failure.
 pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> Outcome {
+    let args: Vec<OsString> = args.into_iter().collect();
+    if let Some(one_dash) = one_dash::find(&args) {
+        io.stderr_line(format_args!("error: {}", one_line(&one_dash)));
+        return Outcome::UsageOrInput;
+    }
     let ran = match Cli::try_parse_from(args) {
         Ok(cli) => command(cli.command, io),
         Err(error) => clap_error(&error, io),
@@ -150,7 +161,7 @@ fn clap_error(error: &clap::Error, io: &mut Io<'_>) -> Result<Outcome, WriteErro
         error.render().to_string()
     };
     if error.use_stderr() {
-        io.stderr_text(&rendered);
+        io.stderr_text(&with_init_tip(error, rendered));
         Ok(Outcome::UsageOrInput)
     } else {
         // --help and --version: the result the user asked for.
@@ -158,3 +169,26 @@ fn clap_error(error: &clap::Error, io: &mut Io<'_>) -> Result<Outcome, WriteErro
         Ok(Outcome::Clean)
     }
 }
+
+/// `check` or `explain` without `--expect`: clap's message, with a tip on
+/// how to write a first expectations file before its usage line.
+fn with_init_tip(error: &clap::Error, rendered: String) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let missing_expect = error.kind() == ErrorKind::MissingRequiredArgument
+        && matches!(
+            error.get(ContextKind::InvalidArg),
+            Some(ContextValue::Strings(missing)) if missing.iter().any(|arg| arg.starts_with("--expect"))
+        );
+    let Some(usage) = rendered.find("\n\n").filter(|_| missing_expect) else {
+        return rendered;
+    };
+    let (head, tail) = rendered.split_at(usage);
+    format!("{head}\n\n{EXPECT_TIP}{tail}")
+}
+
+/// What `--expect` is, and how to write a first one.
+const EXPECT_TIP: &str =
+    "  tip: --expect names the expectations file (services.yaml): the accounts and groups to
+       check and how they must log on. Write a first one from the templates, then review it:
+         gplint init <INF>... > services.yaml
+         gplint check <INF>... --expect services.yaml";

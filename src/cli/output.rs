@@ -3,7 +3,9 @@
 
 use super::reads::Reads;
 use super::target::{self, Target};
-use super::{CheckArgs, CheckFormat, Io, OutputError, WriteError, step_summary};
+use std::path::{Path, PathBuf};
+
+use super::{CheckArgs, CheckFormat, Io, WriteError, step_summary};
 use crate::check::ExpectationCase;
 use crate::discover::GpoKind;
 use crate::finding::Finding;
@@ -24,12 +26,14 @@ pub struct CheckReport<'a> {
     pub cases: &'a [ExpectationCase],
 }
 
-/// Everything `check` reads, by path: the expectations file, the
+/// Everything a command reads, by path: the expectations file, the
 /// `--rules` folders, each template and each GPO folder.
-pub fn reads(args: &CheckArgs, gpos: &[crate::discover::Gpo]) -> Reads {
+pub fn reads(expect: Option<&Path>, rules: &[PathBuf], gpos: &[crate::discover::Gpo]) -> Reads {
     let mut reads = Reads::default();
-    reads.file("expectations file", &args.expect);
-    for dir in &args.rules {
+    if let Some(expect) = expect {
+        reads.file("expectations file", expect);
+    }
+    for dir in rules {
         reads.flat("--rules folder", dir);
     }
     for gpo in gpos {
@@ -43,18 +47,62 @@ pub fn reads(args: &CheckArgs, gpos: &[crate::discover::Gpo]) -> Reads {
     reads
 }
 
-/// Where `--output` will write, decided before the work; `None` for
-/// standard output.
-pub fn target(args: &CheckArgs, reads: &Reads) -> Result<Option<Target>, OutputError> {
-    args.output
-        .as_deref()
-        .map(|path| target::prepare(path, reads))
-        .transpose()
+/// `--output` was refused; the reason is on stderr.
+pub struct Refused;
+
+/// Where `--output` will write, decided before the work: `None` for
+/// standard output (no `--output`, `-`, or a name of standard output such
+/// as `/dev/stdout`). A refusal is said on stderr.
+pub fn target(
+    output: Option<&Path>,
+    reads: &Reads,
+    io: &mut Io<'_>,
+) -> Result<Option<Target>, Refused> {
+    let Some(path) = output.filter(|path| !is_standard_output(path)) else {
+        return Ok(None);
+    };
+    match target::prepare(path, reads) {
+        Ok(target) => Ok(Some(target)),
+        Err(refusal) => {
+            io.stderr_line(format_args!("error: {}", one_line(&refusal)));
+            Err(Refused)
+        }
+    }
 }
 
-/// Writes the report where `target` says. `Ok(false)` when the file could
-/// not be written, after saying why on stderr; a failure on standard
-/// output is the caller's to report.
+/// `-`, and the names Unix gives this process's standard output: written
+/// through the stream gplint already holds, so a shell's `>>` or pipe
+/// behaves as it does without `--output`.
+fn is_standard_output(path: &Path) -> bool {
+    let names: &[&str] = if cfg!(unix) {
+        &["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
+    } else {
+        &["-"]
+    };
+    names.iter().any(|name| path.as_os_str() == *name)
+}
+
+/// Writes a command's result where `target` says. `Ok(false)` when the
+/// file could not be written, after saying why on stderr; a failure on
+/// standard output is the caller's to report.
+pub fn emit(target: Option<&Target>, text: &str, io: &mut Io<'_>) -> Result<bool, WriteError> {
+    match target {
+        Some(target) => match target::write(target, text) {
+            Ok(()) => Ok(true),
+            Err(error) => {
+                io.stderr_line(format_args!("error: {}", one_line(&error)));
+                Ok(false)
+            }
+        },
+        None => {
+            io.print(text)?;
+            Ok(true)
+        }
+    }
+}
+
+/// Writes the report where `target` says, then the GitHub step summary.
+/// `Ok(false)` when the file could not be written (see [`emit`]).
 pub fn write_check(
     args: &CheckArgs,
     target: Option<&Target>,
@@ -62,20 +110,8 @@ pub fn write_check(
     reads: &Reads,
     io: &mut Io<'_>,
 ) -> Result<bool, WriteError> {
-    let text = render(args.format, report, style(args, io.style))?;
-    let written = match target {
-        Some(target) => match target::write(target, &text) {
-            Ok(()) => true,
-            Err(error) => {
-                io.stderr_line(format_args!("error: {}", one_line(&error)));
-                false
-            }
-        },
-        None => {
-            io.print(&text)?;
-            true
-        }
-    };
+    let text = render(args.format, report, style(target.is_some(), io.style))?;
+    let written = emit(target, &text, io)?;
     if args.format == CheckFormat::Github {
         step_summary::append(report, reads, io);
     }
@@ -83,13 +119,13 @@ pub fn write_check(
 }
 
 /// A file is read later, by a person or a tool: no escape codes in it.
-fn style(args: &CheckArgs, terminal: Style) -> Style {
-    match args.output {
-        Some(_) => Style {
+fn style(to_file: bool, terminal: Style) -> Style {
+    match to_file {
+        true => Style {
             color: false,
             ..terminal
         },
-        None => terminal,
+        false => terminal,
     }
 }
 
@@ -124,19 +160,7 @@ fn render(
 
 #[cfg(test)]
 mod tests {
-    use clap::Parser;
-
     use super::*;
-    use crate::cli::{Cli, Command};
-
-    fn check_args(extra: &[&str]) -> CheckArgs {
-        let mut args = vec!["gplint", "check", "t.inf", "--expect", "s.yaml"];
-        args.extend(extra);
-        match Cli::try_parse_from(args).unwrap().command {
-            Command::Check(args) => args,
-            other => panic!("not check: {other:?}"),
-        }
-    }
 
     #[test]
     fn a_report_written_to_a_file_has_no_colour() {
@@ -144,14 +168,20 @@ mod tests {
             color: true,
             width: 80,
         };
-        assert_eq!(style(&check_args(&[]), colour), colour);
-        let to_file = style(&check_args(&["--output", "r.txt"]), colour);
-        assert_eq!(
-            to_file,
-            Style {
-                color: false,
-                width: 80
-            }
-        );
+        assert_eq!(style(false, colour), colour);
+        let plain = Style {
+            color: false,
+            width: 80,
+        };
+        assert_eq!(style(true, colour), plain);
+    }
+
+    #[test]
+    fn a_dash_is_standard_output() {
+        assert!(is_standard_output(Path::new("-")));
+        assert!(!is_standard_output(Path::new("./-")));
+        assert!(!is_standard_output(Path::new("report.txt")));
+        #[cfg(unix)]
+        assert!(is_standard_output(Path::new("/dev/stdout")));
     }
 }

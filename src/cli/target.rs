@@ -1,6 +1,6 @@
-//! Where `check --output` writes, decided before the run's work: never an
-//! input, never through a symbolic link, and never by renaming over a
-//! node that is not a regular file.
+//! Where `--output` writes, decided before the run's work: never an
+//! input, never through a symbolic link to a file or folder, and never by
+//! renaming over a node that is not a regular file.
 //!
 //! Only the last component of the path is examined: the folders leading
 //! to it are resolved as any path is, links included.
@@ -24,6 +24,9 @@ pub enum Target {
     /// A character device or named pipe: written into as it is, since
     /// renaming would replace the node itself.
     InPlace(PathBuf),
+    /// A symbolic link to a character device or named pipe (`/dev/stderr`):
+    /// written into through the link, which is kept.
+    Linked(PathBuf),
 }
 
 /// Decides how to write `path`, or why not to.
@@ -44,11 +47,7 @@ pub fn prepare(path: &Path, reads: &Reads) -> Result<Target, OutputError> {
     };
     let kind = metadata.file_type();
     if kind.is_symlink() {
-        let target = fs::read_link(path).map_or_else(|_| "?".into(), |t| t.display().to_string());
-        return Err(OutputError::Symlink {
-            path: shown(),
-            target,
-        });
+        return linked(path, reads);
     }
     if kind.is_dir() {
         return Err(OutputError::Folder { path: shown() });
@@ -64,6 +63,23 @@ pub fn prepare(path: &Path, reads: &Reads) -> Result<Target, OutputError> {
             what,
         }),
     }
+}
+
+/// A link is followed only to a stream (a character device or named
+/// pipe), which is written into and so never replaced; a link to a file
+/// or folder is refused, since renaming over it would replace the link.
+fn linked(path: &Path, reads: &Reads) -> Result<Target, OutputError> {
+    let stream = fs::metadata(path)
+        .is_ok_and(|m| !m.is_file() && !m.is_dir() && stream_or_why_not(&m.file_type()).is_ok());
+    if stream {
+        refuse(reads, path, file_id(path, true).as_ref())?;
+        return Ok(Target::Linked(path.to_path_buf()));
+    }
+    let target = fs::read_link(path).map_or_else(|_| "?".into(), |t| t.display().to_string());
+    Err(OutputError::Symlink {
+        path: path.display().to_string(),
+        target,
+    })
 }
 
 /// [`Reads::refusal`] as the error `--output` ends with.
@@ -105,7 +121,8 @@ pub fn write(target: &Target, text: &str) -> Result<(), OutputError> {
     let (path, written) = match target {
         Target::New(path) => (path, via_temporary(path, text, false)),
         Target::Replace(path) => (path, via_temporary(path, text, true)),
-        Target::InPlace(path) => (path, in_place(path, text)),
+        Target::InPlace(path) => (path, in_place(path, text, false)),
+        Target::Linked(path) => (path, in_place(path, text, true)),
     };
     written.map_err(|source| OutputError::Write {
         path: path.display().to_string(),
@@ -123,10 +140,17 @@ fn via_temporary(path: &Path, text: &str, replace: bool) -> io::Result<()> {
     temporary.persist(path, replace)
 }
 
-/// Into the device or pipe itself. Opened without following a link and
-/// checked again once open, in case the node changed since it was seen.
-fn in_place(path: &Path, text: &str) -> io::Result<()> {
-    let mut file = open_no_follow(path, OpenOptions::new().write(true), false)?;
+/// Into the device or pipe itself. Opened without following a link
+/// (unless `through_link`) and checked again once open, in case the node
+/// changed since it was seen.
+fn in_place(path: &Path, text: &str, through_link: bool) -> io::Result<()> {
+    let mut options = OpenOptions::new();
+    options.write(true);
+    let mut file = if through_link {
+        options.open(path)?
+    } else {
+        open_no_follow(path, &mut options, false)?
+    };
     if file.metadata()?.is_file() {
         return Err(io::Error::other(
             "it became a regular file while gplint ran",
@@ -214,6 +238,23 @@ mod tests {
         let refused = prepare(&link, &Reads::default()).unwrap_err();
         let line = crate::report::one_line(&refused);
         assert!(line.contains("symbolic link (to `elsewhere`)"), "{line}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_to_a_character_device_is_written_through_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("null");
+        std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+        let target = prepare(&link, &Reads::default()).unwrap();
+        assert_eq!(target, Target::Linked(link.clone()));
+        write(&target, "report").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
     }
 
     #[test]

@@ -65,6 +65,9 @@ pub const STAGES: &[(&str, &str)] = &[
     ("gplint::sid", "a text that should be a SID"),
     ("gplint::discover", "walking GPO folders and GPMC backups"),
     ("gplint::output", "writing the result"),
+    ("gplint::args", "the command line"),
+    ("gplint::input", "the inputs named on the command line"),
+    ("gplint::expect_file", "finding the expectations file"),
 ];
 
 impl Code {

@@ -102,6 +102,24 @@ pub enum SourceError {
         limit: u64,
     },
 
+    /// A stream (standard input) that goes on past `--max-file-size`:
+    /// how long it is cannot be known without reading it all.
+    #[error(
+        "`{path}` holds more than the limit of {limit} bytes for one input file; check that it is the template you meant, or raise the limit with --max-file-size"
+    )]
+    #[diagnostic(
+        code(gplint::source::stream_too_large),
+        help(
+            "check that this is the template you meant; if it is, raise the limit with --max-file-size"
+        )
+    )]
+    StreamTooLarge {
+        /// How messages name the stream, e.g. `<stdin>`.
+        path: String,
+        /// The limit in bytes.
+        limit: u64,
+    },
+
     /// A line longer than `--max-line-length`.
     #[error(
         "`{path}` line {line} is {length} bytes long, more than the limit of {limit} bytes for one line; check that this is a template, or raise the limit with --max-line-length"

@@ -55,6 +55,37 @@ impl SourceFile {
         }
     }
 
+    /// Reads and decodes a stream, such as standard input, named `name` in
+    /// messages, within `limits` as a file is: at most one byte past
+    /// `max_file_size` is read, then the lines are checked.
+    pub fn read_stream(
+        name: &str,
+        stream: &mut dyn std::io::Read,
+        limits: &ReadLimits,
+    ) -> Result<SourceFile, SourceError> {
+        use std::io::Read as _;
+        let max = limits.max_file_size;
+        let mut bytes = Vec::new();
+        stream
+            .take(max.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|source| SourceError::Io {
+                path: name.to_owned(),
+                source,
+            })?;
+        if u64::try_from(bytes.len()).map_or(true, |len| len > max) {
+            return Err(SourceError::StreamTooLarge {
+                path: name.to_owned(),
+                limit: max,
+            });
+        }
+        let source = Self::from_bytes(name, bytes)?;
+        match first_line_over(&source.text, limits) {
+            None => Ok(source),
+            Some(over) => Err(line_error(source.name, over, limits)),
+        }
+    }
+
     /// Decodes `bytes` that came from `name` (which is used only in messages).
     pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> Result<SourceFile, SourceError> {
         let name = name.into();
@@ -126,6 +157,23 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn a_stream_is_read_within_the_limits() {
+        let limits = ReadLimits {
+            max_file_size: 16,
+            ..ReadLimits::default()
+        };
+        let mut small: &[u8] = b"[Version]\r\n";
+        let file = SourceFile::read_stream("<stdin>", &mut small, &limits).unwrap();
+        assert_eq!(file.name, "<stdin>");
+        let mut large: &[u8] = &[b'a'; 40];
+        let err = SourceFile::read_stream("<stdin>", &mut large, &limits).unwrap_err();
+        assert!(
+            matches!(err, SourceError::StreamTooLarge { limit: 16, .. }),
+            "{err}"
+        );
     }
 
     #[test]

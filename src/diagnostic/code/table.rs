@@ -760,6 +760,15 @@ codes! {
               device, round in a loop), so gplint reads only files stored in the folder. Copy \
               the file the link points to into the folder, or give that file as an argument.",
     },
+    GplintSourceStreamTooLarge {
+        code: "gplint::source::stream_too_large",
+        severity: Error,
+        kind: Error,
+        summary: "standard input goes on past --max-file-size",
+        doc: "A template read from standard input (`-`) holds more bytes than the limit for one \
+              input file; gplint stops reading there rather than hold an unbounded stream in \
+              memory. Check what is piped in, or raise the limit with `--max-file-size`.",
+    },
     GplintSourceTooLarge {
         code: "gplint::source::too_large",
         severity: Error,
@@ -1027,5 +1036,58 @@ codes! {
               and replaces the target only once the report is complete, so the old file is left \
               as it was. Check that the folder exists, that you may write there, and the space \
               left.",
+    },
+    // ---- gplint::args, gplint::input, gplint::expect_file: the command line ----
+    GplintArgsOneDash {
+        code: "gplint::args::one_dash",
+        severity: Error,
+        kind: Error,
+        summary: "a long option written with one dash",
+        doc: "`-expect x` (a PowerShell habit) is not `--expect x`: a parser would read it as \
+              short options or a file name and fail somewhere else. gplint refuses it before \
+              reading the command line and names the option with two dashes: write `--expect`.",
+    },
+    GplintInputStdinTwice {
+        code: "gplint::input::stdin_twice",
+        severity: Error,
+        kind: Error,
+        summary: "the template path `-` given more than once",
+        doc: "`-` reads a template from standard input, which can be read once. Give `-` once, \
+              and the other templates by their paths.",
+    },
+    GplintExpectFileMissing {
+        code: "gplint::expect_file::missing",
+        severity: Error,
+        kind: Error,
+        summary: "the expectations file does not exist",
+        doc: "The path given with `--expect` names no file. When a file of a near name is \
+              beside it (`services.yaml.txt`, `services.yml`, another case) gplint names it; \
+              otherwise it shows how to write one: `gplint init <templates> > services.yaml`.",
+    },
+    GplintExpectFileFolder {
+        code: "gplint::expect_file::folder",
+        severity: Error,
+        kind: Error,
+        summary: "--expect names a folder",
+        doc: "The expectations file is one YAML file. Name the file; when the folder holds a \
+              `services.yaml`, gplint names it.",
+    },
+    GplintExpectFileEmpty {
+        code: "gplint::expect_file::empty",
+        severity: Error,
+        kind: Error,
+        summary: "the expectations file has no bytes",
+        doc: "An empty expectations file declares no account, so it checks nothing. Write the \
+              accounts and how they must, or must not, log on; `gplint init <templates> > \
+              services.yaml` writes a starting file from what the templates grant today.",
+    },
+    GplintExpectFileNotText {
+        code: "gplint::expect_file::not_text",
+        severity: Error,
+        kind: Error,
+        summary: "the expectations file is not text",
+        doc: "The file given with `--expect` holds binary data or truncated UTF-16, so it is \
+              not the YAML gplint expects. Check that it is the file you meant, and save it as \
+              UTF-8.",
     },
 }
