@@ -90,7 +90,7 @@ fn dump_one(
         Origin::Directory => SourceFile::read_found(path, &limits),
         Origin::File => SourceFile::read_limited(path, &limits),
     };
-    let source = match read {
+    let source = match read.and_then(SourceFile::as_template) {
         Ok(source) => source,
         Err(error) => {
             io.stderr_line(format_args!("error: {}", one_line(&error)));

@@ -80,10 +80,11 @@ type Read = Option<Result<SourceFile, crate::source::SourceError>>;
 /// user's choice.
 fn read_template(gpo: &Gpo, origin: Origin, limits: &ReadLimits) -> Read {
     let path = gpo.template.as_deref()?;
-    Some(match origin {
+    let read = match origin {
         Origin::Directory => SourceFile::read_found(path, limits),
         Origin::File => SourceFile::read_limited(path, limits),
-    })
+    };
+    Some(read.and_then(SourceFile::as_template))
 }
 
 impl Inputs {
