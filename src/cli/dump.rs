@@ -39,6 +39,7 @@ pub fn run(args: &DumpArgs, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
             io.stderr_line(format_args!("warning: {}", one_line(skipped)));
             outcome = Outcome::UsageOrInput;
         }
+        inputs::notes(&found, io);
         for gpo in &found.gpos {
             if gpo.kind != GpoKind::File {
                 write_gpo(gpo, args.format, io)?;

@@ -41,6 +41,7 @@ pub fn read(paths: &[PathBuf], limits: &LimitArgs, io: &mut Io<'_>) -> Inputs {
                 for skipped in &found.skipped {
                     inputs.warn(&one_line(skipped), io);
                 }
+                notes(&found, io);
                 let read_limits = limits.read();
                 let read: Vec<_> = found
                     .gpos
@@ -67,9 +68,18 @@ pub fn find(
     } else {
         let found = Discovery {
             gpos: vec![Gpo::file(path)],
-            skipped: Vec::new(),
+            ..Discovery::default()
         };
         Ok((found, Origin::File))
+    }
+}
+
+/// What discovery left aside on purpose, one `note:` line each; a note
+/// does not change the exit code.
+pub fn notes(found: &Discovery, io: &mut Io<'_>) {
+    for note in &found.notes {
+        let line = crate::report::visible_line(&note.to_string()).into_owned();
+        io.stderr_line(format_args!("note: {line}"));
     }
 }
 
