@@ -57,12 +57,15 @@ impl fmt::Display for Note {
                 more,
             } => {
                 let count = names.len() + more;
-                let files = if count == 1 { "file" } else { "files" };
+                let (files, are) = if count == 1 {
+                    ("file", "is not a template")
+                } else {
+                    ("files", "are not templates")
+                };
                 write!(
                     f,
-                    "skipped {count} {files} in `{}` that {} not templates (only `.inf` files and GPO folders are read): {}",
+                    "skipped {count} {files} in `{}` that {are} (only `.inf` files and GPO folders are read): {}",
                     folder.display(),
-                    if count == 1 { "is" } else { "are" },
                     names.join(", ")
                 )?;
                 if *more > 0 {

@@ -385,12 +385,15 @@ fn a_link_to_one_gpo_folder_is_that_gpo() {
 #[test]
 fn every_inf_file_in_a_folder_is_a_template_and_other_files_are_noted() {
     let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    std::fs::write(dir.path().join(".git/x.inf"), "[Unicode]\r\n").unwrap();
     for name in [
         "web01.inf",
         "WEB02.INF",
         "readme.txt",
         "web03.csv",
         "manifest.xml",
+        ".gitignore",
     ] {
         std::fs::write(dir.path().join(name), "[Unicode]\r\nUnicode=yes\r\n").unwrap();
     }
@@ -413,7 +416,8 @@ fn every_inf_file_in_a_folder_is_a_template_and_other_files_are_noted() {
         panic!("one note: {:?}", found.notes);
     };
     assert_eq!(folder, dir.path());
-    // GPMC's manifest.xml belongs beside backups: no note.
+    // GPMC's manifest.xml belongs beside backups, and hidden files and
+    // folders hold no GPO: neither is read nor noted.
     assert_eq!(names, &["readme.txt", "web03.csv"]);
     assert_eq!(*more, 0);
 }

@@ -157,6 +157,9 @@ impl Walker {
         let mut others = Vec::new();
         for entry in listing.entries() {
             match entry.kind {
+                // `.git` and the like: no GPO is ever kept there, and a
+                // version-control folder holds thousands of files.
+                Kind::Dir | Kind::File if is_hidden(&entry.name) => {}
                 Kind::Dir => pending.push(entry.path.clone()),
                 Kind::File if is_template(&entry.name) => {
                     // A template outside any GPO folder: a SecEdit folder
@@ -255,6 +258,12 @@ fn is_template(name: &std::ffi::OsStr) -> bool {
         .extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("inf"))
+}
+
+/// A hidden file or folder (`.git`, `.gitignore`), by the Unix custom of
+/// a leading dot.
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().starts_with(b".")
 }
 
 /// Files that lie in GPO trees by design and are no template nor worth a
