@@ -244,6 +244,29 @@ fn a_folder_of_exports_dumps_every_inf() {
 }
 
 #[test]
+fn a_cfg_export_beside_them_is_noted_with_how_to_read_it() {
+    let dir = exports();
+    let folder = dir.path().join("exports");
+    std::fs::write(folder.join("secpol.cfg"), GRANTS).unwrap();
+    let run = gplint(&["dump", folder.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("secpol.cfg"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("is read when given as an argument, or renamed to `.inf`"),
+        "{}",
+        run.stderr
+    );
+    let alone = gplint(&["dump", folder.join("secpol.cfg").to_str().unwrap()]);
+    assert_eq!(alone.code, 0, "{}", alone.stderr);
+    assert!(
+        alone.stdout.contains("SeServiceLogonRight"),
+        "{}",
+        alone.stdout
+    );
+}
+
+#[test]
 fn backups_and_loose_exports_in_one_folder_are_both_read() {
     let dir = tempfile::tempdir().unwrap();
     copy_tree(

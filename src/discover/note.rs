@@ -71,6 +71,9 @@ impl fmt::Display for Note {
                 if *more > 0 {
                     write!(f, " and {more} more")?;
                 }
+                if names.iter().any(|n| may_be_export(n)) {
+                    f.write_str("; a `secedit /export /cfg` file named otherwise (`secpol.cfg`) is read when given as an argument, or renamed to `.inf`")?;
+                }
                 Ok(())
             }
             Note::OlderBackup {
@@ -97,6 +100,13 @@ impl fmt::Display for Note {
     }
 }
 
+/// Whether a file name is one people give `secedit /export /cfg`
+/// (`secpol.cfg`: 13 of the 112 real templates of the shared corpus are
+/// named so): worth a word on how to read it.
+fn may_be_export(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".cfg")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,12 +115,26 @@ mod tests {
     fn a_list_of_files_is_cut_and_counted() {
         let note = Note::NotTemplates {
             folder: "exports".into(),
-            names: vec!["a.txt".into(), "b.csv".into()],
+            names: vec!["a.csv".into(), "b.xml".into()],
             more: 3,
         };
         assert_eq!(
             note.to_string(),
-            "skipped 5 files in `exports` that are not templates (only `.inf` files and GPO folders are read): a.txt, b.csv and 3 more"
+            "skipped 5 files in `exports` that are not templates (only `.inf` files and GPO folders are read): a.csv, b.xml and 3 more"
+        );
+        let cfg = Note::NotTemplates {
+            folder: "exports".into(),
+            names: vec!["secpol.cfg".into()],
+            more: 0,
+        };
+        let line = cfg.to_string();
+        assert!(
+            line.contains("1 file in `exports` that is not a template"),
+            "{line}"
+        );
+        assert!(
+            line.ends_with("is read when given as an argument, or renamed to `.inf`"),
+            "{line}"
         );
     }
 
