@@ -724,3 +724,105 @@ fn standard_input_over_max_file_size_is_exit_2() {
     assert_eq!(run.stdout, "");
     assert_snapshot!(s.report(&run));
 }
+
+// ---- not a template, loose files, one GPO backed up twice (issue 14 items 7, 8, 10) ----
+
+/// Issue 14 item 7: a GPMC backup's `Backup.xml` given as the template is
+/// one line saying what it is and what to give instead, not a warning per
+/// line of XML.
+#[test]
+fn a_backup_xml_given_as_a_template_is_one_line_and_exit_2() {
+    let s = Scratch::new();
+    let backup = std::fs::read(common::fixture(
+        "trees/backups/Servers Baseline/{9D2C6A1E-3F4B-4C8D-B7E5-0A1F2E3D4C5B}/Backup.xml",
+    ))
+    .unwrap();
+    s.write(
+        "backup/{9D2C6A1E-3F4B-4C8D-B7E5-0A1F2E3D4C5B}/Backup.xml",
+        &backup,
+    );
+    let run = s.check(&["backup/{9D2C6A1E-3F4B-4C8D-B7E5-0A1F2E3D4C5B}/Backup.xml"]);
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+/// Issue 14 item 7: known by its content, whatever its name: a `gpresult
+/// /x` report saved as `.inf`, in UTF-16 as gpresult writes it.
+#[test]
+fn a_gpresult_report_named_inf_is_one_line_and_exit_2() {
+    let s = Scratch::new();
+    let report = "<?xml version=\"1.0\" encoding=\"utf-16\"?>\r\n<Rsop xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" xmlns=\"http://www.microsoft.com/GroupPolicy/Rsop\">\r\n  <ReadTime>2024-03-11T09:14:52Z</ReadTime>\r\n</Rsop>\r\n";
+    let file = s.write("rsop.inf", &utf16le(report));
+    let run = s.check(&[&file]);
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+/// Issue 14 item 7: Windows ignores `[Privilege Right]`, so its grants
+/// apply nowhere; the header gets a did-you-mean.
+#[test]
+fn a_misspelt_section_warns_with_a_did_you_mean() {
+    let s = Scratch::new();
+    let text = format!("{GOOD}[Privilege Right]\r\nSeBatchLogonRight = *S-1-5-32-544\r\n");
+    let file = s.write("t.inf", text.as_bytes());
+    let run = s.check(&[&file]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_snapshot!(s.report(&run));
+}
+
+/// Issue 14 item 8: a folder of `secedit /export` files: each `.inf` is
+/// read, each on its own, and the other files are one note.
+#[test]
+fn a_folder_of_exports_reads_each_inf_and_notes_the_rest() {
+    let s = Scratch::new();
+    s.write("exports/web01.inf", GOOD.as_bytes());
+    s.write("exports/web02.inf", GOOD.as_bytes());
+    s.write("exports/notes.txt", b"exported with secedit /export /cfg");
+    s.write("exports/web02.inf.bak", GOOD.as_bytes());
+    let run = s.check(&["exports"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_snapshot!(s.report(&run));
+}
+
+/// `bkupInfo.xml` as GPMC writes it, for one backup of one GPO.
+fn bkup_info(id: &str, time: &str) -> String {
+    format!(
+        "<BackupInst xmlns=\"http://www.microsoft.com/GroupPolicy/GPOOperations/Manifest\"><GPOGuid><![CDATA[{{4B1E8F2A-7C3D-4E5F-9A6B-2C8D1E0F3A47}}]]></GPOGuid><GPODomain><![CDATA[contoso.com]]></GPODomain><BackupTime><![CDATA[{time}]]></BackupTime><ID><![CDATA[{id}]]></ID><Comment><![CDATA[]]></Comment><GPODisplayName><![CDATA[Servers Baseline]]></GPODisplayName></BackupInst>"
+    )
+}
+
+/// Issue 14 item 10: "Back Up All" run twice leaves two backups of one
+/// GPO; the newer is read, the older noted, and a scope naming the GPO
+/// is not ambiguous.
+#[test]
+fn the_same_gpo_backed_up_twice_is_read_once_with_a_note() {
+    let s = Scratch::new();
+    let template = "DomainSysvol/GPO/Machine/microsoft/windows nt/SecEdit/GptTmpl.inf";
+    for (id, time) in [
+        (
+            "{11111111-2222-4333-8444-555555555555}",
+            "2024-06-01T08:00:00",
+        ),
+        (
+            "{AAAAAAAA-2222-4333-8444-555555555555}",
+            "2024-03-11T09:14:52",
+        ),
+    ] {
+        s.write(
+            &format!("backups/Servers Baseline/{id}/bkupInfo.xml"),
+            bkup_info(id, time).as_bytes(),
+        );
+        s.write(
+            &format!("backups/Servers Baseline/{id}/{template}"),
+            &utf16le(GOOD),
+        );
+    }
+    let yaml = format!(
+        "{}scopes:\n  - name: servers\n    gpos: ['Servers Baseline']\n",
+        scratch::EXPECT
+    );
+    s.write("scoped.yaml", yaml.as_bytes());
+    let run = s.check_with(&["backups"], "scoped.yaml", &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_snapshot!(s.report(&run));
+}

@@ -52,7 +52,9 @@ fn a_missing_path_is_exit_2_with_one_line() {
 
 #[test]
 fn a_directory_is_exit_2_with_one_line() {
-    let run = gplint(&["dump", &path("grammar")]);
+    // A folder without GPOs or `.inf` files: a folder of `.inf` files is
+    // read as templates (issue 14 item 8).
+    let run = gplint(&["dump", &path("expect")]);
     assert_one_line_error(&run, "holds no GPO");
 }
 

@@ -97,7 +97,9 @@ fn dump_path(
     io: &mut Io<'_>,
 ) -> Result<(), WriteError> {
     if stdin::is_stdin(path) {
-        let read = stdin::read(io, &args.limits.read()).map_err(|e| one_line(&e));
+        let read = stdin::read(io, &args.limits.read())
+            .map_err(|e| one_line(&e))
+            .and_then(|source| source.as_template().map_err(|e| one_line(&e)));
         return dump_read(read, args, dump, out, io);
     }
     let (found, origin) = match inputs::find(path, &args.limits) {
@@ -112,6 +114,7 @@ fn dump_path(
         io.stderr_line(format_args!("warning: {}", one_line(skipped)));
         dump.failed = true;
     }
+    inputs::notes(&found, io);
     for gpo in &found.gpos {
         if gpo.kind != GpoKind::File {
             write_gpo(gpo, args.format, out, io)?;
@@ -176,10 +179,11 @@ fn write_gpo(
 /// As `check` reads them: no link followed inside a tree.
 fn read_one(path: &Path, origin: Origin, args: &DumpArgs) -> Result<SourceFile, SourceError> {
     let limits = args.limits.read();
-    match origin {
+    let read = match origin {
         Origin::Directory => SourceFile::read_found(path, &limits),
         Origin::File => SourceFile::read_limited(path, &limits),
-    }
+    };
+    read.and_then(SourceFile::as_template)
 }
 
 /// Prints one template's model (text), or returns its JSON for the one

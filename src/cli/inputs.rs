@@ -46,6 +46,7 @@ pub fn read(paths: &[PathBuf], limits: &LimitArgs, io: &mut Io<'_>) -> Inputs {
                 for skipped in &found.skipped {
                     inputs.warn(&one_line(skipped), io);
                 }
+                notes(&found, io);
                 let read_limits = limits.read();
                 let read: Vec<_> = found
                     .gpos
@@ -72,9 +73,18 @@ pub fn find(
     } else {
         let found = Discovery {
             gpos: vec![Gpo::file(path)],
-            skipped: Vec::new(),
+            ..Discovery::default()
         };
         Ok((found, Origin::File))
+    }
+}
+
+/// What discovery left aside on purpose, one `note:` line each; a note
+/// does not change the exit code.
+pub fn notes(found: &Discovery, io: &mut Io<'_>) {
+    for note in &found.notes {
+        let line = crate::report::visible_line(&note.to_string()).into_owned();
+        io.stderr_line(format_args!("note: {line}"));
     }
 }
 
@@ -85,10 +95,11 @@ type Read = Option<Result<SourceFile, crate::source::SourceError>>;
 /// user's choice.
 fn read_template(gpo: &Gpo, origin: Origin, limits: &ReadLimits) -> Read {
     let path = gpo.template.as_deref()?;
-    Some(match origin {
+    let read = match origin {
         Origin::Directory => SourceFile::read_found(path, limits),
         Origin::File => SourceFile::read_limited(path, limits),
-    })
+    };
+    Some(read.and_then(SourceFile::as_template))
 }
 
 impl Inputs {
@@ -108,7 +119,7 @@ impl Inputs {
     fn add_stdin(&mut self, limits: &LimitArgs, io: &mut Io<'_>) {
         let gpo = Gpo::file(std::path::Path::new(stdin::NAME));
         match stdin::read(io, &limits.read()) {
-            Ok(source) => self.add(gpo, Some(Ok(source)), Origin::File, io),
+            Ok(source) => self.add(gpo, Some(source.as_template()), Origin::File, io),
             Err(stdin::StdinError::Read(error)) => {
                 self.add(gpo, Some(Err(error)), Origin::File, io)
             }

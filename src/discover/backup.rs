@@ -34,6 +34,9 @@ pub(super) fn gpo(
         return Ok(None);
     };
     let (info, report) = (info.unwrap_or_default(), report.unwrap_or_default());
+    if let Some(time) = info.backup_time.or(report.read_time) {
+        walker.backup_time(dir, time);
+    }
     Ok(Some(Gpo {
         kind: GpoKind::Backup,
         guid: info.gpo_guid.or(report.guid),

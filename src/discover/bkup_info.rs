@@ -1,7 +1,8 @@
 //! The fields gplint reads from a backup's `bkupInfo.xml`.
 //!
 //! GPMC writes one `<BackupInst>` whose children hold CDATA:
-//! `GPOGuid`, `ID` (the backup id), `GPODisplayName`, `GPODomain`, …
+//! `GPOGuid`, `ID` (the backup id), `GPODisplayName`, `BackupTime`,
+//! `GPODomain`, …
 
 use super::guid::normalize_guid;
 use super::xml::Element;
@@ -15,6 +16,8 @@ pub(super) struct BkupInfo {
     pub(super) backup_id: Option<String>,
     /// The GPO's display name.
     pub(super) display_name: Option<String>,
+    /// When the backup was taken (`BackupTime`, UTC, as written).
+    pub(super) backup_time: Option<String>,
 }
 
 impl BkupInfo {
@@ -32,6 +35,7 @@ impl BkupInfo {
             gpo_guid: inst.text_at(&["GPOGuid"]).and_then(normalize_guid),
             backup_id: inst.text_at(&["ID"]).and_then(normalize_guid),
             display_name: inst.text_at(&["GPODisplayName"]).map(str::to_owned),
+            backup_time: inst.text_at(&["BackupTime"]).map(str::to_owned),
         }
     }
 }
@@ -52,8 +56,19 @@ mod tests {
                 gpo_guid: Some("{FF853571-3790-4D83-A700-81B3288C868D}".into()),
                 backup_id: Some("{BBA18542-B116-40DC-8FAB-3D22C4403B64}".into()),
                 display_name: Some("DoD - Banner".into()),
+                backup_time: None,
             }
         );
+    }
+
+    #[test]
+    fn the_backup_time_is_read_as_written() {
+        let text = CORPUS_STYLE.replace(
+            "<ID>",
+            "<BackupTime><![CDATA[2022-07-15T21:43:23]]></BackupTime><ID>",
+        );
+        let info = BkupInfo::from_xml(&parse(&text, 3).unwrap());
+        assert_eq!(info.backup_time.as_deref(), Some("2022-07-15T21:43:23"));
     }
 
     #[test]

@@ -10,9 +10,9 @@ use crate::source::{DecodeError, SourceError, excerpt};
 /// since a GPO silently left out would change what applies where.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum DiscoverError {
-    /// A directory with neither GPO folders, backups nor a `GptTmpl.inf`.
+    /// A directory with neither GPO folders, backups nor `.inf` templates.
     #[error(
-        "`{}` holds no GPO: expected GPT.INI (a SYSVOL GPO folder) or bkupInfo.xml (a GPMC backup) below it",
+        "`{}` holds no GPO: expected GPT.INI (a SYSVOL GPO folder), bkupInfo.xml (a GPMC backup) or a template (`.inf` file) below it",
         .path.display()
     )]
     #[diagnostic(
@@ -155,7 +155,7 @@ mod tests {
         let error = DiscoverError::NoGpo { path: "x".into() };
         assert_eq!(
             error.to_string(),
-            "`x` holds no GPO: expected GPT.INI (a SYSVOL GPO folder) or bkupInfo.xml (a GPMC backup) below it"
+            "`x` holds no GPO: expected GPT.INI (a SYSVOL GPO folder), bkupInfo.xml (a GPMC backup) or a template (`.inf` file) below it"
         );
     }
 

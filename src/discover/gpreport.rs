@@ -18,6 +18,9 @@ pub(super) struct GpReport {
     pub(super) name: Option<String>,
     /// Its links, in document order.
     pub(super) links: Vec<GpoLink>,
+    /// When GPMC read the GPO for the report (`ReadTime`, UTC): for a
+    /// backup, the backup's time.
+    pub(super) read_time: Option<String>,
 }
 
 impl GpReport {
@@ -35,6 +38,7 @@ impl GpReport {
                 .and_then(normalize_guid),
             name: root.text_at(&["Name"]).map(str::to_owned),
             links,
+            read_time: root.text_at(&["ReadTime"]).map(str::to_owned),
         })
     }
 }
@@ -82,6 +86,7 @@ mod tests {
   </Identifier>\r\n\
   <SecurityDescriptor><Owner><Name>CONTOSO\\Domain Admins</Name></Owner></SecurityDescriptor>\r\n\
   <Name>SQL Servers - Hardening</Name>\r\n\
+  <ReadTime>2022-07-15T21:43:23.8510972Z</ReadTime>\r\n\
   <LinksTo>\r\n\
     <SOMName>SQL</SOMName>\r\n\
     <SOMPath>contoso.com/Servers/SQL</SOMPath>\r\n\
@@ -96,6 +101,10 @@ mod tests {
         let text = crate::source::decode(utf16le_bom(REPORT)).unwrap().text;
         let report = GpReport::from_xml(&parse(&text, 3).unwrap()).unwrap();
         assert_eq!(report.name.as_deref(), Some("SQL Servers - Hardening"));
+        assert_eq!(
+            report.read_time.as_deref(),
+            Some("2022-07-15T21:43:23.8510972Z")
+        );
         assert_eq!(
             report.guid.as_deref(),
             Some("{C7A3E5B9-1D2F-4A6C-8E0B-5F3D7A9C1E24}")

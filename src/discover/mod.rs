@@ -13,13 +13,16 @@
 //! its template is; decoding and parsing templates happens elsewhere.
 //! No link below the given path is followed, each file is read as
 //! templates are (within `--max-file-size`), and what cannot be read is
-//! returned as [`Skipped`] beside the GPOs that could.
+//! returned as [`Skipped`] beside the GPOs that could. What is left
+//! aside on purpose (files that are not templates, older backups of a
+//! GPO) is returned as a [`Note`].
 //! Path parts are matched ignoring case, since copies made on Windows
 //! keep whatever case each tool wrote.
 
 mod backup;
 mod bkup_info;
 mod budget;
+mod duplicates;
 mod error;
 mod gpo;
 mod gpreport;
@@ -27,6 +30,7 @@ mod gpt_ini;
 mod guid;
 mod listing;
 mod lookup;
+mod note;
 mod read;
 mod skipped;
 mod sysvol;
@@ -39,6 +43,7 @@ mod tests;
 pub use error::DiscoverError;
 pub use gpo::{Gpo, GpoKind, GpoLink};
 pub use guid::{DEFAULT_DOMAIN_POLICY, normalize_guid};
+pub use note::Note;
 pub use skipped::{Effect, SkipReason, Skipped};
 pub use walk::{
     DEFAULT_MAX_FILES, Discovery, TreeLimits, discover, discover_all, discover_limited,

@@ -379,3 +379,141 @@ fn a_link_to_one_gpo_folder_is_that_gpo() {
     // The GUID comes from the folder's own name, which the link hides.
     assert_eq!(gpos[0].guid, None);
 }
+
+// ---- loose templates and notes (issue 14 item 8) ----
+
+#[test]
+fn every_inf_file_in_a_folder_is_a_template_and_other_files_are_noted() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    std::fs::write(dir.path().join(".git/x.inf"), "[Unicode]\r\n").unwrap();
+    for name in [
+        "web01.inf",
+        "WEB02.INF",
+        "readme.txt",
+        "web03.csv",
+        "manifest.xml",
+        ".gitignore",
+    ] {
+        std::fs::write(dir.path().join(name), "[Unicode]\r\nUnicode=yes\r\n").unwrap();
+    }
+    let found = discover_all(dir.path()).unwrap();
+    let roots: Vec<_> = found.gpos.iter().map(|g| g.root.clone()).collect();
+    assert_eq!(
+        roots,
+        [dir.path().join("WEB02.INF"), dir.path().join("web01.inf")]
+    );
+    assert!(found.gpos.iter().all(|g| g.kind == GpoKind::File));
+    assert!(found.skipped.is_empty());
+    let [
+        Note::NotTemplates {
+            folder,
+            names,
+            more,
+        },
+    ] = found.notes.as_slice()
+    else {
+        panic!("one note: {:?}", found.notes);
+    };
+    assert_eq!(folder, dir.path());
+    // GPMC's manifest.xml belongs beside backups, and hidden files and
+    // folders hold no GPO: neither is read nor noted.
+    assert_eq!(names, &["readme.txt", "web03.csv"]);
+    assert_eq!(*more, 0);
+}
+
+#[test]
+fn a_folder_of_many_other_files_is_one_note_listing_ten() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.inf"), "[Unicode]\r\n").unwrap();
+    for i in 0..25 {
+        std::fs::write(dir.path().join(format!("x{i:02}.txt")), "x").unwrap();
+    }
+    let found = discover_all(dir.path()).unwrap();
+    let [Note::NotTemplates { names, more, .. }] = found.notes.as_slice() else {
+        panic!("one note: {:?}", found.notes);
+    };
+    assert_eq!((names.len(), *more), (10, 15));
+}
+
+#[test]
+fn gpo_folders_and_loose_templates_in_one_folder_are_both_read() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(
+        &fixture("backups/Servers Baseline"),
+        &dir.path().join("Servers Baseline"),
+    );
+    std::fs::write(dir.path().join("web01.inf"), "[Unicode]\r\n").unwrap();
+    let found = discover_all(dir.path()).unwrap();
+    let kinds: Vec<_> = found.gpos.iter().map(|g| g.kind).collect();
+    assert_eq!(kinds, [GpoKind::Backup, GpoKind::File]);
+    assert!(found.notes.is_empty(), "{:?}", found.notes);
+}
+
+// ---- the same GPO backed up twice (issue 14 item 10) ----
+
+/// Copies a folder and everything in it.
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+const BASELINE_ID: &str = "{9D2C6A1E-3F4B-4C8D-B7E5-0A1F2E3D4C5B}";
+
+/// The fixture's backup of "Servers Baseline" and a second backup of it,
+/// as "Back Up All" run again writes: a new backup id and time.
+fn backed_up_twice(second_id: &str, second_time: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let set = dir.path().join("Servers Baseline");
+    copy_tree(&fixture("backups/Servers Baseline"), &set);
+    let second = set.join(second_id);
+    copy_tree(&set.join(BASELINE_ID), &second);
+    let info = second.join("bkupInfo.xml");
+    let text = std::fs::read_to_string(&info).unwrap();
+    let text = text
+        .replace("2024-03-11T09:14:52", second_time)
+        .replace(BASELINE_ID, second_id);
+    std::fs::write(&info, text).unwrap();
+    dir
+}
+
+#[test]
+fn of_two_backups_of_one_gpo_the_newer_is_read_and_the_older_noted() {
+    let second = "{00000000-0000-4000-8000-000000000001}";
+    let dir = backed_up_twice(second, "2024-06-01T08:00:00");
+    let found = discover_all(dir.path()).unwrap();
+    let [gpo] = found.gpos.as_slice() else {
+        panic!("one GPO: {:?}", found.gpos);
+    };
+    assert_eq!(gpo.backup_id.as_deref(), Some(second));
+    assert!(found.skipped.is_empty());
+    let [note] = found.notes.as_slice() else {
+        panic!("one note: {:?}", found.notes);
+    };
+    let line = note.to_string();
+    assert!(line.contains(BASELINE_ID), "{line}");
+    assert!(line.contains("backed up 2024-03-11T09:14:52"), "{line}");
+    assert!(
+        line.contains("older backup of 'Servers Baseline'"),
+        "{line}"
+    );
+}
+
+#[test]
+fn an_older_backup_sorting_after_the_newer_is_still_the_one_skipped() {
+    let second = "{FFFFFFFF-0000-4000-8000-000000000001}";
+    let dir = backed_up_twice(second, "2023-01-01T00:00:00");
+    let found = discover_all(dir.path()).unwrap();
+    let [gpo] = found.gpos.as_slice() else {
+        panic!("one GPO: {:?}", found.gpos);
+    };
+    assert_eq!(gpo.backup_id.as_deref(), Some(BASELINE_ID));
+    assert_eq!(found.notes.len(), 1);
+}

@@ -1,12 +1,15 @@
 //! Walking a directory tree for GPO folders, backups and loose templates.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::budget::Budget;
+use super::duplicates::newest_backups;
 use super::error::DiscoverError;
 use super::gpo::Gpo;
 use super::listing::{Kind, Listing, is_named};
 use super::lookup::{self, Lookup};
+use super::note::{LISTED, Note};
 use super::skipped::{Effect, SkipReason, Skipped, Wanted};
 use super::{backup, sysvol};
 use crate::source::ReadLimits;
@@ -21,6 +24,10 @@ pub struct Discovery {
     /// read. Each is for the caller to report; the GPOs are what could be
     /// read around them.
     pub skipped: Vec<Skipped>,
+    /// What was left aside on purpose, in path order: files that are not
+    /// templates, older backups of a GPO. Each is for the caller to
+    /// print as a note; unlike `skipped`, none fails the run.
+    pub notes: Vec<Note>,
 }
 
 /// How much one tree may hold, and how large each file read in it may be.
@@ -44,7 +51,9 @@ impl Default for TreeLimits {
 
 /// Finds the GPOs at `path`: a file is one template; a directory is
 /// searched for SYSVOL GPO folders (`GPT.INI`), GPMC backups
-/// (`bkupInfo.xml` or `Backup.xml`) and `GptTmpl.inf` files outside them.
+/// (`bkupInfo.xml` or `Backup.xml`) and template files (`*.inf`, such as
+/// `GptTmpl.inf` or `secedit /export` files) outside them. Of several
+/// backups of one GPO, the newest is kept.
 /// Items that could not be read are left out without a word: use
 /// [`discover_all`] to hear of them. This is the module's only I/O.
 pub fn discover(path: &Path) -> Result<Vec<Gpo>, DiscoverError> {
@@ -69,13 +78,14 @@ pub fn discover_limited(path: &Path, limits: &TreeLimits) -> Result<Discovery, D
     if !metadata.is_dir() {
         return Ok(Discovery {
             gpos: vec![Gpo::file(path)],
-            skipped: Vec::new(),
+            ..Discovery::default()
         });
     }
     let mut walker = Walker {
         budget: Budget::new(path, limits.max_files),
         max_file_size: limits.max_file_size,
         found: Discovery::default(),
+        backup_times: HashMap::new(),
     };
     walker.walk(path)?;
     let mut found = walker.found;
@@ -88,6 +98,10 @@ pub fn discover_limited(path: &Path, limits: &TreeLimits) -> Result<Discovery, D
     // by path gives the order of a depth-first walk in name order.
     found.gpos.sort_by(|a, b| a.root.cmp(&b.root));
     found.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    let (gpos, older) = newest_backups(std::mem::take(&mut found.gpos), &walker.backup_times);
+    found.gpos = gpos;
+    found.notes.extend(older);
+    found.notes.sort_by(|a, b| a.path().cmp(b.path()));
     Ok(found)
 }
 
@@ -106,6 +120,8 @@ pub(super) struct Walker {
     budget: Budget,
     max_file_size: u64,
     found: Discovery,
+    /// Each backup folder's backup time, as written.
+    backup_times: HashMap<PathBuf, String>,
 }
 
 impl Walker {
@@ -128,24 +144,30 @@ impl Walker {
             match self.gpo_folder(&dir, &listing)? {
                 Folder::Gpo(gpo) => self.found.gpos.push(gpo),
                 Folder::LeftOut => {}
-                Folder::Plain => self.search(&listing, &mut pending),
+                Folder::Plain => self.search(&dir, &listing, &mut pending),
             }
         }
         Ok(())
     }
 
     /// Queues the subfolders of a folder that is not a GPO's, takes the
-    /// templates in it, and notes what is neither file nor folder.
-    fn search(&mut self, listing: &Listing, pending: &mut Vec<PathBuf>) {
+    /// templates in it, notes the other files (in one note), and skips
+    /// what is neither file nor folder.
+    fn search(&mut self, dir: &Path, listing: &Listing, pending: &mut Vec<PathBuf>) {
+        let mut others = Vec::new();
         for entry in listing.entries() {
             match entry.kind {
+                // `.git` and the like: no GPO is ever kept there, and a
+                // version-control folder holds thousands of files.
+                Kind::Dir | Kind::File if is_hidden(&entry.name) => {}
                 Kind::Dir => pending.push(entry.path.clone()),
-                Kind::File if is_named(&entry.name, "GptTmpl.inf") => {
-                    // A template outside any GPO folder, e.g. a SecEdit
-                    // folder copied alone.
+                Kind::File if is_template(&entry.name) => {
+                    // A template outside any GPO folder: a SecEdit folder
+                    // copied alone, or `secedit /export` files.
                     self.found.gpos.push(Gpo::file(&entry.path));
                 }
-                Kind::File => {}
+                Kind::File if is_companion(&entry.name) => {}
+                Kind::File => others.push(entry.name.to_string_lossy().into_owned()),
                 kind => self.skip(Skipped::kind(
                     entry.path.clone(),
                     kind,
@@ -153,6 +175,15 @@ impl Walker {
                     Effect::NotSearched,
                 )),
             }
+        }
+        if !others.is_empty() {
+            let more = others.len().saturating_sub(LISTED);
+            others.truncate(LISTED);
+            self.found.notes.push(Note::NotTemplates {
+                folder: dir.to_path_buf(),
+                names: others,
+                more,
+            });
         }
     }
 
@@ -172,6 +203,11 @@ impl Walker {
     /// Notes an item that was not read.
     pub(super) fn skip(&mut self, skipped: Skipped) {
         self.found.skipped.push(skipped);
+    }
+
+    /// Records the backup time of the backup folder `dir`.
+    pub(super) fn backup_time(&mut self, dir: &Path, time: String) {
+        self.backup_times.insert(dir.to_path_buf(), time);
     }
 
     /// The largest metadata file read.
@@ -205,6 +241,7 @@ impl Walker {
             budget: Budget::new(root, DEFAULT_MAX_FILES),
             max_file_size: ReadLimits::DEFAULT_FILE_SIZE,
             found: Discovery::default(),
+            backup_times: HashMap::new(),
         }
     }
 
@@ -212,4 +249,31 @@ impl Walker {
     pub(super) fn skipped(&self) -> &[Skipped] {
         &self.found.skipped
     }
+}
+
+/// A template outside a GPO folder: any `*.inf` file (`GptTmpl.inf`, a
+/// `secedit /export` file such as `web01.inf`), matched ignoring case.
+fn is_template(name: &std::ffi::OsStr) -> bool {
+    Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("inf"))
+}
+
+/// A hidden file or folder (`.git`, `.gitignore`), by the Unix custom of
+/// a leading dot.
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().starts_with(b".")
+}
+
+/// Files that lie in GPO trees by design and are no template nor worth a
+/// note: GPMC's `manifest.xml` beside its backups, and the ADMX and ADML
+/// files of a SYSVOL `PolicyDefinitions` store.
+fn is_companion(name: &std::ffi::OsStr) -> bool {
+    let path = Path::new(name);
+    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    is_named(name, "manifest.xml")
+        || ["admx", "adml"]
+            .iter()
+            .any(|e| e.eq_ignore_ascii_case(extension))
 }

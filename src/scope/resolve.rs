@@ -98,7 +98,20 @@ fn ambiguous(entry: &str, span: Span, gpos: &[Gpo], first: usize, second: usize)
         span,
     )
     .with_label("ambiguous")
-    .with_help("name the GPO by its GUID, or by a longer path")
+    .with_help(ambiguous_help(gpos.get(first), gpos.get(second)))
+}
+
+/// Naming by GUID tells two GPOs apart, unless they are one GPO read
+/// twice (a SYSVOL folder and a backup of it, or backups given in two
+/// inputs): then only a path does, or leaving one copy out.
+fn ambiguous_help(first: Option<&Gpo>, second: Option<&Gpo>) -> String {
+    let guid = |gpo: Option<&Gpo>| gpo.and_then(|g| g.guid.clone());
+    match (guid(first), guid(second)) {
+        (Some(a), Some(b)) if a == b => format!(
+            "both are the GPO {a}, read twice from the inputs: give only one copy of it (one SYSVOL folder or one backup folder), or name it by a longer path"
+        ),
+        _ => "name the GPO by its GUID, or by a longer path".to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -160,8 +173,22 @@ mod tests {
         let twice = resolve_gpo("Servers Baseline", span, &gpos()).unwrap_err();
         assert_eq!(twice.code, "scope::gpo-ambiguous");
         assert_eq!(twice.primary_span(), Some(span));
+        assert_eq!(
+            twice.help.as_deref(),
+            Some("name the GPO by its GUID, or by a longer path")
+        );
         let missing = resolve_gpo("SQL Servers Hardening", span, &gpos()).unwrap_err();
         assert_eq!(missing.code, "scope::gpo-not-found");
         assert!(missing.help.unwrap().contains("SQL Servers - Hardening"));
+    }
+
+    #[test]
+    fn one_gpo_read_twice_is_not_told_to_use_its_guid() {
+        let mut copies = gpos();
+        copies[2].guid = copies[0].guid.clone();
+        let twice = resolve_gpo("Servers Baseline", Span::new(0, 1), &copies).unwrap_err();
+        let help = twice.help.unwrap();
+        assert!(help.contains("read twice"), "{help}");
+        assert!(!help.contains("by its GUID"), "{help}");
     }
 }

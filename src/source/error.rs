@@ -162,6 +162,24 @@ pub enum SourceError {
         limit: usize,
     },
 
+    /// Text that is plainly another kind of file: XML or HTML, such as a
+    /// GPMC backup's `Backup.xml` or a `gpresult /x` report.
+    #[error("`{path}` is {what}, not a security template: {instead}")]
+    #[diagnostic(
+        code(gplint::source::not_a_template),
+        help(
+            "gplint reads GptTmpl.inf and `secedit /export` .inf files, and folders of GPOs or GPMC backups"
+        )
+    )]
+    NotATemplate {
+        /// The path as the user gave it.
+        path: String,
+        /// What it is, e.g. "a GPMC backup's Backup.xml".
+        what: String,
+        /// What to give instead.
+        instead: String,
+    },
+
     /// The bytes are not a text file gplint can read.
     #[error("cannot read `{path}` as a security template")]
     #[diagnostic(code(gplint::source::decode))]

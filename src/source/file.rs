@@ -6,6 +6,7 @@ use super::decode::{DecodeWarning, Encoding, decode};
 use super::error::SourceError;
 use super::limits::{LineOver, ReadLimits, first_line_over};
 use super::line_index::LineIndex;
+use super::not_template::other_file;
 use super::open::{Links, read_bytes};
 
 /// One input file, decoded.
@@ -101,6 +102,21 @@ impl SourceFile {
         }
     }
 
+    /// This file as a template, or why it is plainly not one: XML or HTML
+    /// (a GPMC backup's `Backup.xml`, a `gpreport.xml`, a `gpresult /x`
+    /// report) is refused with what it is and what to give instead,
+    /// rather than read as INF text line by line.
+    pub fn as_template(self) -> Result<SourceFile, SourceError> {
+        match other_file(&self.text, Path::new(&self.name)) {
+            None => Ok(self),
+            Some(other) => Err(SourceError::NotATemplate {
+                path: self.name,
+                what: other.what,
+                instead: other.instead,
+            }),
+        }
+    }
+
     /// 1-based line and column (in characters) of a byte offset into `text`.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         self.lines.line_col(&self.text, offset)
@@ -174,6 +190,18 @@ mod tests {
             matches!(err, SourceError::StreamTooLarge { limit: 16, .. }),
             "{err}"
         );
+    }
+
+    #[test]
+    fn xml_is_not_a_template_whatever_its_name() {
+        let file = SourceFile::from_bytes("b/GptTmpl.inf", b"<BackupInst/>".to_vec()).unwrap();
+        let err = file.as_template().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "`b/GptTmpl.inf` is a GPMC backup's bkupInfo.xml, not a security template: give the backup folder `b`, or its DomainSysvol/GPO/Machine/microsoft/windows nt/SecEdit/GptTmpl.inf"
+        );
+        let file = SourceFile::from_bytes("t.xml", b"[Unicode]\r\n".to_vec()).unwrap();
+        assert!(file.as_template().is_ok());
     }
 
     #[test]

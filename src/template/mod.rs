@@ -12,6 +12,7 @@ pub mod privilege_rights;
 pub mod ranges;
 pub mod raw;
 pub mod registry_values;
+pub mod sections;
 pub mod settings;
 
 pub use group_membership::{Membership, Relation};
@@ -109,6 +110,7 @@ fn build_keeping<'a>(doc: &Document<'a>, keep: Keep) -> Template<'a> {
         ..Template::default()
     };
     for section in &doc.sections {
+        template.warnings.extend(sections::misspelt(section));
         match keep {
             Keep::All => read_section(doc, section, &mut template),
             Keep::Logon => read_logon_section(doc, section, &mut template),

@@ -78,6 +78,16 @@ codes! {
               not applied. Write it as `Key = Value`, or make it a comment with a leading `;`.",
     },
     // ---- template: what the sections say ----
+    TemplateUnknownSection {
+        code: "template::unknown-section",
+        severity: Warning,
+        kind: Diagnostic,
+        summary: "a section name close to a known one",
+        doc: "A section header such as `[Privilege Right]` is one edit away from a section \
+              Windows reads (`[Privilege Rights]`). Windows ignores a section it does not know, \
+              so every setting under it is lost, silently: a right written there is not \
+              assigned. Fix the header as the help suggests.",
+    },
     TemplateNoSection {
         code: "template::no-section",
         severity: Warning,
@@ -759,6 +769,17 @@ codes! {
         doc: "A link inside a folder gplint walks could point anywhere (outside the tree, to a \
               device, round in a loop), so gplint reads only files stored in the folder. Copy \
               the file the link points to into the folder, or give that file as an argument.",
+    },
+    GplintSourceNotATemplate {
+        code: "gplint::source::not_a_template",
+        severity: Error,
+        kind: Error,
+        summary: "an XML or HTML file given as a template",
+        doc: "The file is a GPMC backup's `Backup.xml` or `bkupInfo.xml`, a `gpreport.xml`, a \
+              `gpresult /x` report or another XML or HTML file, known by its content whatever \
+              its name. It holds no security template gplint can read line by line. Give the \
+              backup folder, or the `GptTmpl.inf` under its `DomainSysvol/GPO/Machine/microsoft/\
+              windows nt/SecEdit`, as the message names.",
     },
     GplintSourceStreamTooLarge {
         code: "gplint::source::stream_too_large",
