@@ -99,9 +99,13 @@ fn unknown_value(
     span: Span,
 ) -> Diagnostic {
     let all = expected.join(", ");
-    let help = match did_you_mean(found, expected.iter().copied()) {
-        Some(near) => format!("did you mean `{near}`? It can be: {all}"),
-        None => format!("it can be: {all}"),
+    let help = match (
+        several(found, expected),
+        did_you_mean(found, expected.iter().copied()),
+    ) {
+        (Some(list), _) => format!("to give several, write a list: [{list}]; each can be: {all}"),
+        (None, Some(near)) => format!("did you mean `{near}`? It can be: {all}"),
+        (None, None) => format!("it can be: {all}"),
     };
     error(
         Code::YamlUnknownValue,
@@ -114,6 +118,17 @@ fn unknown_value(
     )
     .with_label("unknown value")
     .with_help(help)
+}
+
+/// `service, batch` where one word belongs: the words, when each is one
+/// of `expected` (or close to one), to be written as a YAML list.
+fn several(found: &str, expected: &[&str]) -> Option<String> {
+    let parts: Vec<&str> = found.split(',').map(str::trim).collect();
+    let known = |part: &&str| {
+        let exact = expected.iter().any(|name| name.eq_ignore_ascii_case(part));
+        exact || did_you_mean(part, expected.iter().copied()).is_some()
+    };
+    (parts.len() > 1 && parts.iter().all(known)).then(|| parts.join(", "))
 }
 
 /// A value the type needs that is not there (`key:` with nothing, or

@@ -184,6 +184,22 @@ fn unknown_values_get_a_did_you_mean() {
 }
 
 #[test]
+fn several_values_in_one_text_are_told_to_be_a_list() {
+    let doc = typed("colour: red, light_blue\n");
+    assert_eq!(
+        doc.problems[0].help.as_deref(),
+        Some(
+            "to give several, write a list: [red, light_blue]; each can be: red, green, light_blue"
+        )
+    );
+    let doc = typed("colour: red, blue sky\n");
+    assert_eq!(
+        doc.problems[0].help.as_deref(),
+        Some("it can be: red, green, light_blue")
+    );
+}
+
+#[test]
 fn a_key_with_nothing_is_absent_for_a_field_and_empty_for_a_list() {
     let text = "items:\n  - name: a\n    tags:\n    note:\ncolour:\n";
     let doc = typed(text);
