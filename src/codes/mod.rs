@@ -180,6 +180,30 @@ impl Found {
     }
 }
 
+impl Key {
+    /// The entry in a few words, as rule docs list it: `error 1385
+    /// (ERROR_LOGON_TYPE_NOT_GRANTED)`, `Kerberos 0x17 (KDC_ERR_KEY_EXPIRED)`,
+    /// `event 4625`.
+    pub fn label(self) -> String {
+        let name = |name: Option<&str>| name.map(|n| format!(" ({n})")).unwrap_or_default();
+        match self {
+            Key::Error(n) => {
+                let entry = ERRORS.iter().find(|e| e.win32.value == n);
+                format!("error {n}{}", name(entry.map(|e| e.win32.name)))
+            }
+            Key::Other(family, n) => {
+                let entry = OTHERS.iter().find(|o| o.family == family && o.code.value == n);
+                let named = name(entry.map(|o| o.code.name));
+                match family {
+                    Family::Kerberos => format!("Kerberos 0x{n:X}{named}"),
+                    Family::TaskScheduler => format!("0x{n:08X}{named}"),
+                }
+            }
+            Key::Event(id) => format!("event {id}"),
+        }
+    }
+}
+
 /// One way of reading the input that names a known entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Match {

@@ -81,8 +81,12 @@ fn unknown_code(code: &Spanned<String>, event: Option<Found>) -> Diagnostic {
             ),
         },
     };
+    let label = match event {
+        Some(_) => "an event id, not an error code",
+        None => "`gplint why` could never list the rule for it",
+    };
     error(Code::RuleBadDetects, message, code.span)
-        .with_label("`gplint why` could never list the rule for it")
+        .with_label(label)
         .with_help(help)
 }
 

@@ -98,6 +98,7 @@ pub(super) struct DetectsDoc {
 
 /// A code as written: a number, or text (hex or a symbolic name).
 #[derive(JsonSchema)]
+#[schemars(rename = "ErrorCode")]
 #[serde(untagged)]
 #[allow(dead_code)]
 enum CodeSchema {
