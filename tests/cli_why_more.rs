@@ -38,7 +38,11 @@ fn assert_known(code: &str, words: &[&str]) {
     let run = why(code);
     assert_eq!(run.code, 0, "{code}: {}", run.stderr);
     for word in words {
-        assert!(run.stdout.contains(word), "{code}: no {word:?} in\n{}", run.stdout);
+        assert!(
+            run.stdout.contains(word),
+            "{code}: no {word:?} in\n{}",
+            run.stdout
+        );
     }
 }
 
@@ -47,14 +51,23 @@ fn assert_known(code: &str, words: &[&str]) {
 #[test]
 fn symbolic_names_are_read_in_any_case() {
     for (code, words) in [
-        ("ERROR_LOGON_TYPE_NOT_GRANTED", &["Win32 error 1385", "0xC000015B"][..]),
+        (
+            "ERROR_LOGON_TYPE_NOT_GRANTED",
+            &["Win32 error 1385", "0xC000015B"][..],
+        ),
         ("error_logon_type_not_granted", &["Win32 error 1385"]),
         (
             "STATUS_LOGON_TYPE_NOT_GRANTED",
             &["NTSTATUS 0xC000015B STATUS_LOGON_TYPE_NOT_GRANTED maps to Win32 error 1385"],
         ),
-        ("NT_STATUS_LOGON_TYPE_NOT_GRANTED", &["maps to Win32 error 1385"]),
-        ("KDC_ERR_KEY_EXPIRED", &["Kerberos error 0x17", "Password has expired"]),
+        (
+            "NT_STATUS_LOGON_TYPE_NOT_GRANTED",
+            &["maps to Win32 error 1385"],
+        ),
+        (
+            "KDC_ERR_KEY_EXPIRED",
+            &["Kerberos error 0x17", "Password has expired"],
+        ),
         ("kdc_err_preauth_failed", &["Kerberos error 0x18"]),
         ("SCHED_E_ACCOUNT_NAME_NOT_FOUND", &["0x80041310"]),
         ("EVENT_SERVICE_LOGON_TYPE_NOT_GRANTED", &["event 7041"]),
@@ -77,13 +90,19 @@ fn words_and_punctuation_around_a_code_are_read_past() {
     for (code, name) in [
         ("error 1385", "ERROR_LOGON_TYPE_NOT_GRANTED"),
         ("Error 1069:", "ERROR_SERVICE_LOGON_FAILED"),
-        ("System error 1069 has occurred.", "ERROR_SERVICE_LOGON_FAILED"),
+        (
+            "System error 1069 has occurred.",
+            "ERROR_SERVICE_LOGON_FAILED",
+        ),
         ("0x80070569.", "ERROR_LOGON_TYPE_NOT_GRANTED"),
         ("(0x80070569)", "ERROR_LOGON_TYPE_NOT_GRANTED"),
         ("0X80070569", "ERROR_LOGON_TYPE_NOT_GRANTED"),
         ("0xc000015b", "STATUS_LOGON_TYPE_NOT_GRANTED"),
         ("Event ID 4625", "An account failed to log on"),
-        ("ERROR_LOGON_TYPE_NOT_GRANTED.", "ERROR_LOGON_TYPE_NOT_GRANTED"),
+        (
+            "ERROR_LOGON_TYPE_NOT_GRANTED.",
+            "ERROR_LOGON_TYPE_NOT_GRANTED",
+        ),
     ] {
         assert_known(code, &[name]);
     }
@@ -92,21 +111,57 @@ fn words_and_punctuation_around_a_code_are_read_past() {
 #[test]
 fn the_codes_around_a_refused_logon_are_known() {
     for (code, words) in [
-        ("0xC0000064", &["STATUS_NO_SUCH_USER", "1317", "ERROR_NO_SUCH_USER"][..]),
-        ("1317", &["ERROR_NO_SUCH_USER", "The specified account does not exist."]),
+        (
+            "0xC0000064",
+            &["STATUS_NO_SUCH_USER", "1317", "ERROR_NO_SUCH_USER"][..],
+        ),
+        (
+            "1317",
+            &[
+                "ERROR_NO_SUCH_USER",
+                "The specified account does not exist.",
+            ],
+        ),
         (
             "0xC0000413",
-            &["STATUS_AUTHENTICATION_FIREWALL_FAILED", "1935", "authentication firewall"],
+            &[
+                "STATUS_AUTHENTICATION_FIREWALL_FAILED",
+                "1935",
+                "authentication firewall",
+            ],
         ),
         ("1935", &["ERROR_AUTHENTICATION_FIREWALL_FAILED"]),
-        ("1311", &["ERROR_NO_LOGON_SERVERS", "your domain isn't available"]),
-        ("0x800710E0", &["HRESULT_FROM_WIN32(4320)", "ERROR_REQUEST_REFUSED", "refused the request"]),
+        (
+            "1311",
+            &["ERROR_NO_LOGON_SERVERS", "your domain isn't available"],
+        ),
+        (
+            "0x800710E0",
+            &[
+                "HRESULT_FROM_WIN32(4320)",
+                "ERROR_REQUEST_REFUSED",
+                "refused the request",
+            ],
+        ),
         (
             "0x80041310",
-            &["SCHED_E_ACCOUNT_NAME_NOT_FOUND", "Unable to establish existence of the account specified."],
+            &[
+                "SCHED_E_ACCOUNT_NAME_NOT_FOUND",
+                "Unable to establish existence of the account specified.",
+            ],
         ),
-        ("4624", &["event 4624", "An account was successfully logged on"]),
-        ("4771", &["event 4771", "Kerberos pre-authentication failed", "Kerberos 0x18"]),
+        (
+            "4624",
+            &["event 4624", "An account was successfully logged on"],
+        ),
+        (
+            "4771",
+            &[
+                "event 4771",
+                "Kerberos pre-authentication failed",
+                "Kerberos 0x18",
+            ],
+        ),
     ] {
         assert_known(code, words);
     }
@@ -115,11 +170,23 @@ fn the_codes_around_a_refused_logon_are_known() {
 #[test]
 fn errors_1327_to_1331_have_their_windows_10_texts() {
     for (code, text) in [
-        ("1327", "Account restrictions are preventing this user from signing in."),
-        ("1328", "Your account has time restrictions that keep you from signing in right now."),
-        ("1329", "This user isn't allowed to sign in to this computer."),
+        (
+            "1327",
+            "Account restrictions are preventing this user from signing in.",
+        ),
+        (
+            "1328",
+            "Your account has time restrictions that keep you from signing in right now.",
+        ),
+        (
+            "1329",
+            "This user isn't allowed to sign in to this computer.",
+        ),
         ("1330", "The password for this account has expired."),
-        ("1331", "This user can't sign in because this account is currently disabled."),
+        (
+            "1331",
+            "This user can't sign in because this account is currently disabled.",
+        ),
     ] {
         assert_known(code, &[text]);
     }
@@ -135,12 +202,21 @@ fn kerberos_codes_that_are_also_win32_errors_show_every_reading() {
         let run = why(code);
         assert_eq!(run.code, 0, "{code}: {}", run.stderr);
         assert!(
-            run.stdout.starts_with(&format!("`{code}` can be read 2 ways:")),
+            run.stdout
+                .starts_with(&format!("`{code}` can be read 2 ways:")),
             "{}",
             run.stdout
         );
-        assert!(run.stdout.contains(&format!("Kerberos error {code}")), "{}", run.stdout);
-        assert!(run.stdout.contains(kerberos) && run.stdout.contains(win32), "{}", run.stdout);
+        assert!(
+            run.stdout.contains(&format!("Kerberos error {code}")),
+            "{}",
+            run.stdout
+        );
+        assert!(
+            run.stdout.contains(kerberos) && run.stdout.contains(win32),
+            "{}",
+            run.stdout
+        );
         let json = why_json(&[code]);
         let kinds: Vec<&str> = (json["matches"].as_array().unwrap().iter())
             .filter_map(|m| m["kind"].as_str())
@@ -150,16 +226,32 @@ fn kerberos_codes_that_are_also_win32_errors_show_every_reading() {
     // 0x25 is no Win32 error: one reading.
     let skew = why("0x25");
     assert_eq!(skew.code, 0);
-    assert!(skew.stdout.starts_with("Kerberos error 0x25 (37), KRB_AP_ERR_SKEW"), "{}", skew.stdout);
+    assert!(
+        skew.stdout
+            .starts_with("Kerberos error 0x25 (37), KRB_AP_ERR_SKEW"),
+        "{}",
+        skew.stdout
+    );
     assert!(skew.stdout.contains("Clock skew too great"));
 }
 
 #[test]
 fn an_unknown_input_still_exits_2_not_known() {
-    for code in ["1385 and 1069", "ERROR_NOPE", "error", "0x26", "KDC_ERR_", ""] {
+    for code in [
+        "1385 and 1069",
+        "ERROR_NOPE",
+        "error",
+        "0x26",
+        "KDC_ERR_",
+        "",
+    ] {
         let run = why(code);
         assert_eq!(run.code, 2, "{code:?}: {}", run.stdout);
-        assert!(run.stderr.contains("is not known"), "{code:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("is not known"),
+            "{code:?}: {}",
+            run.stderr
+        );
     }
 }
 
@@ -231,7 +323,11 @@ fn team_rules_are_listed_from_their_detects_only() {
         assert!(!found.iter().any(|r| r == "GPL901"), "{code}: {found:?}");
     }
     let human = gplint(&["why", "1385", "--rules", &rules]);
-    assert!(human.stdout.contains("GPL902 debug-privilege-declared"), "{}", human.stdout);
+    assert!(
+        human.stdout.contains("GPL902 debug-privilege-declared"),
+        "{}",
+        human.stdout
+    );
 }
 
 #[test]
@@ -259,7 +355,11 @@ fn a_team_rule_detecting_an_unknown_code_is_refused() {
         "event 4626 in `detects` is not an event gplint knows",
         "rule::bad-detects",
     ] {
-        assert!(run.stderr.contains(words), "no {words:?} in\n{}", run.stderr);
+        assert!(
+            run.stderr.contains(words),
+            "no {words:?} in\n{}",
+            run.stderr
+        );
     }
 }
 

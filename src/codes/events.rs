@@ -18,7 +18,9 @@ pub static EVENTS: &[EventEntry] = &[
         text: "An account failed to log on. … Failure Information: Failure Reason, Status, Sub Status; Logon Type.",
         cause: "Status 0xC000015B: the logon type is not granted (a right). Status 0xC000006E with Sub Status 0xC000006F/70/71/72: logon hours, workstation, expired password, disabled. 0xC0000234: locked out. 0xC000006D with 0xC0000064: no such user. Logon Type 2 interactive, 3 network, 4 batch, 5 service, 10 Remote Desktop.",
         kerberos: &[],
-        errors: &[1385, 1327, 1328, 1329, 1330, 1331, 1909, 1326, 1317, 1935, 1311],
+        errors: &[
+            1385, 1327, 1328, 1329, 1330, 1331, 1909, 1326, 1317, 1935, 1311,
+        ],
     },
     EventEntry {
         id: 7000,

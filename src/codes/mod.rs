@@ -192,7 +192,9 @@ impl Key {
                 format!("error {n}{}", name(entry.map(|e| e.win32.name)))
             }
             Key::Other(family, n) => {
-                let entry = OTHERS.iter().find(|o| o.family == family && o.code.value == n);
+                let entry = OTHERS
+                    .iter()
+                    .find(|o| o.family == family && o.code.value == n);
                 let named = name(entry.map(|o| o.code.name));
                 match family {
                     Family::Kerberos => format!("Kerberos 0x{n:X}{named}"),

@@ -49,13 +49,9 @@ fn trim_punctuation(word: &str) -> &str {
 fn prefix_hint(word: &str) -> Option<Hint> {
     let hint = match word.to_ascii_lowercase().as_str() {
         "event" | "eventid" | "event-id" | "evt" => Hint::Event,
-        "error" | "err" | "win32" | "hresult" | "ntstatus" | "status" | "substatus" => {
-            Hint::Error
-        }
+        "error" | "err" | "win32" | "hresult" | "ntstatus" | "status" | "substatus" => Hint::Error,
         "kerberos" | "krb" | "krb5" => Hint::Kerberos,
-        "id" | "code" | "sub" | "system" | "the" | "is" | "value" | "result" | "#" => {
-            Hint::None
-        }
+        "id" | "code" | "sub" | "system" | "the" | "is" | "value" | "result" | "#" => Hint::None,
         _ => return None,
     };
     Some(hint)
@@ -83,7 +79,10 @@ mod tests {
             ("System error 1069 has occurred.", "1069"),
             ("0x80070569.", "0x80070569"),
             ("(0x80070569)", "0x80070569"),
-            ("\"ERROR_LOGON_TYPE_NOT_GRANTED\"", "ERROR_LOGON_TYPE_NOT_GRANTED"),
+            (
+                "\"ERROR_LOGON_TYPE_NOT_GRANTED\"",
+                "ERROR_LOGON_TYPE_NOT_GRANTED",
+            ),
             ("Event ID 4625", "4625"),
             ("-2147023511", "-2147023511"),
         ] {

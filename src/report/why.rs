@@ -206,7 +206,10 @@ fn other_view(entry: &OtherEntry, rules: Vec<RuleRef>) -> MatchView {
         ),
         Family::TaskScheduler => (
             "error",
-            format!("HRESULT 0x{:08X} is Task Scheduler's {}", code.value, code.name),
+            format!(
+                "HRESULT 0x{:08X} is Task Scheduler's {}",
+                code.value, code.name
+            ),
             None,
             Some(view),
         ),

@@ -53,7 +53,10 @@ impl Check<'_> {
         self.push(
             error(
                 Code::RuleBadDetects,
-                format!("event {} in `detects` is not an event gplint knows", id.value),
+                format!(
+                    "event {} in `detects` is not an event gplint knows",
+                    id.value
+                ),
                 id.span,
             )
             .with_label("`gplint why` does not explain this event")
@@ -70,10 +73,7 @@ fn unknown_code(code: &Spanned<String>, event: Option<Found>) -> Diagnostic {
     let written = code.value.trim();
     let message = format!("`{written}` in `detects` is not a code gplint knows");
     let help = match event {
-        Some(event) => format!(
-            "{written} is {}: list it under `events`",
-            event.describe()
-        ),
+        Some(event) => format!("{written} is {}: list it under `events`", event.describe()),
         None => match did_you_mean(written, names()) {
             Some(name) => format!("did you mean `{name}`?"),
             None => format!(

@@ -84,8 +84,8 @@ pub(super) struct VariantDoc {
 #[serde(default, rename = "Detects", deny_unknown_fields)]
 pub(super) struct DetectsDoc {
     /// Error codes, in any spelling `gplint why` reads: a Win32 error
-    /// (`1385`), an HRESULT or NTSTATUS (`"0x80070569"`, `"0xC000015B"`:
-    /// quote hex) or a symbolic name (`KDC_ERR_KEY_EXPIRED`,
+    /// (`1385`), an HRESULT or NTSTATUS in hex (`0x80070569`,
+    /// `0xC000015B`) or a symbolic name (`KDC_ERR_KEY_EXPIRED`,
     /// `SCHED_E_ACCOUNT_NAME_NOT_FOUND`). A number that names more than
     /// one code (`24`: a Win32 error and a Kerberos code) must be written
     /// by name.
