@@ -309,7 +309,7 @@ pub struct CodesArgs {
 /// Arguments of `gplint why`.
 #[derive(Debug, clap::Args)]
 pub struct WhyArgs {
-    /// The code as shown: 1385, 0x569, 0x80070569, -2147023511, 0xC000015B, 7041.
+    /// The code as shown: 1385, 0x569, 0x80070569, -2147023511, 0xC000015B, 0x18, 7041, or a name such as ERROR_LOGON_TYPE_NOT_GRANTED or KDC_ERR_KEY_EXPIRED.
     #[arg(value_name = "CODE", allow_hyphen_values = true)]
     pub code: String,
     /// Output format.
