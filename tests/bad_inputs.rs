@@ -826,3 +826,27 @@ fn the_same_gpo_backed_up_twice_is_read_once_with_a_note() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_snapshot!(s.report(&run));
 }
+
+// ---- `detects` of a rule (issue 14 item 13) ----
+
+/// A team rule's `detects` with a code gplint does not know, a number
+/// that names two codes, an event under `errors` and an unknown event:
+/// each named at its place, and the rule refused.
+#[test]
+fn a_rule_detecting_codes_gplint_does_not_know_is_exit_2() {
+    let s = Scratch::new();
+    let rule = std::fs::read_to_string(common::fixture(
+        "team-rules/GPL901-debug-privilege-granted.yaml",
+    ))
+    .unwrap()
+    .replacen(
+        "applies_to: right\n",
+        "applies_to: right\ndetects:\n  errors: [1358, 24, 4625]\n  events: [4626]\n",
+        1,
+    );
+    s.write("rules/GPL901-debug-privilege-granted.yaml", rule.as_bytes());
+    let rules = s.path("rules").display().to_string();
+    let run = s.check_with(&["good.inf"], "services.yaml", &["--rules", &rules]);
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}

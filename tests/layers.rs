@@ -42,10 +42,11 @@ const STAGES: &[&[&str]] = &[
     &["policy"],
     &["logon"],
     &["restriction"],
-    // What the rules read, the rules, and the rules that detect a code.
+    // The Windows codes `why` explains, which rules declare they detect
+    // (`detects:`); what the rules read; the rules.
+    &["codes"],
     &["facts"],
     &["rules"],
-    &["codes"],
     // What a check reports, and the check.
     &["finding"],
     &["check"],

@@ -134,11 +134,15 @@ pub enum Command {
     ///
     /// Takes what users paste: a Win32 error (1385, 0x569, 1069), an
     /// HRESULT (0x80070569, 2147943785, -2147023511), an NTSTATUS
-    /// (0xC000015B, -1073741477) or an event id (4625, 7041). A decimal
-    /// number that is both a Win32 error and an event id shows both, the
-    /// error first; hex is never an event id.
+    /// (0xC000015B, -1073741477), a Kerberos failure code (0x18), an event
+    /// id (4625, 7041), or a symbolic name in any case
+    /// (ERROR_LOGON_TYPE_NOT_GRANTED, KDC_ERR_KEY_EXPIRED). Words and
+    /// punctuation around the code are read past ("Error 1069:",
+    /// "0x80070569."). A number with several readings shows each: a small
+    /// one as a Kerberos code first, then the Win32 error, then the event;
+    /// hex is never an event id.
     #[command(
-        after_help = "Examples:\n  gplint why 1385\n  gplint why 0x80070569\n  gplint why -1073741477\n  gplint why 7041 --format json\n\nExit codes: 0 known, 2 not known or the command line is wrong.",
+        after_help = "Examples:\n  gplint why 1385\n  gplint why 0x80070569\n  gplint why -1073741477\n  gplint why STATUS_LOGON_TYPE_NOT_GRANTED\n  gplint why 0x18\n  gplint why 7041 --format json\n\nExit codes: 0 known, 2 not known or the command line is wrong.",
         allow_negative_numbers = true
     )]
     Why(WhyArgs),
@@ -309,7 +313,7 @@ pub struct CodesArgs {
 /// Arguments of `gplint why`.
 #[derive(Debug, clap::Args)]
 pub struct WhyArgs {
-    /// The code as shown: 1385, 0x569, 0x80070569, -2147023511, 0xC000015B, 7041.
+    /// The code as shown: 1385, 0x569, 0x80070569, -2147023511, 0xC000015B, 0x18, 7041, or a name such as ERROR_LOGON_TYPE_NOT_GRANTED or KDC_ERR_KEY_EXPIRED.
     #[arg(value_name = "CODE", allow_hyphen_values = true)]
     pub code: String,
     /// Output format.

@@ -26,7 +26,7 @@ pub fn run(args: &WhyArgs, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
             crate::report::visible_line(args.code.trim())
         )),
         WhyFormat::Human => io.stderr_line(format_args!(
-            "gplint: `{}` is not known: give a Win32 error (1385, 0x569), an HRESULT (0x80070569), an NTSTATUS (0xC000015B) or an event id (4625, 7041) of a refused logon",
+            "gplint: `{}` is not known: give a Win32 error (1385, 0x569, ERROR_LOGON_TYPE_NOT_GRANTED), an HRESULT (0x80070569), an NTSTATUS (0xC000015B), a Kerberos failure code (0x18, KDC_ERR_PREAUTH_FAILED) or an event id (4625, 7041) of a refused logon",
             crate::report::visible_line(args.code.trim())
         )),
     }

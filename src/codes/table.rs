@@ -1,9 +1,15 @@
-//! The codes and events a failed logon shows, with their texts
-//! (`windows-logon-facts.md` §2; winerror.h, MS-ERREF, netevent.mc).
+//! The Win32 errors a refused logon shows, each with the NTSTATUS it
+//! comes from (`windows-logon-facts.md` §2).
+//!
+//! Sources: Win32 texts are those of the Windows 10/11 SDK's winerror.h
+//! (MessageText), as learn.microsoft.com's "System Error Codes (1300-1699)"
+//! and "(1700-3999)" pages print them; NTSTATUS texts are MS-ERREF §2.3.1's;
+//! which NTSTATUS maps to which error is `RtlNtStatusToDosError`'s table
+//! (Wine/ReactOS ntdll `error.c`). Where a text is quoted from elsewhere,
+//! the entry says so.
+use super::{Code, ErrorEntry};
 
-use super::{Code, ErrorEntry, EventEntry};
-
-const fn code(value: u32, name: &'static str, text: &'static str) -> Code {
+pub(super) const fn code(value: u32, name: &'static str, text: &'static str) -> Code {
     Code { value, name, text }
 }
 
@@ -37,11 +43,14 @@ pub static ERRORS: &[ErrorEntry] = &[
         cause: "The same text as 1385 and, in practice, the same cause: a missing or denied logon right. gplint predicts 1385; read 1380 as a synonym.",
         events: &[4625],
     },
+    // 1327-1331: the Windows 10/11 texts (winerror.h of the Windows 10
+    // SDK; learn.microsoft.com "System Error Codes (1300-1699)"), which
+    // replaced the "Logon failure: …" texts of older SDKs.
     ErrorEntry {
         win32: code(
             1327,
             "ERROR_ACCOUNT_RESTRICTION",
-            "Logon failure: user account restriction. Possible reasons are blank passwords not allowed, logon hour restrictions, or a policy restriction has been enforced.",
+            "Account restrictions are preventing this user from signing in. For example: blank passwords aren't allowed, sign-in times are limited, or a policy restriction has been enforced.",
         ),
         ntstatus: Some(code(
             0xC000_006E,
@@ -55,7 +64,7 @@ pub static ERRORS: &[ErrorEntry] = &[
         win32: code(
             1328,
             "ERROR_INVALID_LOGON_HOURS",
-            "Logon failure: account logon time restriction violation.",
+            "Your account has time restrictions that keep you from signing in right now.",
         ),
         ntstatus: Some(code(
             0xC000_006F,
@@ -69,7 +78,7 @@ pub static ERRORS: &[ErrorEntry] = &[
         win32: code(
             1329,
             "ERROR_INVALID_WORKSTATION",
-            "Logon failure: user not allowed to log on to this computer.",
+            "This user isn't allowed to sign in to this computer.",
         ),
         ntstatus: Some(code(
             0xC000_0070,
@@ -83,7 +92,7 @@ pub static ERRORS: &[ErrorEntry] = &[
         win32: code(
             1330,
             "ERROR_PASSWORD_EXPIRED",
-            "Logon failure: the specified account password has expired.",
+            "The password for this account has expired.",
         ),
         ntstatus: Some(code(
             0xC000_0071,
@@ -97,7 +106,7 @@ pub static ERRORS: &[ErrorEntry] = &[
         win32: code(
             1331,
             "ERROR_ACCOUNT_DISABLED",
-            "Logon failure: account currently disabled.",
+            "This user can't sign in because this account is currently disabled.",
         ),
         ntstatus: Some(code(
             0xC000_0072,
@@ -160,8 +169,8 @@ pub static ERRORS: &[ErrorEntry] = &[
             "STATUS_LOGON_FAILURE",
             "The attempted logon is invalid. This is either due to a bad username or authentication information.",
         )),
-        cause: "A wrong password, or a name that names no account (4625 Sub Status 0xC0000064, STATUS_NO_SUCH_USER), e.g. Guest after NewGuestName renamed it.",
-        events: &[4625, 7038],
+        cause: "A wrong password, or a name that names no account (4625 Sub Status 0xC0000064, STATUS_NO_SUCH_USER: `gplint why 0xC0000064`), e.g. Guest after NewGuestName renamed it.",
+        events: &[4625, 7038, 4771],
     },
     ErrorEntry {
         win32: code(
@@ -173,53 +182,95 @@ pub static ERRORS: &[ErrorEntry] = &[
         cause: "The service's account could not log on; event 7041 (a logon right) or 7038 (password or restriction) beside it says why.",
         events: &[7000, 7038, 7041],
     },
+    // MS-ERREF: STATUS_NO_SUCH_USER; event-4625.md lists 0xC0000064 as
+    // "User logon with misspelled or bad user account".
+    ErrorEntry {
+        win32: code(
+            1317,
+            "ERROR_NO_SUCH_USER",
+            "The specified account does not exist.",
+        ),
+        ntstatus: Some(code(
+            0xC000_0064,
+            "STATUS_NO_SUCH_USER",
+            "The specified account does not exist.",
+        )),
+        cause: "The name names no account: a typo, an account deleted or not yet replicated, or a built-in account renamed (NewGuestName / NewAdministratorName) and still used by its old name. Event 4625 shows it as Sub Status 0xC0000064 under Status 0xC000006D, and the caller usually gets error 1326.",
+        events: &[4625],
+    },
+    // Win32 text: System Error Codes (1700-3999); NTSTATUS text as MS-ERREF
+    // and the event-4625.md monitoring table give it.
+    ErrorEntry {
+        win32: code(
+            1935,
+            "ERROR_AUTHENTICATION_FIREWALL_FAILED",
+            "The computer you are signing into is protected by an authentication firewall. The specified account is not allowed to authenticate to the computer.",
+        ),
+        ntstatus: Some(code(
+            0xC000_0413,
+            "STATUS_AUTHENTICATION_FIREWALL_FAILED",
+            "Logon Failure: The machine you are logging onto is protected by an authentication firewall. The specified account is not allowed to authenticate to the machine.",
+        )),
+        cause: "Not a user right: a trust with selective authentication where the account lacks \"Allowed to authenticate\" on this computer, or an authentication policy or silo that does not let the account sign in here. gplint does not model either.",
+        events: &[4625],
+    },
+    // Win32 text: the Windows 10/11 winerror.h (older SDKs: "There are
+    // currently no logon servers available to service the logon
+    // request."); NTSTATUS text as the event-4625.md monitoring table
+    // quotes it.
+    ErrorEntry {
+        win32: code(
+            1311,
+            "ERROR_NO_LOGON_SERVERS",
+            "We can't sign you in with this credential because your domain isn't available. Make sure your device is connected to your organization's network and try again. If you previously signed in on this device with another credential, you can sign in with that credential.",
+        ),
+        ntstatus: Some(code(
+            0xC000_005E,
+            "STATUS_NO_LOGON_SERVERS",
+            "There are currently no logon servers available to service the logon request.",
+        )),
+        cause: "No domain controller answered: network, DNS, or a broken secure channel (Netlogon event 5719). Not a logon right: gplint cannot predict it.",
+        events: &[4625],
+    },
+    // winerror.h: ERROR_REQUEST_REFUSED. Task Scheduler shows it as Last
+    // Run Result 0x800710E0.
+    ErrorEntry {
+        win32: code(
+            4320,
+            "ERROR_REQUEST_REFUSED",
+            "The operator or administrator has refused the request.",
+        ),
+        ntstatus: None,
+        cause: "As a task's Last Run Result (0x800710E0): Task Scheduler refused to start the task. Often a task set to run whether the user is logged on or not whose account cannot log on (a stored password that changed or expired, a missing Log on as a batch job right), or an instance already running while the task is set not to start another. The task's History tab and event 101 beside it give the underlying error.",
+        events: &[101],
+    },
+    // Win32 errors whose numbers are also Kerberos failure codes (0x12,
+    // 0x17, 0x18): shown beside the Kerberos reading so that a bare number
+    // is read every way it can be. winerror.h texts. (0x25, 37, is no Win32
+    // error.)
+    ErrorEntry {
+        win32: code(18, "ERROR_NO_MORE_FILES", "There are no more files."),
+        ntstatus: None,
+        cause: NOT_A_LOGON_ERROR,
+        events: &[],
+    },
+    ErrorEntry {
+        win32: code(23, "ERROR_CRC", "Data error (cyclic redundancy check)."),
+        ntstatus: None,
+        cause: NOT_A_LOGON_ERROR,
+        events: &[],
+    },
+    ErrorEntry {
+        win32: code(
+            24,
+            "ERROR_BAD_LENGTH",
+            "The program issued a command but the command length is incorrect.",
+        ),
+        ntstatus: None,
+        cause: NOT_A_LOGON_ERROR,
+        events: &[],
+    },
 ];
 
-/// Events that report a refused logon.
-pub static EVENTS: &[EventEntry] = &[
-    EventEntry {
-        id: 4625,
-        log: "Security",
-        source: "Microsoft-Windows-Security-Auditing",
-        name: "An account failed to log on",
-        text: "An account failed to log on. … Failure Information: Failure Reason, Status, Sub Status; Logon Type.",
-        cause: "Status 0xC000015B: the logon type is not granted (a right). Status 0xC000006E with Sub Status 0xC000006F/70/71/72: logon hours, workstation, expired password, disabled. 0xC0000234: locked out. 0xC000006D with 0xC0000064: no such user. Logon Type 2 interactive, 3 network, 4 batch, 5 service, 10 Remote Desktop.",
-        errors: &[1385, 1327, 1328, 1329, 1330, 1331, 1909, 1326],
-    },
-    EventEntry {
-        id: 7000,
-        log: "System",
-        source: "Service Control Manager",
-        name: "Service failed to start",
-        text: "The %1 service failed to start due to the following error: %2",
-        cause: "With error 1069, the service's account could not log on; event 7038 or 7041 beside it says why.",
-        errors: &[1069],
-    },
-    EventEntry {
-        id: 7038,
-        log: "System",
-        source: "Service Control Manager",
-        name: "Service logon failed",
-        text: "The %1 service was unable to log on as %2 with the currently configured password due to the following error: %3 To ensure that the service is configured properly, use the Services snap-in in Microsoft Management Console (MMC).",
-        cause: "The stored password is wrong or expired, or the account is disabled, locked out or restricted; the error in %3 says which.",
-        errors: &[1069, 1326, 1327, 1328, 1329, 1330, 1331, 1909],
-    },
-    EventEntry {
-        id: 7041,
-        log: "System",
-        source: "Service Control Manager",
-        name: "EVENT_SERVICE_LOGON_TYPE_NOT_GRANTED",
-        text: "The %1 service was unable to log on as %2 with the currently configured password due to the following error: Logon failure: the user has not been granted the requested logon type at this computer. … This service account does not have the required user right \"Log on as a service.\"",
-        cause: "The service's account lacks SeServiceLogonRight or holds SeDenyServiceLogonRight; a GPO that defines the right may have removed it (for NT SERVICE\\x accounts: NT SERVICE\\ALL SERVICES left out).",
-        errors: &[1385, 1069],
-    },
-    EventEntry {
-        id: 101,
-        log: "Microsoft-Windows-TaskScheduler/Operational",
-        source: "Task Scheduler",
-        name: "JOB_START_FAILED",
-        text: "Task Scheduler failed to start the \"%1\" task for user \"%2\". The error value is: %3.",
-        cause: "The task's account could not log on: 0x80070569 (1385) lacks Log on as a batch job; 0x80070532 (1330) expired password; 0x80070533 (1331) disabled; 0x8007052F (1327) restriction.",
-        errors: &[1385, 1327, 1330, 1331],
-    },
-];
+/// What a Win32 error that shares its number with a Kerberos code says.
+const NOT_A_LOGON_ERROR: &str = "Not a logon error: a file or device error of the same number. A Failure Code of event 4771 (or 4768) is a Kerberos code: read the number as the Kerberos error.";

@@ -82,6 +82,10 @@ fn section(rule: &Rule) -> String {
     let _ = writeln!(out, "{}\n", rule.summary.trim());
     let _ = writeln!(out, "- **Severity:** {}", rule.severity.as_str());
     let _ = writeln!(out, "- **Applies to:** {} facts", rule.applies_to.as_str());
+    if !rule.detects.is_empty() {
+        let labels: Vec<String> = rule.detects.iter().map(|k| k.label()).collect();
+        let _ = writeln!(out, "- **Detects:** {}", labels.join(", "));
+    }
     let _ = writeln!(out, "- **Defined in:** [`{0}`](../{0})\n", rule.origin.file);
     let _ = writeln!(out, "{}\n", demote_headings(rule.docs.trim()));
     out.push_str(&reported_as(rule));

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::codes::{self, Code, ErrorEntry, EventEntry, Found, Match, Reading};
+use crate::codes::{self, Code, ErrorEntry, EventEntry, Family, Found, Match, OtherEntry, Reading};
 use crate::rules::RuleSet;
 
 /// The whole answer.
@@ -22,11 +22,12 @@ pub struct WhyView {
 /// One entry the input names.
 #[derive(Debug, Serialize)]
 pub struct MatchView {
-    /// `win32`, `hresult`, `ntstatus` or `event`: how the input was read.
+    /// `win32`, `hresult`, `ntstatus`, `kerberos` or `event`: how the
+    /// input was read.
     pub read_as: &'static str,
     /// How the input relates to the entry, in words.
     pub reading: String,
-    /// `error` or `event`.
+    /// `error`, `kerberos` or `event`.
     pub kind: &'static str,
     /// For an error: the Win32 error.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -34,9 +35,13 @@ pub struct MatchView {
     /// For an error: the NTSTATUS that maps to it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ntstatus: Option<CodeView>,
-    /// For an error: `HRESULT_FROM_WIN32` of it.
+    /// For an error: `HRESULT_FROM_WIN32` of it, or the Task Scheduler
+    /// HRESULT itself.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hresult: Option<CodeView>,
+    /// For a Kerberos failure code: the code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kerberos: Option<CodeView>,
     /// For an event: the event.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event: Option<EventView>,
@@ -44,7 +49,7 @@ pub struct MatchView {
     pub cause: String,
     /// Related events (for an error) or errors (for an event).
     pub related: Vec<String>,
-    /// The rules that detect it.
+    /// The rules that detect it: those whose `detects` names it.
     pub rules: Vec<RuleRef>,
 }
 
@@ -100,8 +105,10 @@ pub fn view(query: &str, rules: &RuleSet) -> WhyView {
 }
 
 fn match_view(m: Match, rules: &RuleSet) -> MatchView {
-    let detecting = codes::detecting_rules(m.found, rules)
-        .into_iter()
+    let key = m.found.key();
+    // A rule declares what it detects (`detects:`), built-in or a team's.
+    let detecting = (rules.rules().iter())
+        .filter(|rule| rule.detects.contains(&key))
         .map(|r| RuleRef {
             id: r.id.clone(),
             name: r.name.clone(),
@@ -109,6 +116,7 @@ fn match_view(m: Match, rules: &RuleSet) -> MatchView {
         .collect();
     match m.found {
         Found::Error(entry) => error_view(m.reading, entry, detecting),
+        Found::Other(entry) => other_view(entry, detecting),
         Found::Event(event) => event_view(event, detecting),
     }
 }
@@ -148,6 +156,7 @@ fn error_view(reading: Reading, entry: &ErrorEntry, rules: Vec<RuleRef>) -> Matc
         win32: Some(code_view(entry.win32, entry.win32.name.to_owned())),
         ntstatus: entry.ntstatus.map(|s| code_view(s, s.name.to_owned())),
         hresult: Some(code_view(hresult, format!("HRESULT_FROM_WIN32({n})"))),
+        kerberos: None,
         event: None,
         cause: entry.cause.to_owned(),
         related: entry.events.iter().map(|e| format!("event {e}")).collect(),
@@ -166,6 +175,7 @@ fn event_view(event: &EventEntry, rules: Vec<RuleRef>) -> MatchView {
         win32: None,
         ntstatus: None,
         hresult: None,
+        kerberos: None,
         event: Some(EventView {
             id: event.id,
             log: event.log.to_owned(),
@@ -174,7 +184,50 @@ fn event_view(event: &EventEntry, rules: Vec<RuleRef>) -> MatchView {
             message: event.text.to_owned(),
         }),
         cause: event.cause.to_owned(),
-        related: event.errors.iter().map(|e| format!("error {e}")).collect(),
+        related: (event.errors.iter().map(|e| format!("error {e}")))
+            .chain(event.kerberos.iter().map(|k| format!("Kerberos 0x{k:X}")))
+            .collect(),
+        rules,
+    }
+}
+
+fn other_view(entry: &OtherEntry, rules: Vec<RuleRef>) -> MatchView {
+    let code = entry.code;
+    let view = code_view(code, code.name.to_owned());
+    let (kind, reading, kerberos, hresult) = match entry.family {
+        Family::Kerberos => (
+            "kerberos",
+            format!(
+                "Kerberos error 0x{:X} ({}), {}: a failure code as event 4771 shows it, not a Win32 error",
+                code.value, code.value, code.name
+            ),
+            Some(view),
+            None,
+        ),
+        Family::TaskScheduler => (
+            "error",
+            format!(
+                "HRESULT 0x{:08X} is Task Scheduler's {}",
+                code.value, code.name
+            ),
+            None,
+            Some(view),
+        ),
+    };
+    MatchView {
+        read_as: match entry.family {
+            Family::Kerberos => Reading::Kerberos.as_str(),
+            Family::TaskScheduler => Reading::TaskScheduler.as_str(),
+        },
+        reading,
+        kind,
+        win32: None,
+        ntstatus: None,
+        hresult,
+        kerberos,
+        event: None,
+        cause: entry.cause.to_owned(),
+        related: entry.events.iter().map(|e| format!("event {e}")).collect(),
         rules,
     }
 }
@@ -182,6 +235,17 @@ fn event_view(event: &EventEntry, rules: Vec<RuleRef>) -> MatchView {
 /// The text form; the caller has checked that something matched.
 pub fn write_human(view: &WhyView) -> String {
     let mut out = String::new();
+    if view.matches.len() > 1 {
+        // A bare number can be several codes: say so before any of them.
+        let readings: Vec<&str> = view.matches.iter().map(|m| m.reading.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "`{}` can be read {} ways:\n- {}\n",
+            view.query,
+            view.matches.len(),
+            readings.join("\n- ")
+        );
+    }
     for (i, m) in view.matches.iter().enumerate() {
         if i > 0 {
             out.push_str("\nIt is also:\n");
@@ -201,7 +265,10 @@ fn write_match(out: &mut String, m: &MatchView) {
             event.id, event.name, event.message
         );
     }
-    for code in [&m.win32, &m.ntstatus, &m.hresult].into_iter().flatten() {
+    for code in [&m.win32, &m.ntstatus, &m.hresult, &m.kerberos]
+        .into_iter()
+        .flatten()
+    {
         let _ = writeln!(
             out,
             "\n{} = {} = {}\n  {}",

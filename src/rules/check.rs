@@ -105,6 +105,7 @@ impl Check<'_> {
         let help = self.optional(&doc.help, "help", kind);
         let symptom = self.optional(&doc.symptom, "symptom", kind);
         let variants = self.variants(doc, kind);
+        let detects = self.detects(&doc.detects);
         let docs = self
             .need(&doc.docs, "docs")
             .and_then(|docs| self.filled(docs, "docs"));
@@ -121,6 +122,7 @@ impl Check<'_> {
             help: help?,
             symptom: symptom?,
             variants: variants?,
+            detects: detects?,
             docs: docs?.to_owned(),
             tests: tests?,
             origin: RuleOrigin {

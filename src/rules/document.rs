@@ -52,6 +52,11 @@ pub(super) struct RuleDoc {
     /// needs another fix: the first variant whose `when` a fact satisfies
     /// gives its `message` and `help` instead.
     pub(super) variants: Field<List<Spanned<VariantDoc>>>,
+    /// The Windows error codes and events a finding of this rule predicts,
+    /// e.g. `{ errors: [1385, 1069], events: [4625, 7041] }`: `gplint why
+    /// <code>` lists the rule for each. Every code and event must be one
+    /// `gplint why` knows.
+    pub(super) detects: Field<Spanned<DetectsDoc>>,
     /// Markdown: what the rule does, why it matters, an example, the fix.
     /// `## ` headings make sections.
     pub(super) docs: Required<Spanned<String>>,
@@ -72,4 +77,31 @@ pub(super) struct VariantDoc {
     pub(super) message: Field<Spanned<String>>,
     /// The help instead of the rule's.
     pub(super) help: Field<Spanned<String>>,
+}
+
+/// What Windows shows when what a rule reports goes wrong.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(default, rename = "Detects", deny_unknown_fields)]
+pub(super) struct DetectsDoc {
+    /// Error codes, in any spelling `gplint why` reads: a Win32 error
+    /// (`1385`), an HRESULT or NTSTATUS in hex (`0x80070569`,
+    /// `0xC000015B`) or a symbolic name (`KDC_ERR_KEY_EXPIRED`,
+    /// `SCHED_E_ACCOUNT_NAME_NOT_FOUND`). A number that names more than
+    /// one code (`24`: a Win32 error and a Kerberos code) must be written
+    /// by name.
+    #[schemars(with = "Option<Vec<CodeSchema>>")]
+    pub(super) errors: List<Spanned<String>>,
+    /// Event ids, e.g. `4625`, `7041`, `101`.
+    #[schemars(with = "Option<Vec<u32>>")]
+    pub(super) events: List<Spanned<u32>>,
+}
+
+/// A code as written: a number, or text (hex or a symbolic name).
+#[derive(JsonSchema)]
+#[schemars(rename = "ErrorCode")]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum CodeSchema {
+    Number(u32),
+    Text(String),
 }

@@ -43,6 +43,12 @@ pub(super) const WORDS: Words = Words {
             "{ when: { field: removed_by, is_empty: false }, help: \"…\" }",
         ),
         shape(
+            "Detects",
+            "`detects`",
+            "of `detects`",
+            "{ errors: [1385, 1069], events: [4625, 7041] }",
+        ),
+        shape(
             "Tests",
             "`tests`",
             "of `tests`",

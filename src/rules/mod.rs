@@ -19,6 +19,7 @@
 mod builtin;
 mod cases;
 mod check;
+mod check_detects;
 mod check_predicate;
 mod check_template;
 mod dir;

@@ -1,5 +1,6 @@
 //! A loaded rule: what it tests, what it says, and where it came from.
 
+use crate::codes::Key;
 use crate::diagnostic::Severity;
 use crate::facts::{Fact, FactKind};
 use crate::span::Span;
@@ -32,6 +33,9 @@ pub struct Rule {
     /// Other words for some facts: the first variant whose predicate a
     /// fact satisfies gives its message and help instead.
     pub variants: Vec<Variant>,
+    /// The error codes and events a finding predicts (`detects`), for
+    /// `gplint why`; empty when the rule declares none.
+    pub detects: Vec<Key>,
     /// Markdown: what it does, why it matters, an example, the fix.
     pub docs: String,
     /// The rule's own cases.
@@ -155,6 +159,7 @@ mod tests {
             help: None,
             symptom: None,
             variants: Vec::new(),
+            detects: Vec::new(),
             docs: String::new(),
             tests: RuleTests::default(),
             origin: RuleOrigin {

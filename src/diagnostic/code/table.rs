@@ -677,6 +677,19 @@ codes! {
               replaces neither does nothing. Give it a `message`, a `help` or both, or remove \
               it.",
     },
+    RuleBadDetects {
+        code: "rule::bad-detects",
+        severity: Error,
+        kind: Diagnostic,
+        summary: "a `detects` code or event that gplint does not know, or that names two codes",
+        doc: "`detects` lists the Windows error codes and events a rule's findings predict, so \
+              that `gplint why <code>` lists the rule. A code or event that `gplint why` does \
+              not know could never list it, so the rule is refused rather than loaded with a \
+              declaration that does nothing: correct the number (`gplint why <code>` says \
+              whether gplint knows it), list an event id under `events` rather than `errors`, \
+              or remove the entry. A number that names two codes (`24`: a Win32 error and the \
+              Kerberos code 0x18) must be written by the name of the one meant.",
+    },
     RuleMisplacedExpectMessage {
         code: "rule::misplaced-expect-message",
         severity: Error,
