@@ -260,7 +260,7 @@ fact_fields! {
         account: Text,
         /// the account's SID when declared or computed, else empty
         account_sid: Text,
-        /// domain, local, gmsa, virtual or builtin
+        /// domain, local, gmsa, computer, virtual or builtin
         account_kind: Text,
         /// interactive, network, batch, service or remote-interactive
         logon_type: Text,
@@ -405,7 +405,7 @@ fact_fields! {
         account: Text,
         /// the account's SID when declared or computed, else empty
         account_sid: Text,
-        /// domain, local, gmsa, virtual or builtin
+        /// domain, local, gmsa, computer, virtual or builtin
         account_kind: Text,
         /// the account as a template entry: *SID when its SID is known, else its
         /// name

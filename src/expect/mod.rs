@@ -62,6 +62,7 @@
 
 mod account;
 mod account_facts;
+mod account_sid;
 mod checks;
 mod conflicts;
 mod document;
@@ -127,7 +128,13 @@ pub fn load(file_name: &str, text: &str) -> Result<Expectations, Vec<Diagnostic>
             }
         }
     };
+    // Checks that find a warning among errors push it with them: the
+    // severity, from the registry, says which is which.
+    let (warnings, mut errors): (Vec<_>, Vec<_>) = errors
+        .into_iter()
+        .partition(|d| d.severity < crate::diagnostic::Severity::Error);
     if errors.is_empty() {
+        expectations.warnings.extend(warnings);
         let warnings = &mut expectations.warnings;
         warnings.sort_by_key(|warning| warning.primary_span().map(|span| span.start));
         return Ok(expectations);
