@@ -5,7 +5,7 @@
 use super::document::{Account, Placed};
 use super::names::{sid_mismatch, unknown_builtin};
 use super::scope_refs::ScopeNames;
-use super::text::{clean, names, sid, texts, words};
+use super::text::{clean, names, sid, texts, trimmed, words};
 use super::tree::Tree;
 use super::{account_facts, account_sid, conflicts};
 use crate::diagnostic::{Code, Diagnostic};
@@ -37,7 +37,7 @@ pub(super) fn account(
     // that it checks nothing.
     let logon_read = account.logon.0.complete && account.no_logon.0.complete;
     let description = account.description.given();
-    let description = description.and_then(|d| clean(d, "`description`", errors));
+    let description = description.and_then(|d| trimmed(d, "`description`", errors));
     let name = name?;
     errors.extend(unknown_builtin(&name));
     errors.extend(member_of.iter().filter_map(unknown_builtin));

@@ -65,6 +65,7 @@ mod account_facts;
 mod account_sid;
 mod checks;
 mod conflicts;
+mod control;
 mod document;
 mod expectations;
 mod gpos;

@@ -191,6 +191,19 @@ codes! {
               does not parse. Write the SID without the star (`S-1-5-32-544`), or quote it \
               (`'*S-1-5-32-544'`).",
     },
+    YamlUnknownEscape {
+        code: "yaml::unknown-escape",
+        severity: Error,
+        kind: Diagnostic,
+        summary: "a backslash in double quotes that YAML cannot read",
+        doc: "In a double-quoted YAML text a backslash starts an escape (`\\n` is a line \
+              break, `\\t` a tab), and the one shown is none YAML knows, so the file does not \
+              parse: the usual cause is a Windows name in double quotes, `\"CONTOSO\\svc_sql\"`. \
+              Write the name in single quotes, `'CONTOSO\\svc_sql'`, in which a backslash is \
+              itself, or double the backslash. Names whose backslash happens to make a known \
+              escape (`\"CONTOSO\\new_svc\"`) parse but hold a control character, which \
+              `expect::control-character` reports.",
+    },
     YamlUnsupported {
         code: "yaml::unsupported",
         severity: Error,
@@ -401,6 +414,18 @@ codes! {
               or copied from another domain, and templates that name the account by SID will \
               not match it. An account of another domain of the forest is right to keep its \
               SID; the file loads either way. Correct the SID or `domain_sid`.",
+    },
+    ExpectControlCharacter {
+        code: "expect::control-character",
+        severity: Error,
+        kind: Diagnostic,
+        summary: "a name that holds a line break, tab or other control",
+        doc: "A name (of an account, a group, a `member_of` entry, a GPO in `gpos` or \
+              `domain_policy`, a field of a waiver) holds a control character, which no \
+              Windows name has. In double quotes YAML reads a backslash and a letter as an \
+              escape: `\"CONTOSO\\new_svc\"` is `CONTOSO`, a line break and `ew_svc`, and \
+              `\"CONTOSO\\tasks\"` holds a tab. Write the name in single quotes, \
+              `'CONTOSO\\new_svc'`, in which a backslash is itself, or double the backslash.",
     },
     ExpectUnknownBuiltin {
         code: "expect::unknown-builtin",
