@@ -386,6 +386,9 @@ fact_fields! {
         /// whether it names a SID, a well-known principal, or a declared account
         /// or group
         resolved: Bool,
+        /// for a name written DOMAIN\name: the part before the backslash, as
+        /// written (CONTOSO, BUILTIN, `.` for the machine); else empty
+        domain: Text,
         /// whether its line wins: no later input defines the same right
         effective: Bool,
         /// for Guest or Administrator written by name when NewGuestName /
