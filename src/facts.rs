@@ -26,6 +26,7 @@
 //! #     fn principal(&self) -> Cow<'_, str> { "NT SERVICE\\ALL SERVICES".into() }
 //! #     fn is_sid(&self) -> bool { true }
 //! #     fn resolved(&self) -> bool { true }
+//! #     fn domain(&self) -> Cow<'_, str> { "".into() }
 //! #     fn effective(&self) -> bool { true }
 //! #     fn renamed_to(&self) -> Cow<'_, str> { "".into() }
 //!     fn file(&self) -> Cow<'_, str> { "GptTmpl.inf".into() }
@@ -50,6 +51,7 @@
 //! #     fn principal(&self) -> Cow<'_, str> { "NT SERVICE\\ALL SERVICES".into() }
 //! #     fn is_sid(&self) -> bool { true }
 //! #     fn resolved(&self) -> bool { true }
+//! #     fn domain(&self) -> Cow<'_, str> { "".into() }
 //! #     fn effective(&self) -> bool { true }
 //! #     fn renamed_to(&self) -> Cow<'_, str> { "".into() }
 //!     // no `fn file`
@@ -71,6 +73,7 @@
 //! #     fn principal(&self) -> Cow<'_, str> { "NT SERVICE\\ALL SERVICES".into() }
 //! #     fn is_sid(&self) -> bool { true }
 //! #     fn resolved(&self) -> bool { true }
+//! #     fn domain(&self) -> Cow<'_, str> { "".into() }
 //! #     fn effective(&self) -> bool { true }
 //! #     fn renamed_to(&self) -> Cow<'_, str> { "".into() }
 //! #     fn file(&self) -> Cow<'_, str> { "GptTmpl.inf".into() }

@@ -64,15 +64,13 @@ fn described(c: char) -> (String, String) {
     }
 }
 
-/// `c` as the message shows it: a line break as ⏎, a tab as ⇥, another
-/// C0 control by its Unicode picture (␀), any other by its code.
+/// `c` as the message shows it: a line break as ⏎, a tab as ⇥, any other
+/// control character by its code, as reports write it (`\u{1b}`).
 fn shown(c: char) -> Vec<char> {
-    let picture = |c: char| char::from_u32(0x2400 + u32::from(c));
     match c {
         '\n' => vec!['⏎'],
         '\t' => vec!['⇥'],
-        _ if u32::from(c) < 0x20 => picture(c).into_iter().collect(),
-        _ if is_control(c) => format!("\\u{{{:04X}}}", u32::from(c)).chars().collect(),
+        _ if is_control(c) => format!("\\u{{{:x}}}", u32::from(c)).chars().collect(),
         _ => vec![c],
     }
 }

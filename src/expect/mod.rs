@@ -79,6 +79,7 @@ mod text;
 mod tree;
 mod validate;
 mod waiver;
+mod waiver_accounts;
 mod word;
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use super::scope_refs::ScopeNames;
 use super::text::sid;
 use super::tree::Tree;
 use super::waiver::waiver;
+use super::waiver_accounts;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{AccountDecl, GroupDecl, Target};
 use crate::principal::Sid;
@@ -53,6 +54,8 @@ pub(super) fn expectations(
         list.items.iter().filter_map(read).collect()
     });
     out.waivers = each(&doc.waivers, |item| waiver(item, &scopes, errors));
+    let undeclared = waiver_accounts::check(&out.accounts, &out.waivers);
+    out.warnings.extend(undeclared);
     drop(scopes);
     out.domain_sid = declared_domain.or_else(|| inferred_domain(&out.groups, &out.accounts));
     cross_check(&out.groups, &out.accounts, errors, &mut out.warnings);

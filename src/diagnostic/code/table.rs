@@ -610,6 +610,29 @@ codes! {
               so gplint reports a waiver once it expires (`waiver::expired`). Add \
               `expires: YYYY-MM-DD`.",
     },
+    ExpectWaiverAccountUndeclared {
+        code: "expect::waiver-account-undeclared",
+        severity: Warning,
+        kind: Diagnostic,
+        summary: "a waiver's `account` that no declared account has",
+        doc: "Findings about accounts carry the name the account is declared with under \
+              `accounts`, and a waiver's `account` must be that name (case does not matter); \
+              this one is not, so the waiver waives nothing and will be reported stale. When a \
+              declared account is one typo away, the help names it. Correct the name, or \
+              remove `account:` to waive the rule for every account.",
+    },
+    ExpectNearMiss {
+        code: "expect::near-miss",
+        severity: Warning,
+        kind: Diagnostic,
+        summary: "a declared account no template names, one typo from one",
+        doc: "No template names the declared account, by name or by its declared SID, but one \
+              names an account one typo away (`CONTOSO\\svc_sqll` against `CONTOSO\\svc_sql`, \
+              or a domain typo such as `CONTOS0\\…`) that is not declared. The expectation is \
+              then checked for an account the templates do not mean, and the templates' entry \
+              for one gplint does not know. The help names the entry and where it is written. \
+              Correct the name, or, if both accounts exist, declare the other one too.",
+    },
     // ---- scope: GPO names against the inputs ----
     ScopeGpoNotFound {
         code: "scope::gpo-not-found",
