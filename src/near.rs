@@ -46,8 +46,10 @@ impl<T> NearIndex<T> {
     pub fn nearest(&self, name: &str) -> Option<&T> {
         let folded = fold(name);
         let mut best: Option<(f64, usize)> = None;
+        let mut compared = 0;
         for key in keys(&folded) {
             for &index in self.keys.get(&key).into_iter().flatten() {
+                compared += 1;
                 let Some((candidate, _)) = self.items.get(index) else {
                     continue;
                 };
@@ -62,6 +64,7 @@ impl<T> NearIndex<T> {
                 }
             }
         }
+        crate::work::add(crate::work::Counter::NearComparisons, compared);
         best.and_then(|(_, index)| self.items.get(index).map(|(_, item)| item))
     }
 }
