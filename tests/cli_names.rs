@@ -213,6 +213,8 @@ fn a_placeholder_without_a_domain_still_cannot_be_translated() {
 
 // ---- gMSA facts and computer accounts (issue 14 item 5) ----
 
+/// Facts doc §9 item 2: workstation-trust accounts (gMSAs) never expire
+/// (MS-ADTS `msDS-UserPasswordExpiryTimeComputed`).
 #[test]
 fn password_expiry_facts_on_a_gmsa_are_a_warning_not_exit_2() {
     let s = Scratch::new();
@@ -230,6 +232,8 @@ fn password_expiry_facts_on_a_gmsa_are_a_warning_not_exit_2() {
     );
 }
 
+/// Facts doc, "gMSA and sMSA": computer-class objects have Domain
+/// Computers (RID 515), not Domain Users (513), as their primary group.
 #[test]
 fn a_computer_account_has_domain_computers_as_its_primary_group() {
     let s = Scratch::new();

@@ -59,6 +59,13 @@
 //! - An unquoted `{GUID}` is a YAML mapping; the error says to quote it.
 //! - Groups may be members of each other in a loop, as in Active
 //!   Directory: a warning names the loop, and the file still loads.
+//! - A name holding a control character (`"CONTOSO\new_svc"` in double
+//!   quotes) is an error; free text (`description`) may hold one.
+//! - A well-known SID, or a domain's SID without a RID, as an account's
+//!   `sid` is an error; a domain account's SID under another domain than
+//!   `domain_sid` is a warning.
+//! - `password_never_expires` and `password_last_set` on a gMSA or a
+//!   computer are a warning, and ignored: an export carries them.
 
 mod account;
 mod account_facts;
