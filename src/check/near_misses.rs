@@ -3,7 +3,7 @@
 //! template; `CONTOS0\…`): the expectation then checks an account the
 //! templates do not mean. A warning into the expectations file, naming
 //! the template entry. The templates' undeclared names are indexed once
-//! ([`crate::near::NearIndex`]), so the cost is linear in the names.
+//! (`crate::near::NearIndex`), so the cost is linear in the names.
 
 use std::collections::HashSet;
 
