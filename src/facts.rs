@@ -26,6 +26,7 @@
 //! #     fn principal(&self) -> Cow<'_, str> { "NT SERVICE\\ALL SERVICES".into() }
 //! #     fn is_sid(&self) -> bool { true }
 //! #     fn resolved(&self) -> bool { true }
+//! #     fn domain(&self) -> Cow<'_, str> { "".into() }
 //! #     fn effective(&self) -> bool { true }
 //! #     fn renamed_to(&self) -> Cow<'_, str> { "".into() }
 //!     fn file(&self) -> Cow<'_, str> { "GptTmpl.inf".into() }
@@ -50,6 +51,7 @@
 //! #     fn principal(&self) -> Cow<'_, str> { "NT SERVICE\\ALL SERVICES".into() }
 //! #     fn is_sid(&self) -> bool { true }
 //! #     fn resolved(&self) -> bool { true }
+//! #     fn domain(&self) -> Cow<'_, str> { "".into() }
 //! #     fn effective(&self) -> bool { true }
 //! #     fn renamed_to(&self) -> Cow<'_, str> { "".into() }
 //!     // no `fn file`
@@ -71,6 +73,7 @@
 //! #     fn principal(&self) -> Cow<'_, str> { "NT SERVICE\\ALL SERVICES".into() }
 //! #     fn is_sid(&self) -> bool { true }
 //! #     fn resolved(&self) -> bool { true }
+//! #     fn domain(&self) -> Cow<'_, str> { "".into() }
 //! #     fn effective(&self) -> bool { true }
 //! #     fn renamed_to(&self) -> Cow<'_, str> { "".into() }
 //! #     fn file(&self) -> Cow<'_, str> { "GptTmpl.inf".into() }
@@ -260,7 +263,7 @@ fact_fields! {
         account: Text,
         /// the account's SID when declared or computed, else empty
         account_sid: Text,
-        /// domain, local, gmsa, virtual or builtin
+        /// domain, local, gmsa, computer, virtual or builtin
         account_kind: Text,
         /// interactive, network, batch, service or remote-interactive
         logon_type: Text,
@@ -386,6 +389,9 @@ fact_fields! {
         /// whether it names a SID, a well-known principal, or a declared account
         /// or group
         resolved: Bool,
+        /// for a name written DOMAIN\name: the part before the backslash, as
+        /// written (CONTOSO, BUILTIN, `.` for the machine); else empty
+        domain: Text,
         /// whether its line wins: no later input defines the same right
         effective: Bool,
         /// for Guest or Administrator written by name when NewGuestName /
@@ -405,7 +411,7 @@ fact_fields! {
         account: Text,
         /// the account's SID when declared or computed, else empty
         account_sid: Text,
-        /// domain, local, gmsa, virtual or builtin
+        /// domain, local, gmsa, computer, virtual or builtin
         account_kind: Text,
         /// the account as a template entry: *SID when its SID is known, else its
         /// name

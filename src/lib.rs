@@ -43,6 +43,7 @@ pub(crate) mod last_wins;
 pub mod logon;
 pub mod logon_type;
 pub mod model;
+pub(crate) mod near;
 pub mod policy;
 pub mod principal;
 pub mod report;

@@ -5,7 +5,7 @@ use strsim::normalized_damerau_levenshtein;
 /// Least similarity (1.0 = equal) for a suggestion. 0.7 lets one typo
 /// through in names of four or more characters (`nmae` → `name`,
 /// `member_of` → `memberof`) but not in three-letter words (`foo` vs `for`).
-const THRESHOLD: f64 = 0.7;
+pub(crate) const THRESHOLD: f64 = 0.7;
 
 /// The closest candidate to `input`, compared case-insensitively, when it is close enough to be a likely typo.
 ///

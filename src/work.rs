@@ -26,9 +26,11 @@ pub enum Counter {
     ScopeAccountPairs,
     /// Membership edges followed while closing tokens.
     TokenEdges,
+    /// Names compared while looking for near misses (issue 14 item 3).
+    NearComparisons,
 }
 
-const COUNTERS: usize = 6;
+const COUNTERS: usize = 7;
 
 static COUNTS: [AtomicU64; COUNTERS] = [const { AtomicU64::new(0) }; COUNTERS];
 
@@ -40,6 +42,7 @@ fn slot(counter: Counter) -> &'static AtomicU64 {
         Counter::WaiverComparisons => 3,
         Counter::ScopeAccountPairs => 4,
         Counter::TokenEdges => 5,
+        Counter::NearComparisons => 6,
     };
     &COUNTS[index]
 }

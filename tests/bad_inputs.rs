@@ -850,3 +850,104 @@ fn a_rule_detecting_codes_gplint_does_not_know_is_exit_2() {
     assert_eq!(run.code, 2);
     assert_snapshot!(s.report(&run));
 }
+// ---- names, SIDs and YAML in services.yaml (issue 14 items 1–5) ----
+
+/// `yaml` as the expectations file of a check of the good template.
+fn check_yaml(s: &Scratch, yaml: &str) -> common::Run {
+    s.write("names.yaml", yaml.as_bytes());
+    s.check_with(&["good.inf"], "names.yaml", &[])
+}
+
+#[test]
+fn a_name_with_a_line_break_from_double_quotes_is_exit_2() {
+    let s = Scratch::new();
+    let run = check_yaml(
+        &s,
+        "accounts:\n  - name: \"CONTOSO\\new_svc\"\n    logon: [service]\n",
+    );
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn an_unknown_escape_in_double_quotes_is_exit_2() {
+    let s = Scratch::new();
+    let run = check_yaml(
+        &s,
+        "accounts:\n  - name: \"CONTOSO\\svc_sql\"\n    logon: [service]\n",
+    );
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn a_builtin_sid_as_an_accounts_sid_is_exit_2() {
+    let s = Scratch::new();
+    let run = check_yaml(
+        &s,
+        "accounts:\n  - name: CONTOSO\\svc_sql\n    sid: S-1-5-32-544\n    logon: [service]\n",
+    );
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn a_domain_sid_without_a_rid_as_an_accounts_sid_is_exit_2() {
+    let s = Scratch::new();
+    let run = check_yaml(
+        &s,
+        "accounts:\n  - name: CONTOSO\\svc_sql\n    sid: S-1-5-21-1004336348-1177238915-682003330\n    logon: [service]\n",
+    );
+    assert_eq!(run.code, 2);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn an_account_sid_outside_domain_sid_warns_and_exits_0() {
+    let s = Scratch::new();
+    let run = check_yaml(
+        &s,
+        "domain_sid: S-1-5-21-1-2-3\naccounts:\n  - name: CONTOSO\\svc_sql\n    sid: S-1-5-21-1004336348-1177238915-682003330-1105\n    logon: [service]\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn a_declared_name_one_typo_from_a_template_entry_warns() {
+    let s = Scratch::new();
+    s.write(
+        "named.inf",
+        b"[Privilege Rights]\r\nSeServiceLogonRight = CONTOSO\\svc_sql\r\n",
+    );
+    s.write(
+        "typo.yaml",
+        b"accounts:\n  - name: CONTOSO\\svc_sqll\n    logon: [service]\n",
+    );
+    let run = s.check_with(&["named.inf"], "typo.yaml", &["--format", "json"]);
+    assert_eq!(run.code, 1, "GPL101: {}", run.stderr);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn a_waiver_for_an_undeclared_account_warns() {
+    let s = Scratch::new();
+    let yaml = format!(
+        "{}waivers:\n  - rule: GPL101\n    account: CONTOSO\\svc_sqll\n    reason: moving to a gMSA\n    expires: 2099-01-01\n",
+        scratch::EXPECT
+    );
+    let run = check_yaml(&s, &yaml);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_snapshot!(s.report(&run));
+}
+
+#[test]
+fn a_password_fact_on_a_gmsa_warns_and_exits_0() {
+    let s = Scratch::new();
+    let run = check_yaml(
+        &s,
+        "accounts:\n  - name: CONTOSO\\gmsa_sql$\n    sid: S-1-5-21-1004336348-1177238915-682003330-1105\n    password_last_set: 2025-01-01\n    logon: [service]\n",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_snapshot!(s.report(&run));
+}

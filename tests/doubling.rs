@@ -592,3 +592,25 @@ fn findings_on_one_long_line_find_their_columns_from_near_marks() {
         strings(&["check", &template, "--expect", &expect, "--format", "json"])
     });
 }
+
+// ---- near misses (issue 14 item 3) ----
+
+#[test]
+fn near_misses_are_looked_up_by_index_not_account_by_name() {
+    // n template names CONTOSO\u<i>, n declared accounts CONTOSO\u<i>x,
+    // each one typo from its own name: every account looks for a near
+    // miss, and every one has one.
+    let (_, large) = assert_doubles("check", Counter::NearComparisons, 300, |n, dir| {
+        let template = write(
+            dir,
+            "GptTmpl.inf",
+            &right_line("SeServiceLogonRight", "CONTOSO\\u", n),
+        );
+        let declared: String = (0..n)
+            .map(|i| format!("  - name: CONTOSO\\u{i}x\n    logon: [service]\n"))
+            .collect();
+        let expect = write(dir, "services.yaml", &format!("accounts:\n{declared}"));
+        strings(&["check", &template, "--expect", &expect, "--format", "json"])
+    });
+    assert_eq!(large.stderr.matches("expect::near-miss").count(), 600);
+}

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 const STAGES: &[&[&str]] = &[
     // Foundations that know nothing of Windows or of files: work
     // counters, byte spans, quoting limits, did-you-mean, last-wins lists.
-    &["work", "span", "clip", "suggest", "last_wins"],
+    &["work", "span", "clip", "suggest", "near", "last_wins"],
     // Windows vocabulary: logon types, SIDs and names.
     &["logon_type", "principal"],
     // User rights, and which logon each allows or denies.

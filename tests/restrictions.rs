@@ -138,7 +138,16 @@ fn gmsas_and_virtual_accounts_are_never_flagged_for_passwords() {
         assert!(of(&found, rule).is_empty(), "{rule}: {found:#?}");
     }
     let declared = "accounts:\n  - name: CONTOSO\\gmsa_sql$\n    password_last_set: 2026-01-01\n    logon: [service]\n";
-    let errors = gplint::expect::load("services.yaml", declared).unwrap_err();
+    // Issue 14 item 5: an export carries pwdLastSet for gMSAs too, so the
+    // fact is read past with a warning, not refused.
+    let loaded = gplint::expect::load("services.yaml", declared).unwrap();
+    assert_eq!(
+        loaded.warnings[0].code,
+        "expect::password-fact-not-applicable"
+    );
+    assert_eq!(loaded.accounts[0].facts.password_last_set, None);
+    let blank = declared.replace("password_last_set: 2026-01-01", "blank_password: true");
+    let errors = gplint::expect::load("services.yaml", &blank).unwrap_err();
     assert_eq!(errors[0].code, "expect::managed-password");
 }
 

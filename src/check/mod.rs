@@ -8,6 +8,7 @@ pub mod expectation_fact;
 #[cfg(test)]
 mod field_tests;
 pub mod membership_fact;
+pub mod near_misses;
 pub mod restriction_fact;
 mod restriction_facts;
 pub mod right_fact;

@@ -240,6 +240,16 @@ impl holder::Fields for HolderFact<'_> {
         self.resolved
     }
 
+    fn domain(&self) -> Cow<'_, str> {
+        match self.holder.principal {
+            PrincipalRef::Name(name) => name
+                .split_once('\\')
+                .map_or("", |(domain, _)| domain.trim())
+                .into(),
+            _ => "".into(),
+        }
+    }
+
     fn effective(&self) -> bool {
         self.context.effective
     }

@@ -6,6 +6,7 @@ use super::{
     CheckArgs, CheckFormat, ExplainArgs, ExplainFormat, FailOn, Io, Outcome, WriteError, load,
 };
 use crate::check::chains::{self, ChainRun, Library};
+use crate::check::near_misses::near_misses;
 use crate::check::waivers;
 use crate::diagnostic::Severity;
 use crate::expect::Expectations;
@@ -42,6 +43,8 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Result<Outcome, WriteErro
     let templates = typed(&inputs.sources);
     // Unknown rights are left to rule GPL302.
     load::template_warnings(&inputs.sources, &templates, true, io);
+    let pairs: Vec<_> = inputs.sources.iter().zip(&templates).collect();
+    load::render_all(&near_misses(&expect, &pairs), &expect_source, io);
     let Some(chains) = plan(&inputs, &expect, &expect_source, io) else {
         return Ok(Outcome::UsageOrInput);
     };

@@ -124,9 +124,10 @@ pub fn render_all(diagnostics: &[Diagnostic], source: &SourceFile, io: &mut Io<'
 /// not YAML at all, or UTF-16 read into CJK. Such a file may hold
 /// anything (a binary, a line of megabytes, secrets), so they quote only
 /// a short, printable excerpt of the line.
-const QUOTE_LITTLE: [Code; 3] = [
+const QUOTE_LITTLE: [Code; 4] = [
     Code::YamlSyntax,
     Code::YamlUnquotedStarSid,
+    Code::YamlUnknownEscape,
     Code::SourceImplausibleText,
 ];
 

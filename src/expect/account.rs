@@ -5,9 +5,9 @@
 use super::document::{Account, Placed};
 use super::names::{sid_mismatch, unknown_builtin};
 use super::scope_refs::ScopeNames;
-use super::text::{clean, names, sid, texts, words};
+use super::text::{clean, names, sid, texts, trimmed, words};
 use super::tree::Tree;
-use super::{account_facts, conflicts};
+use super::{account_facts, account_sid, conflicts};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{AccountDecl, AccountKind, fixed_sid, is_virtual_name};
 use crate::principal::Sid;
@@ -20,7 +20,7 @@ use crate::yaml::Field;
 /// must be among the declared `scopes`.
 pub(super) fn account(
     item: &Spanned<Account>,
-    domain_sid: Option<&Sid>,
+    domain_sid: Option<&Spanned<Sid>>,
     scopes: &ScopeNames<'_>,
     tree: Tree<'_>,
     errors: &mut Vec<Diagnostic>,
@@ -37,15 +37,22 @@ pub(super) fn account(
     // that it checks nothing.
     let logon_read = account.logon.0.complete && account.no_logon.0.complete;
     let description = account.description.given();
-    let description = description.and_then(|d| clean(d, "`description`", errors));
+    let description = description.and_then(|d| trimmed(d, "`description`", errors));
     let name = name?;
     errors.extend(unknown_builtin(&name));
     errors.extend(member_of.iter().filter_map(unknown_builtin));
     let sid = account_sid(&name, declared_sid, errors);
     let (kind, kind_inferred) = match kind {
         Some(kind) => (kind, false),
-        None => (infer(&name, sid.as_ref(), domain_sid), true),
+        None => (
+            infer(&name, sid.as_ref(), domain_sid.map(|d| &d.value)),
+            true,
+        ),
     };
+    let sid_problem = sid
+        .as_ref()
+        .and_then(|s| account_sid::check(&name, s, kind, domain_sid));
+    errors.extend(sid_problem);
     conflicts::check(&name, &logon, &no_logon, errors);
     let facts = account_facts::read(account, kind, span, tree, errors);
     let account = AccountDecl {

@@ -21,12 +21,20 @@ pub(super) fn read(
     errors: &mut Vec<Diagnostic>,
 ) -> AccountFacts {
     let password_policy = account.password_policy.given();
+    // A directory export carries these for computer-class accounts too;
+    // they are read past with a warning, and the password never expires.
+    let computer = kind.is_computer_class();
     let facts = AccountFacts {
         disabled: account.disabled.given().cloned(),
-        password_never_expires: account.password_never_expires.given().cloned(),
+        password_never_expires: account
+            .password_never_expires
+            .given()
+            .filter(|_| !computer)
+            .cloned(),
         password_last_set: account
             .password_last_set
             .given()
+            .filter(|_| !computer)
             .and_then(|d| day(d, errors)),
         blank_password: account.blank_password.given().cloned(),
         logon_hours: account
@@ -49,29 +57,46 @@ pub(super) fn read(
     facts
 }
 
-/// A gMSA's or virtual account's password is Windows' business: it never
-/// expires and is never blank, so declaring one can only be a mistake.
+/// A gMSA's, computer's or virtual account's password is Windows'
+/// business: it never expires and is never blank, so declaring one can
+/// only be a mistake. The two facts a directory export carries for every
+/// account (pwdLastSet, DONT_EXPIRE_PASSWORD) are only a warning on a
+/// computer-class account: copied from an export, they are true, if
+/// beside the point.
 fn managed_password(
     account: &Account,
     kind: AccountKind,
     key: impl Fn(&'static str) -> Span,
 ) -> Vec<Diagnostic> {
-    if !matches!(kind, AccountKind::Gmsa | AccountKind::Virtual) {
+    if !matches!(kind, AccountKind::Virtual) && !kind.is_computer_class() {
         return Vec::new();
     }
+    let exported = kind.is_computer_class();
     let written = [
         (
             "password_never_expires",
             account.password_never_expires.is_written(),
+            exported,
         ),
-        ("password_last_set", account.password_last_set.is_written()),
-        ("blank_password", account.blank_password.is_written()),
-        ("password_policy", account.password_policy.is_written()),
+        (
+            "password_last_set",
+            account.password_last_set.is_written(),
+            exported,
+        ),
+        ("blank_password", account.blank_password.is_written(), false),
+        (
+            "password_policy",
+            account.password_policy.is_written(),
+            false,
+        ),
     ];
     written
         .into_iter()
-        .filter(|(_, written)| *written)
-        .map(|(name, _)| {
+        .filter(|(_, written, _)| *written)
+        .map(|(name, _, exported)| {
+            if exported {
+                return fact_not_applicable(name, kind, key(name));
+            }
             Diagnostic::new(Code::ExpectManagedPassword,
                 format!(
                     "`{name}` does not apply to a {} account: Windows manages its password, which never expires",
@@ -83,6 +108,20 @@ fn managed_password(
             .with_help("remove the line; password facts are for domain and local accounts")
         })
         .collect()
+}
+
+/// `name`, a password fact an export carries, on a computer-class account.
+fn fact_not_applicable(name: &str, kind: AccountKind, key: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::ExpectPasswordFactNotApplicable,
+        format!(
+            "`{name}` does not apply to a {} account: Windows changes its password itself, and it never expires",
+            kind.as_str()
+        ),
+        key,
+    )
+    .with_label("ignored for this kind of account")
+    .with_help("remove the line; gplint ignores it, since a computer-class account's password never expires (MS-ADTS msDS-UserPasswordExpiryTimeComputed)")
 }
 
 /// Active Directory applies a PSO to domain users and groups only: a local

@@ -146,8 +146,10 @@ pub(super) struct Account {
     /// Needed when the templates name the account by SID.
     #[serde(default)]
     pub(super) sid: Field<Text>,
-    /// What sort of account it is: `domain`, `local`, `gmsa`, `virtual` or
-    /// `builtin`. Left out, it is inferred from the name and SID.
+    /// What sort of account it is: `domain`, `local`, `gmsa`, `computer`
+    /// (a machine's account, `CONTOSO\SRV01$`), `virtual` or `builtin`.
+    /// Left out, it is inferred from the name and SID (a name ending in
+    /// `$` is a gMSA).
     #[serde(default)]
     pub(super) kind: Field<Spanned<Word<AccountKind>>>,
     /// The groups the account belongs to, by name or SID, beyond those

@@ -3,7 +3,7 @@
 use super::document::Group;
 use super::names::{sid_mismatch, unknown_builtin};
 use super::password_policy::{PSO_LIMITS, policy};
-use super::text::{clean, names, sid};
+use super::text::{clean, names, sid, trimmed};
 use crate::diagnostic::Diagnostic;
 use crate::model::GroupDecl;
 use crate::span::Spanned;
@@ -21,7 +21,7 @@ pub(super) fn group(item: &Spanned<Group>, errors: &mut Vec<Diagnostic>) -> Opti
         .given()
         .and_then(|p| policy(Spanned::new(&p.value, p.span), PSO_LIMITS, errors));
     if let Some(description) = group.description.given() {
-        clean(description, "`description`", errors);
+        trimmed(description, "`description`", errors);
     }
     let name = name?;
     errors.extend(unknown_builtin(&name));

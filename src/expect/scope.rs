@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::document::Scope;
 use super::gpos::gpos;
-use super::text::{clean, texts};
+use super::text::{clean, texts, trimmed};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{ScopeDecl, Target, fold};
 use crate::span::Spanned;
@@ -25,7 +25,7 @@ pub(super) fn scope(
     let gpos = gpos(&scope.gpos, item.span, errors);
     let hosts = texts(&scope.hosts, "hosts", errors);
     if let Some(description) = scope.description.given() {
-        clean(description, "`description`", errors);
+        trimmed(description, "`description`", errors);
     }
     Some(ScopeDecl {
         name: name?,

@@ -8,9 +8,25 @@ use crate::principal::Sid;
 use crate::span::{Span, Spanned};
 use crate::yaml::OneOrList;
 
-/// `written` trimmed; an error when nothing is left. `subject` names it
-/// in the message: "`name`", "an entry of `gpos`".
+/// `written` trimmed; an error when nothing is left, or when it holds a
+/// control character (what `"CONTOSO\new_svc"` reads as). `subject`
+/// names it in the message: "`name`", "an entry of `gpos`".
 pub(super) fn clean(
+    written: &Spanned<String>,
+    subject: &str,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<Spanned<String>> {
+    let text = trimmed(written, subject, errors)?;
+    if let Some(error) = super::control::check(&text, subject) {
+        errors.push(error);
+        return None;
+    }
+    Some(text)
+}
+
+/// Free text (`description`) trimmed; an error when nothing is left. A
+/// line break there is harmless.
+pub(super) fn trimmed(
     written: &Spanned<String>,
     subject: &str,
     errors: &mut Vec<Diagnostic>,

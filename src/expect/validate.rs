@@ -14,8 +14,9 @@ use super::scope_refs::ScopeNames;
 use super::text::sid;
 use super::tree::Tree;
 use super::waiver::waiver;
+use super::waiver_accounts;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::{AccountDecl, AccountKind, GroupDecl, Target};
+use crate::model::{AccountDecl, GroupDecl, Target};
 use crate::principal::Sid;
 use crate::span::{Span, Spanned};
 use crate::yaml::{Field, List};
@@ -46,13 +47,15 @@ pub(super) fn expectations(
     if let Some(at) = lists_nothing(&doc.accounts) {
         errors.push(no_accounts(file_name, at));
     }
-    let declared = declared_domain.as_ref().map(|d| &d.value);
+    let declared = declared_domain.as_ref();
     let accounts = doc.accounts.value.given();
     out.accounts = accounts.map_or_else(Vec::new, |list| {
         let read = |item| account(item, declared, &scopes, tree, errors);
         list.items.iter().filter_map(read).collect()
     });
     out.waivers = each(&doc.waivers, |item| waiver(item, &scopes, errors));
+    let undeclared = waiver_accounts::check(&out.accounts, &out.waivers);
+    out.warnings.extend(undeclared);
     drop(scopes);
     out.domain_sid = declared_domain.or_else(|| inferred_domain(&out.groups, &out.accounts));
     cross_check(&out.groups, &out.accounts, errors, &mut out.warnings);
@@ -107,14 +110,13 @@ fn bad_domain_sid(declared: &Spanned<Sid>) -> Diagnostic {
 }
 
 /// The domain of the first domain-relative SID declared for a group, a
-/// domain account or a gMSA. A local account's SID has the machine's
+/// domain account, a gMSA or a computer. A local account's SID has the machine's
 /// prefix, not the domain's, so it is never used.
 fn inferred_domain(groups: &[GroupDecl], accounts: &[AccountDecl]) -> Option<Spanned<Sid>> {
-    let in_domain = |kind: AccountKind| matches!(kind, AccountKind::Domain | AccountKind::Gmsa);
     let group_sids = groups.iter().filter_map(|g| g.sid.as_ref());
     let account_sids = accounts
         .iter()
-        .filter(|a| in_domain(a.kind))
+        .filter(|a| a.kind.in_domain())
         .filter_map(|a| a.sid.as_ref());
     group_sids
         .chain(account_sids)

@@ -367,6 +367,10 @@ fn base_closure(key: &BaseKey, graph: &MembershipGraph, blocked: Option<&Princip
         AccountKind::Gmsa => {
             seeds.push((PrincipalKey::DomainRid(515), "the primary group of gMSAs"))
         }
+        AccountKind::Computer => seeds.push((
+            PrincipalKey::DomainRid(515),
+            "the primary group of computer accounts",
+        )),
         AccountKind::Local => computed("S-1-5-113", "every local account holds it"),
         AccountKind::Virtual | AccountKind::Builtin => {}
     }

@@ -18,6 +18,11 @@ pub enum AccountKind {
     /// `msa` and `smsa` (standalone managed service accounts) mean it too.
     #[serde(alias = "msa", alias = "smsa")]
     Gmsa,
+    /// A computer account, e.g. `CONTOSO\SRV01$`: what a machine's
+    /// services running as SYSTEM or NETWORK SERVICE are on the network.
+    /// Never inferred: a name ending in `$` is taken for a gMSA unless
+    /// `kind: computer` says otherwise.
+    Computer,
     /// A virtual account: `NT SERVICE\<service>` or `IIS APPPOOL\<pool>`.
     Virtual,
     /// A fixed well-known account, e.g. `NT AUTHORITY\NETWORK SERVICE`.
@@ -26,10 +31,11 @@ pub enum AccountKind {
 
 impl AccountKind {
     /// Every kind, in declaration order.
-    pub const ALL: [AccountKind; 5] = [
+    pub const ALL: [AccountKind; 6] = [
         AccountKind::Domain,
         AccountKind::Local,
         AccountKind::Gmsa,
+        AccountKind::Computer,
         AccountKind::Virtual,
         AccountKind::Builtin,
     ];
@@ -40,9 +46,26 @@ impl AccountKind {
             AccountKind::Domain => "domain",
             AccountKind::Local => "local",
             AccountKind::Gmsa => "gmsa",
+            AccountKind::Computer => "computer",
             AccountKind::Virtual => "virtual",
             AccountKind::Builtin => "builtin",
         }
+    }
+
+    /// Whether the account is an object of the domain's directory, whose
+    /// SID is the domain's prefix and a RID.
+    pub fn in_domain(self) -> bool {
+        matches!(
+            self,
+            AccountKind::Domain | AccountKind::Gmsa | AccountKind::Computer
+        )
+    }
+
+    /// Whether the account is computer-class (a gMSA or a computer): its
+    /// primary group is Domain Computers and its password is the
+    /// machine's business.
+    pub fn is_computer_class(self) -> bool {
+        matches!(self, AccountKind::Gmsa | AccountKind::Computer)
     }
 
     /// Parses a name ignoring ASCII case and separators. `msa` and `smsa`

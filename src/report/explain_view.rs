@@ -69,7 +69,7 @@ pub struct AccountView {
     pub account: String,
     /// Declared or computed SID.
     pub sid: Option<String>,
-    /// domain, local, gmsa, virtual or builtin.
+    /// domain, local, gmsa, computer, virtual or builtin.
     pub kind: &'static str,
     /// Keyed by logon type, in the order interactive, network, batch,
     /// service, remote-interactive.

@@ -18,6 +18,7 @@ mod build;
 mod de;
 mod dialect;
 mod error;
+mod escape;
 mod node;
 mod offsets;
 mod parse;

@@ -27,13 +27,17 @@ fn error(code: Code, message: String, span: Span) -> Diagnostic {
     Diagnostic::new(code, message, span)
 }
 
-/// The parser's first error, with its own advice for the one most users
-/// hit: a template-style `*S-1-…` SID left unquoted.
+/// The parser's first error, with its own advice for the two most users
+/// hit: a template-style `*S-1-…` SID left unquoted, and a Windows name
+/// in double quotes whose backslash YAML takes for an escape.
 fn syntax_error(text: &str, syntax: &SyntaxError) -> Diagnostic {
     let at = syntax.span.start;
     let rest = text.get(at..).unwrap_or_default();
     if let Some(token) = star_sid(rest) {
         return unquoted_star_sid(token, Span::new(at, at + token.len()));
+    }
+    if let Some(escape) = super::escape::unknown_escape(text, at, &syntax.info) {
+        return escape;
     }
     error(
         Code::YamlSyntax,

@@ -191,6 +191,19 @@ codes! {
               does not parse. Write the SID without the star (`S-1-5-32-544`), or quote it \
               (`'*S-1-5-32-544'`).",
     },
+    YamlUnknownEscape {
+        code: "yaml::unknown-escape",
+        severity: Error,
+        kind: Diagnostic,
+        summary: "a backslash in double quotes that YAML cannot read",
+        doc: "In a double-quoted YAML text a backslash starts an escape (`\\n` is a line \
+              break, `\\t` a tab), and the one shown is none YAML knows, so the file does not \
+              parse: the usual cause is a Windows name in double quotes, `\"CONTOSO\\svc_sql\"`. \
+              Write the name in single quotes, `'CONTOSO\\svc_sql'`, in which a backslash is \
+              itself, or double the backslash. Names whose backslash happens to make a known \
+              escape (`\"CONTOSO\\new_svc\"`) parse but hold a control character, which \
+              `expect::control-character` reports.",
+    },
     YamlUnsupported {
         code: "yaml::unsupported",
         severity: Error,
@@ -369,6 +382,51 @@ codes! {
               (`BUILTIN\\Administrators` is always S-1-5-32-544), and the declared `sid:` is \
               another one; one of the two is a mistake. Remove `sid:` or correct the name.",
     },
+    ExpectNotAnAccountSid {
+        code: "expect::not-an-account-sid",
+        severity: Error,
+        kind: Diagnostic,
+        summary: "a well-known or BUILTIN SID as an account's SID",
+        doc: "The `sid` of a domain, local, gMSA or computer account is a well-known SID \
+              (`S-1-5-32-544` is `BUILTIN\\Administrators`, `S-1-5-18` is SYSTEM) or another SID \
+              that no such account has: theirs is `S-1-5-21-<a>-<b>-<c>-<RID>`. gplint would \
+              otherwise take the account for the group, and every right the group holds for \
+              the account's. Correct the SID, or remove it; to say that the account belongs \
+              to the group, list the group in `member_of`.",
+    },
+    ExpectSidWithoutRid {
+        code: "expect::sid-without-rid",
+        severity: Error,
+        kind: Diagnostic,
+        summary: "a domain's SID, without a RID, as an account's SID",
+        doc: "The `sid` of an account is `S-1-5-21-<a>-<b>-<c>`: a domain's (or machine's) \
+              SID, which names no account. An account's SID is that prefix followed by its \
+              relative identifier (RID), e.g. `S-1-5-21-<a>-<b>-<c>-1105`. Copy the SID whole \
+              (`(Get-ADUser name).SID.Value`); the domain's own SID belongs in `domain_sid`.",
+    },
+    ExpectSidOutsideDomain {
+        code: "expect::sid-outside-domain",
+        severity: Warning,
+        kind: Diagnostic,
+        summary: "a domain account's SID not under `domain_sid`",
+        doc: "The SID of a domain account, gMSA or computer is not under the declared \
+              `domain_sid`: the message names both domains. Usually one of the two is mistyped \
+              or copied from another domain, and templates that name the account by SID will \
+              not match it. An account of another domain of the forest is right to keep its \
+              SID; the file loads either way. Correct the SID or `domain_sid`.",
+    },
+    ExpectControlCharacter {
+        code: "expect::control-character",
+        severity: Error,
+        kind: Diagnostic,
+        summary: "a name that holds a line break, tab or other control",
+        doc: "A name (of an account, a group, a `member_of` entry, a GPO in `gpos` or \
+              `domain_policy`, a field of a waiver) holds a control character, which no \
+              Windows name has. In double quotes YAML reads a backslash and a letter as an \
+              escape: `\"CONTOSO\\new_svc\"` is `CONTOSO`, a line break and `ew_svc`, and \
+              `\"CONTOSO\\tasks\"` holds a tab. Write the name in single quotes, \
+              `'CONTOSO\\new_svc'`, in which a backslash is itself, or double the backslash.",
+    },
     ExpectUnknownBuiltin {
         code: "expect::unknown-builtin",
         severity: Error,
@@ -423,8 +481,22 @@ codes! {
         summary: "a password fact on a gMSA or virtual account",
         doc: "`password_never_expires`, `password_last_set`, `blank_password` and \
               `password_policy` describe a password someone manages. A group managed service \
-              account's or virtual account's password is Windows' business: it never expires \
-              and is never blank, so declaring one is a mistake. Remove the line.",
+              account's, computer's or virtual account's password is Windows' business: it \
+              never expires and is never blank, so declaring one is a mistake. Remove the \
+              line. On a gMSA or computer, `password_never_expires` and `password_last_set` are \
+              only a warning, `expect::password-fact-not-applicable`.",
+    },
+    ExpectPasswordFactNotApplicable {
+        code: "expect::password-fact-not-applicable",
+        severity: Warning,
+        kind: Diagnostic,
+        summary: "a password expiry fact on a gMSA or computer",
+        doc: "`password_never_expires` or `password_last_set` is declared for a gMSA or a \
+              computer account (`kind: computer`). A directory export carries `pwdLastSet` \
+              and the account flags for these accounts too, so the line may well be true, but \
+              Windows changes such an account's password itself and it never expires (MS-ADTS \
+              `msDS-UserPasswordExpiryTimeComputed`), so gplint ignores the line and the file \
+              loads. Remove the line to silence the warning.",
     },
     ExpectPasswordPolicyNotDomain {
         code: "expect::password-policy-not-domain",
@@ -537,6 +609,29 @@ codes! {
         doc: "Every waiver ends: an accepted exception must not outlive its reason unnoticed, \
               so gplint reports a waiver once it expires (`waiver::expired`). Add \
               `expires: YYYY-MM-DD`.",
+    },
+    ExpectWaiverAccountUndeclared {
+        code: "expect::waiver-account-undeclared",
+        severity: Warning,
+        kind: Diagnostic,
+        summary: "a waiver's `account` that no declared account has",
+        doc: "Findings about accounts carry the name the account is declared with under \
+              `accounts`, and a waiver's `account` must be that name (case does not matter); \
+              this one is not, so the waiver waives nothing and will be reported stale. When a \
+              declared account is one typo away, the help names it. Correct the name, or \
+              remove `account:` to waive the rule for every account.",
+    },
+    ExpectNearMiss {
+        code: "expect::near-miss",
+        severity: Warning,
+        kind: Diagnostic,
+        summary: "a declared account no template names, one typo from one",
+        doc: "No template names the declared account, by name or by its declared SID, but one \
+              names an account one typo away (`CONTOSO\\svc_sqll` against `CONTOSO\\svc_sql`, \
+              or a domain typo such as `CONTOS0\\…`) that is not declared. The expectation is \
+              then checked for an account the templates do not mean, and the templates' entry \
+              for one gplint does not know. The help names the entry and where it is written. \
+              Correct the name, or, if both accounts exist, declare the other one too.",
     },
     // ---- scope: GPO names against the inputs ----
     ScopeGpoNotFound {
