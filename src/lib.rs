@@ -15,7 +15,8 @@
 //!                   (fields from facts) └──► check: facts × rules ─► finding ─► report ─► cli
 //! ```
 //!
-//! Under every stage are the foundations ([`span`], [`clip`], [`suggest`])
+//! Under every stage are the foundations ([`span`], [`clip`], [`suggest`],
+//! [`progress`])
 //! and the Windows vocabulary: [`logon_type`], [`principal`] (SIDs and
 //! names), [`rights`] (the user rights) and [`model`] (target, account
 //! kind, dates, week hours), which [`expect`] reads from YAML and the
@@ -23,7 +24,9 @@
 //! its own stage or an earlier one; `tests/layers.rs` holds the order and
 //! fails on an import from a later stage. [`codes`] (the Windows error
 //! codes of `gplint why`) sits after [`rules`], [`init`] after [`scope`].
-//! The library never prints: [`cli`] writes to the streams it is given.
+//! The library never prints: [`cli`] writes to the streams it is given,
+//! and long stages tell a [`progress::Progress`] they are handed, which
+//! does nothing unless the binary draws a bar.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 #![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -46,6 +49,7 @@ pub mod model;
 pub(crate) mod near;
 pub mod policy;
 pub mod principal;
+pub mod progress;
 pub mod report;
 pub mod restriction;
 pub mod rights;

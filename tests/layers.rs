@@ -18,8 +18,17 @@ use std::path::{Path, PathBuf};
 /// one. Modules share a stage only when they are peers.
 const STAGES: &[&[&str]] = &[
     // Foundations that know nothing of Windows or of files: work
-    // counters, byte spans, quoting limits, did-you-mean, last-wins lists.
-    &["work", "span", "clip", "suggest", "near", "last_wins"],
+    // counters, progress listeners, byte spans, quoting limits,
+    // did-you-mean, last-wins lists.
+    &[
+        "work",
+        "progress",
+        "span",
+        "clip",
+        "suggest",
+        "near",
+        "last_wins",
+    ],
     // Windows vocabulary: logon types, SIDs and names.
     &["logon_type", "principal"],
     // User rights, and which logon each allows or denies.

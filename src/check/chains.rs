@@ -11,6 +11,7 @@ use crate::finding::{FileRef, Finding, Location};
 use crate::logon_type::LogonType;
 use crate::model::Date;
 use crate::policy::PolicyInput;
+use crate::progress::{PAIR_THRESHOLD, Progress, Stage};
 use crate::rules::RuleSet;
 use crate::scope::{Chain, ScopeMembers, expectations_for};
 use crate::source::SourceFile;
@@ -49,17 +50,45 @@ pub struct ChainRun<'t> {
 }
 
 /// Evaluates each chain on its own, in parallel; the runs keep the
-/// chains' order.
+/// chains' order. `progress` is told of the account × scope pairs when
+/// there are more than [`PAIR_THRESHOLD`].
 pub fn evaluate<'t>(
     chains: Vec<Chain>,
     library: Library<'t>,
     expect: &Expectations,
+    progress: &dyn Progress,
 ) -> Vec<ChainRun<'t>> {
     let members = ScopeMembers::new(expect);
+    let stage = pairs_stage(&chains, expect, progress);
     chains
         .into_par_iter()
-        .map(|chain| run(chain, library, expect, &members))
+        .map(|chain| {
+            let run = run(chain, library, expect, &members);
+            stage.advance(accounts(expect));
+            run
+        })
         .collect()
+}
+
+/// The stage of evaluating every declared account in every chain: the
+/// pairs counted are accounts × chains, whatever each scope keeps.
+fn pairs_stage<'p>(
+    chains: &[Chain],
+    expect: &Expectations,
+    progress: &'p dyn Progress,
+) -> Stage<'p> {
+    let chains = u64::try_from(chains.len()).unwrap_or(u64::MAX);
+    let total = chains.saturating_mul(accounts(expect));
+    Stage::start(
+        progress,
+        total,
+        PAIR_THRESHOLD,
+        "evaluating accounts in scopes",
+    )
+}
+
+fn accounts(expect: &Expectations) -> u64 {
+    u64::try_from(expect.accounts.len()).unwrap_or(u64::MAX)
 }
 
 fn run<'t>(
@@ -96,15 +125,17 @@ pub struct Checked {
 /// and, when `with_cases` (the JUnit report lists them), its cases: a
 /// chain's model is dropped as soon as it is checked, so memory holds a few
 /// models at a time rather than one per scope, and no case per account and
-/// scope when no report reads them.
+/// scope when no report reads them. `progress` is told as in [`evaluate`].
 pub fn check(
     chains: Vec<Chain>,
     library: Library<'_>,
     expect: &Expectations,
     rules: &RuleSet,
     with_cases: bool,
+    progress: &dyn Progress,
 ) -> Checked {
     let members = ScopeMembers::new(expect);
+    let stage = pairs_stage(&chains, expect, progress);
     let per_chain: Vec<(Vec<Finding>, Vec<ExpectationCase>)> = chains
         .into_par_iter()
         .map(|chain| {
@@ -115,9 +146,12 @@ pub fn check(
             } else {
                 Vec::new()
             };
-            (run_findings(&run, rules, library.sources), cases)
+            let findings = run_findings(&run, rules, library.sources);
+            stage.advance(accounts(expect));
+            (findings, cases)
         })
         .collect();
+    drop(stage);
     let (findings, cases): (Vec<_>, Vec<_>) = per_chain.into_iter().unzip();
     Checked {
         findings: merge(findings),

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use super::limit_args::LimitArgs;
+use super::progress_args::ProgressArgs;
 
 const CHECK_AFTER_HELP: &str = "Examples:
   gplint check GptTmpl.inf --expect services.yaml
@@ -212,6 +213,9 @@ pub struct CheckArgs {
     /// or GPLINT_TODAY).
     #[arg(long, hide = true, value_name = "YYYY-MM-DD", value_parser = super::today::parse_flag)]
     pub today: Option<crate::model::Date>,
+    /// Whether to draw a progress bar.
+    #[command(flatten)]
+    pub progress: ProgressArgs,
     /// How much input to accept.
     #[command(flatten)]
     pub limits: LimitArgs,
@@ -238,6 +242,9 @@ pub struct ExplainArgs {
     /// or GPLINT_TODAY).
     #[arg(long, hide = true, value_name = "YYYY-MM-DD", value_parser = super::today::parse_flag)]
     pub today: Option<crate::model::Date>,
+    /// Whether to draw a progress bar.
+    #[command(flatten)]
+    pub progress: ProgressArgs,
     /// How much input to accept.
     #[command(flatten)]
     pub limits: LimitArgs,
@@ -254,6 +261,9 @@ pub struct InitArgs {
     /// --output` writes its report (`-`: standard output).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Whether to draw a progress bar.
+    #[command(flatten)]
+    pub progress: ProgressArgs,
     /// How much input to accept.
     #[command(flatten)]
     pub limits: LimitArgs,

@@ -12,6 +12,7 @@ use crate::diagnostic::Severity;
 use crate::expect::Expectations;
 use crate::finding::Finding;
 use crate::model::Date;
+use crate::progress::Progress;
 use crate::report::{Sources, explain_human, explain_view};
 use crate::scope;
 use crate::source::SourceFile;
@@ -19,8 +20,12 @@ use crate::template::Template;
 use crate::{syntax, template};
 use rayon::prelude::*;
 
-/// Runs `check`.
-pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
+/// Runs `check`, telling `progress` of the reading and the evaluation.
+pub fn run_check(
+    args: &CheckArgs,
+    io: &mut Io<'_>,
+    progress: &dyn Progress,
+) -> Result<Outcome, WriteError> {
     let Some(today) = today_or_say(args.today, io) else {
         return Ok(Outcome::UsageOrInput);
     };
@@ -28,7 +33,7 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Result<Outcome, WriteErro
         return Ok(Outcome::UsageOrInput);
     };
     let expectations = load::expectations(&args.expect, &args.files, &args.limits.read(), io);
-    let inputs = inputs::read(&args.files, &args.limits, io);
+    let inputs = inputs::read(&args.files, &args.limits, io, progress);
     let Some((expect_source, expect)) = expectations else {
         return Ok(Outcome::UsageOrInput);
     };
@@ -55,7 +60,7 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Result<Outcome, WriteErro
     }
     let library = library(&inputs, &templates, today);
     let with_cases = args.format == CheckFormat::Junit;
-    let checked = chains::check(chains, library, &expect, &rules, with_cases);
+    let checked = chains::check(chains, library, &expect, &rules, with_cases, progress);
     let (mut findings, cases) = (checked.findings, checked.cases);
     let report = Sources {
         templates: &inputs.sources,
@@ -82,13 +87,17 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Result<Outcome, WriteErro
     })
 }
 
-/// Runs `explain`.
-pub fn run_explain(args: &ExplainArgs, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
+/// Runs `explain`, telling `progress` as `check` does.
+pub fn run_explain(
+    args: &ExplainArgs,
+    io: &mut Io<'_>,
+    progress: &dyn Progress,
+) -> Result<Outcome, WriteError> {
     let Some(today) = today_or_say(args.today, io) else {
         return Ok(Outcome::UsageOrInput);
     };
     let expectations = load::expectations(&args.expect, &args.files, &args.limits.read(), io);
-    let inputs = inputs::read(&args.files, &args.limits, io);
+    let inputs = inputs::read(&args.files, &args.limits, io, progress);
     let Some((expect_source, expect)) = expectations else {
         return Ok(Outcome::UsageOrInput);
     };
@@ -101,7 +110,15 @@ pub fn run_explain(args: &ExplainArgs, io: &mut Io<'_>) -> Result<Outcome, Write
     };
     let templates = typed(&inputs.sources);
     load::template_warnings(&inputs.sources, &templates, false, io);
-    let Some(runs) = evaluate(&inputs, &templates, &expect, &expect_source, today, io) else {
+    let Some(runs) = evaluate(
+        &inputs,
+        &templates,
+        &expect,
+        &expect_source,
+        today,
+        io,
+        progress,
+    ) else {
         return Ok(Outcome::UsageOrInput);
     };
     let report = Sources {
@@ -135,12 +152,14 @@ fn evaluate<'t>(
     expect_source: &SourceFile,
     today: Date,
     io: &mut Io<'_>,
+    progress: &dyn Progress,
 ) -> Option<Vec<ChainRun<'t>>> {
     let chains = plan(inputs, expect, expect_source, io)?;
     Some(chains::evaluate(
         chains,
         library(inputs, templates, today),
         expect,
+        progress,
     ))
 }
 

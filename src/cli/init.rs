@@ -2,15 +2,20 @@
 
 use super::{InitArgs, Io, Outcome, WriteError, inputs, load, output};
 use crate::init::{self, GpoInput, Request};
+use crate::progress::Progress;
 use crate::template::Template;
 use crate::{syntax, template};
 
 /// Reads the inputs and writes the file (standard output or `--output`).
 /// An input that cannot be read gets its line on stderr and exit code 2,
 /// as with `check`; the file is still written from the others, and not at
-/// all when nothing could be read.
-pub fn run(args: &InitArgs, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
-    let read = inputs::read(&args.paths, &args.limits, io);
+/// all when nothing could be read. `progress` is told of the reading.
+pub fn run(
+    args: &InitArgs,
+    io: &mut Io<'_>,
+    progress: &dyn Progress,
+) -> Result<Outcome, WriteError> {
+    let read = inputs::read(&args.paths, &args.limits, io, progress);
     if read.nothing_read() {
         return Ok(Outcome::UsageOrInput);
     }

@@ -6,6 +6,7 @@ use rayon::prelude::*;
 
 use super::{Io, LimitArgs, stdin};
 use crate::discover::{self, Discovery, Gpo};
+use crate::progress::{GPO_THRESHOLD, Progress, Stage};
 use crate::report::one_line;
 use crate::scope::Origin;
 use crate::source::{ReadLimits, SourceFile};
@@ -33,8 +34,16 @@ pub struct Inputs {
 /// result and the messages do not depend on the number of threads. Each
 /// item of a tree that was skipped gets a warning line and fails the run,
 /// after everything else has been read. The path `-` is a template read
-/// from standard input, named `<stdin>`.
-pub fn read(paths: &[PathBuf], limits: &LimitArgs, io: &mut Io<'_>) -> Inputs {
+/// from standard input, named `<stdin>`. `progress` is told of a folder
+/// of more than [`GPO_THRESHOLD`] GPOs while its templates are read; the
+/// stage is over before any line about them is written, so no line
+/// crosses a bar.
+pub fn read(
+    paths: &[PathBuf],
+    limits: &LimitArgs,
+    io: &mut Io<'_>,
+    progress: &dyn Progress,
+) -> Inputs {
     let mut inputs = Inputs::default();
     for path in paths {
         if stdin::is_stdin(path) {
@@ -47,12 +56,7 @@ pub fn read(paths: &[PathBuf], limits: &LimitArgs, io: &mut Io<'_>) -> Inputs {
                     inputs.warn(&one_line(skipped), io);
                 }
                 notes(&found, io);
-                let read_limits = limits.read();
-                let read: Vec<_> = found
-                    .gpos
-                    .par_iter()
-                    .map(|gpo| read_template(gpo, origin, &read_limits))
-                    .collect();
+                let read = read_all(&found.gpos, origin, limits, progress);
                 for (gpo, source) in found.gpos.into_iter().zip(read) {
                     inputs.add(gpo, source, origin, io);
                 }
@@ -89,6 +93,25 @@ pub fn notes(found: &Discovery, io: &mut Io<'_>) {
 }
 
 type Read = Option<Result<SourceFile, crate::source::SourceError>>;
+
+/// The templates of `gpos`, read in parallel and kept in order.
+fn read_all(
+    gpos: &[Gpo],
+    origin: Origin,
+    limits: &LimitArgs,
+    progress: &dyn Progress,
+) -> Vec<Read> {
+    let total = u64::try_from(gpos.len()).unwrap_or(u64::MAX);
+    let stage = Stage::start(progress, total, GPO_THRESHOLD, "reading GPOs");
+    let read_limits = limits.read();
+    gpos.par_iter()
+        .map(|gpo| {
+            let read = read_template(gpo, origin, &read_limits);
+            stage.advance(1);
+            read
+        })
+        .collect()
+}
 
 /// A template found in a tree is read without following a link, like
 /// everything else in the tree; one named on the command line is the

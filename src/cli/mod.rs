@@ -8,6 +8,7 @@
 #![deny(clippy::let_underscore_must_use)]
 
 mod args;
+mod bar;
 mod check;
 mod codes;
 mod dump;
@@ -20,6 +21,7 @@ mod load;
 mod one_dash;
 mod output;
 mod output_error;
+mod progress_args;
 mod reads;
 mod rules;
 mod rules_test;
@@ -44,10 +46,13 @@ pub use args::{
     ExplainArgs, ExplainFormat, FailOn, InitArgs, ManArgs, RulesArgs, RulesCommand, RulesTestArgs,
     SchemaArgs, SchemaFile, WhyArgs, WhyFormat,
 };
+pub use bar::StderrBar;
 pub use limit_args::LimitArgs;
 pub use output_error::OutputError;
+pub use progress_args::ProgressArgs;
 pub use write_error::WriteError;
 
+use crate::progress::{NoProgress, Progress};
 use crate::report::{Style, one_line};
 
 /// What a run ends with; `main` turns it into the process exit code.
@@ -115,14 +120,26 @@ impl Io<'_> {
 
 /// Parses the arguments and runs the command. Standard output is flushed
 /// before the outcome is known: a failure there is the run's failure.
+/// Nothing tells progress: see [`run_with_progress`].
 pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> Outcome {
+    run_with_progress(args, io, &NoProgress)
+}
+
+/// [`run`], telling `progress` how the long stages advance unless
+/// `--quiet` or `--no-progress` is given. The binary passes a
+/// [`StderrBar`] when standard error is a terminal.
+pub fn run_with_progress(
+    args: impl IntoIterator<Item = OsString>,
+    io: &mut Io<'_>,
+    progress: &dyn Progress,
+) -> Outcome {
     let args: Vec<OsString> = args.into_iter().collect();
     if let Some(one_dash) = one_dash::find(&args) {
         io.stderr_line(format_args!("error: {}", one_line(&one_dash)));
         return Outcome::UsageOrInput;
     }
     let ran = match Cli::try_parse_from(args) {
-        Ok(cli) => command(cli.command, io),
+        Ok(cli) => command(cli.command, io, progress),
         Err(error) => clap_error(&error, io),
     };
     let flushed = ran.and_then(|outcome| {
@@ -139,11 +156,15 @@ pub fn run(args: impl IntoIterator<Item = OsString>, io: &mut Io<'_>) -> Outcome
     }
 }
 
-fn command(command: Command, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
+fn command(
+    command: Command,
+    io: &mut Io<'_>,
+    progress: &dyn Progress,
+) -> Result<Outcome, WriteError> {
     match command {
-        Command::Check(args) => check::run_check(&args, io),
-        Command::Explain(args) => check::run_explain(&args, io),
-        Command::Init(args) => init::run(&args, io),
+        Command::Check(args) => check::run_check(&args, io, args.progress.choose(progress)),
+        Command::Explain(args) => check::run_explain(&args, io, args.progress.choose(progress)),
+        Command::Init(args) => init::run(&args, io, args.progress.choose(progress)),
         Command::Rules(args) => rules::run(&args, io),
         Command::Why(args) => why::run(&args, io),
         Command::Codes(args) => codes::run(&args, io),
