@@ -169,6 +169,7 @@ mod tests {
             account: account.map(spanned),
             logon: logon.map(|l| Spanned::new(l, Span::default())),
             scope: None,
+            scopes: Vec::new(),
             file: file.map(spanned),
             reason: spanned("why"),
             expires: Spanned::new(Date::parse("2099-12-31").unwrap(), Span::default()),
