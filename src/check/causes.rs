@@ -15,36 +15,42 @@ use crate::finding::Finding;
 /// finding, with [`Finding::scopes`] holding every scope of the group in
 /// name order and [`Finding::scope`] the first of them. Findings about no
 /// scope are grouped too (identical ones become one). One pass with a hash
-/// map: linear in the number of findings.
-pub fn group(findings: Vec<Finding>) -> Vec<Finding> {
-    let group_of = assign(&findings);
-    let mut groups: Vec<Option<Finding>> = Vec::new();
-    groups.resize_with(group_of.len(), || None);
-    for (finding, group) in findings.into_iter().zip(group_of) {
-        let Some(slot) = groups.get_mut(group) else {
-            continue;
-        };
-        match slot {
-            Some(first) => first.scopes.extend(finding.scope),
-            None => {
-                let mut first = finding;
-                first.scopes = first.scope.iter().cloned().collect();
-                *slot = Some(first);
-            }
+/// map, linear in the number of findings; the findings stay in their own
+/// buffer, so the peak is theirs plus the map.
+pub fn group(mut findings: Vec<Finding>) -> Vec<Finding> {
+    let first_of = firsts(&findings);
+    // The scopes of the findings a group's first absorbs, then the first.
+    let mut absorbed: Vec<(usize, Option<String>)> = Vec::new();
+    for (index, &first) in first_of.iter().enumerate() {
+        if first != index {
+            let scope = findings.get_mut(index).and_then(|f| f.scope.take());
+            absorbed.push((first, scope));
         }
     }
-    groups.into_iter().flatten().map(settle).collect()
+    for finding in &mut findings {
+        finding.scopes = finding.scope.iter().cloned().collect();
+    }
+    for (first, scope) in absorbed {
+        if let Some(finding) = findings.get_mut(first) {
+            finding.scopes.extend(scope);
+        }
+    }
+    let mut index = 0;
+    findings.retain(|_| {
+        let keep = first_of.get(index) == Some(&index);
+        index += 1;
+        keep
+    });
+    findings.into_iter().map(settle).collect()
 }
 
-/// For each finding, the index of its cause in order of first appearance.
-fn assign(findings: &[Finding]) -> Vec<usize> {
+/// For each finding, the index of the first finding of its cause.
+fn firsts(findings: &[Finding]) -> Vec<usize> {
     let mut causes = HashMap::default();
     findings
         .iter()
-        .map(|finding| {
-            let next = causes.len();
-            *causes.entry(finding.cause_key()).or_insert(next)
-        })
+        .enumerate()
+        .map(|(index, finding)| *causes.entry(finding.cause_key()).or_insert(index))
         .collect()
 }
 
