@@ -17,7 +17,7 @@ pub enum FileRef {
 }
 
 /// A labelled place in an input.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Location {
     /// Which file.
     pub file: FileRef,
@@ -55,6 +55,10 @@ pub struct Finding {
     /// The scope (machine group) whose chain of templates was evaluated,
     /// when the expectations declare scopes or a GPO is evaluated alone.
     pub scope: Option<String>,
+    /// Every scope where the same cause applies, in name order, once
+    /// findings are grouped by cause (see `check::causes`); `scope` is the
+    /// first. Empty for a finding about no scope, and before grouping.
+    pub scopes: Vec<String>,
     /// The account, for findings about one.
     pub account: Option<String>,
     /// The logon type, for findings about one.
@@ -66,7 +70,7 @@ pub struct Finding {
 }
 
 /// Why a finding is accepted, and until when.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Waived {
     /// The waiver's reason.
     pub reason: String,
@@ -87,6 +91,9 @@ impl Finding {
             cut(text, MAX_TEXT);
         }
         for name in [&mut self.account, &mut self.scope].into_iter().flatten() {
+            cut(name, MAX_QUOTED);
+        }
+        for name in &mut self.scopes {
             cut(name, MAX_QUOTED);
         }
         let places = [&mut self.primary, &mut self.removed_by, &mut self.related];
@@ -130,6 +137,38 @@ impl Finding {
         )
     }
 
+    /// What makes two findings one cause: everything but the scope. Two
+    /// scopes' findings with the same rule, account, logon type, deciding
+    /// place (or, resting on a default, the same expectation and text) and
+    /// waiver are one finding listing both scopes; anything that differs,
+    /// such as the replaced list shown beside the deciding line, keeps
+    /// them apart, so every scope listed has exactly the finding shown.
+    pub fn cause_key(&self) -> CauseKey<'_> {
+        CauseKey {
+            rule: &self.rule,
+            severity: self.severity,
+            message: &self.message,
+            help: self.help.as_deref(),
+            note: self.note.as_deref(),
+            primary: self.primary.as_ref(),
+            secondary: &self.secondary,
+            removed_by: self.removed_by.as_ref(),
+            related: self.related.as_ref(),
+            account: self.account.as_deref(),
+            logon_type: self.logon_type,
+            from_default: self.from_default,
+            waived: self.waived.as_ref(),
+        }
+    }
+
+    /// The scopes the finding applies in: [`Finding::scopes`] once grouped,
+    /// else its one scope, if any.
+    pub fn scope_names(&self) -> impl Iterator<Item = &str> + Clone {
+        let single = self.scopes.is_empty().then_some(self.scope.as_deref());
+        let single = single.flatten();
+        self.scopes.iter().map(String::as_str).chain(single)
+    }
+
     /// The sort key that keeps output deterministic: file, place, rule, account.
     pub fn sort_key(&self) -> SortKey {
         let place = self.primary.as_ref().or(self.related.as_ref());
@@ -142,6 +181,24 @@ impl Finding {
             self.logon_type,
         )
     }
+}
+
+/// A finding's cause: every field but the scope (see [`Finding::cause_key`]).
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct CauseKey<'f> {
+    rule: &'f str,
+    severity: Severity,
+    message: &'f str,
+    help: Option<&'f str>,
+    note: Option<&'f str>,
+    primary: Option<&'f Location>,
+    secondary: &'f [Location],
+    removed_by: Option<&'f Location>,
+    related: Option<&'f Location>,
+    account: Option<&'f str>,
+    logon_type: Option<LogonType>,
+    from_default: bool,
+    waived: Option<&'f Waived>,
 }
 
 /// The order findings are reported in: scope, file, place, rule, account.

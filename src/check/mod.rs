@@ -2,6 +2,7 @@
 //! model, facts, and the rules run over them to give findings.
 
 mod cases;
+pub mod causes;
 pub mod chains;
 mod collect;
 pub mod expectation_fact;
@@ -274,6 +275,7 @@ fn finding(rule: &Rule, fact: &dyn Fact, primary: Option<Location>, from_default
         removed_by: None,
         related: None,
         scope: None,
+        scopes: Vec::new(),
         waived: None,
         account: None,
         logon_type: None,

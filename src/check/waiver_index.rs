@@ -155,6 +155,7 @@ mod tests {
             removed_by: None,
             related: None,
             scope: Some("Web".to_owned()),
+            scopes: Vec::new(),
             account: Some(account.to_owned()),
             logon_type: Some(logon),
             from_default: false,

@@ -180,6 +180,7 @@ fn meta(
         removed_by: None,
         related: None,
         scope: None,
+        scopes: Vec::new(),
         account: None,
         logon_type: None,
         from_default: false,

@@ -5,6 +5,7 @@ use super::output::{self, CheckReport};
 use super::{
     CheckArgs, CheckFormat, ExplainArgs, ExplainFormat, FailOn, Io, Outcome, WriteError, load,
 };
+use crate::check::causes;
 use crate::check::chains::{self, ChainRun, Library};
 use crate::check::near_misses::near_misses;
 use crate::check::waivers;
@@ -68,6 +69,8 @@ pub fn run_check(
     };
     let file_name = |file| report.file(file).map(|s| s.name.clone());
     waivers::apply(&mut findings, &expect.waivers, &rules, today, &file_name);
+    // After waivers, which match one scope's finding at a time.
+    let mut findings = causes::group(findings);
     findings.sort_by_key(Finding::sort_key);
     findings.iter_mut().for_each(Finding::clip_texts);
     let output = CheckReport {

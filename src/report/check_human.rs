@@ -23,8 +23,8 @@ pub fn render_finding(finding: &Finding, sources: &Sources<'_>, style: Style) ->
     if let Some(waived) = &finding.waived {
         return waived_line(finding, waived, sources);
     }
-    let code = match &finding.scope {
-        Some(scope) => format!("{} {} · scope {scope}", finding.rule, finding.rule_name),
+    let code = match scope_phrase(finding) {
+        Some(scopes) => format!("{} {} · {scopes}", finding.rule, finding.rule_name),
         None => format!("{} {}", finding.rule, finding.rule_name),
     };
     let mut out = match &finding.primary {
@@ -53,6 +53,30 @@ pub fn render_finding(finding: &Finding, sources: &Sources<'_>, style: Style) ->
     out
 }
 
+/// How many scope names a finding shows before `… (N more)`.
+const SHOWN_SCOPES: usize = 5;
+
+/// Where a finding applies: `scope Tier1-SQL`, or for a cause found in
+/// several scopes `in 212 scopes: A, B, C, D, E, … (207 more)`, in name
+/// order; `None` for a finding about no scope.
+pub(crate) fn scope_phrase(finding: &Finding) -> Option<String> {
+    let mut names = finding.scope_names();
+    let first = names.next()?;
+    let total = 1 + names.clone().count();
+    if total == 1 {
+        return Some(format!("scope {first}"));
+    }
+    let shown: Vec<&str> = std::iter::once(first)
+        .chain(names)
+        .take(SHOWN_SCOPES)
+        .collect();
+    let more = match total - shown.len() {
+        0 => String::new(),
+        n => format!(", … ({n} more)"),
+    };
+    Some(format!("in {total} scopes: {}{more}", shown.join(", ")))
+}
+
 /// The title of the place of [`Finding::removed_by`].
 pub(super) const REMOVED_BY: &str = "the `__Members` line that took the membership away";
 
@@ -68,8 +92,11 @@ fn waived_line(
         .and_then(|at| sources.region(at))
         .map(|r| format!(" ({}:{}:{})", r.file, r.start.0, r.start.1))
         .unwrap_or_default();
+    let scopes = scope_phrase(finding)
+        .map(|scopes| format!(" · {scopes}"))
+        .unwrap_or_default();
     visible_owned(format!(
-        "{} {}{place}: {}\n  waived: {}, until {}\n",
+        "{} {}{scopes}{place}: {}\n  waived: {}, until {}\n",
         finding.rule, finding.rule_name, finding.message, waived.reason, waived.expires
     ))
 }

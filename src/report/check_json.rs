@@ -29,6 +29,10 @@ struct FindingView<'a> {
     message: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     scope: Option<&'a str>,
+    /// Every scope of the finding's cause, in name order; `scope` is the
+    /// first, kept for readers written before findings were grouped.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    scopes: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     account: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -106,6 +110,7 @@ fn view<'a>(finding: &'a Finding, sources: &Sources<'a>) -> FindingView<'a> {
         severity: finding.severity,
         message: &finding.message,
         scope: finding.scope.as_deref(),
+        scopes: finding.scope_names().collect(),
         account: finding.account.as_deref(),
         logon_type: finding.logon_type.map(|t| t.as_str()),
         file: at

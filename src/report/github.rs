@@ -52,8 +52,8 @@ fn command_name(severity: Severity) -> &'static str {
 }
 
 fn title(finding: &Finding) -> String {
-    match &finding.scope {
-        Some(scope) => format!("{} {} (scope {scope})", finding.rule, finding.rule_name),
+    match super::check_human::scope_phrase(finding) {
+        Some(scopes) => format!("{} {} ({scopes})", finding.rule, finding.rule_name),
         None => format!("{} {}", finding.rule, finding.rule_name),
     }
 }

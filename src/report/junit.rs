@@ -34,7 +34,7 @@ pub fn write(findings: &[Finding], sources: &Sources<'_>, cases: &[ExpectationCa
     );
     let mut about: HashMap<CaseKey<'_>, Vec<&Finding>> = HashMap::default();
     for finding in live(findings) {
-        if let Some(key) = finding_key(finding) {
+        for key in finding_keys(finding) {
             about.entry(key).or_default().push(finding);
         }
     }
@@ -48,7 +48,7 @@ pub fn write(findings: &[Finding], sources: &Sources<'_>, cases: &[ExpectationCa
         .collect();
     let tested: HashSet<CaseKey<'_>> = cases.iter().map(case_key).collect();
     let rules: Vec<Case<'_>> = live(findings)
-        .filter(|f| finding_key(f).is_none_or(|key| !tested.contains(&key)))
+        .filter(|f| !finding_keys(f).any(|key| tested.contains(&key)))
         .map(|f| Case {
             name: f.message.clone(),
             classname: f.rule.clone(),
@@ -75,12 +75,17 @@ fn case_key(case: &ExpectationCase) -> CaseKey<'_> {
     (&case.account, case.logon_type, case.scope.as_deref())
 }
 
-fn finding_key(finding: &Finding) -> Option<CaseKey<'_>> {
-    Some((
-        finding.account.as_deref()?,
-        finding.logon_type?,
-        finding.scope.as_deref(),
-    ))
+/// A finding's keys: one per scope of its cause (one, without scope, for
+/// a finding about no scope); none when it is about no account.
+fn finding_keys(finding: &Finding) -> impl Iterator<Item = CaseKey<'_>> {
+    let about = finding.account.as_deref().zip(finding.logon_type);
+    let mut scopes: Vec<Option<&str>> = finding.scope_names().map(Some).collect();
+    if scopes.is_empty() {
+        scopes.push(None);
+    }
+    about.into_iter().flat_map(move |(account, logon)| {
+        scopes.clone().into_iter().map(move |s| (account, logon, s))
+    })
 }
 
 /// What fails a test case: neither a waived finding (the team accepted

@@ -90,6 +90,7 @@ fn result(finding: &Finding, sources: &Sources<'_>, rules: &[Rule]) -> SarifResu
             .collect(),
         properties: Properties {
             scope: finding.scope.clone(),
+            scopes: finding.scope_names().map(str::to_owned).collect(),
             account: finding.account.clone(),
             logon_type: finding.logon_type.map(|t| t.as_str()),
             from_default: finding.from_default,

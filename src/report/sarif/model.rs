@@ -116,6 +116,9 @@ pub(super) struct Suppression {
 pub(super) struct Properties {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) scope: Option<String>,
+    /// Every scope of the finding's cause; `scope` is the first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) scopes: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) account: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
