@@ -208,6 +208,20 @@ pub struct CheckArgs {
     /// The lowest severity that makes gplint exit with 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+    /// Show only findings at or above this severity (default: every
+    /// severity in human, JSON and JUnit; warning in SARIF, GitHub
+    /// annotations and the step summary). What is hidden does not fail
+    /// the run.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub min_severity: Option<MinSeverity>,
+    /// Show only these rules: ids, prefixes (GPL1 is GPL101 to GPL1xx) or
+    /// names, separated by commas or in repeated options.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Hide these rules, given as for --select; of two that both match a
+    /// rule, the longer decides (`--select GPL4 --ignore GPL412`).
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
     /// Today's date for waiver and password expiry (tests; default: the clock,
     /// or GPLINT_TODAY).
     #[arg(long, hide = true, value_name = "YYYY-MM-DD", value_parser = super::today::parse_flag)]
@@ -382,6 +396,59 @@ pub enum FailOn {
     Warning,
     /// Nothing fails the run; exit 0 unless an input is bad.
     Never,
+}
+
+impl FailOn {
+    /// The least severity that fails the run; `None` for `never`.
+    pub fn threshold(self) -> Option<crate::diagnostic::Severity> {
+        use crate::diagnostic::Severity;
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Never => None,
+        }
+    }
+
+    /// Whether `finding` fails the run: at or above the threshold, and
+    /// not waived.
+    pub fn fails(self, finding: &crate::finding::Finding) -> bool {
+        finding.waived.is_none() && self.threshold().is_some_and(|t| finding.severity >= t)
+    }
+}
+
+/// `--min-severity`: the least severe finding shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MinSeverity {
+    /// Errors only.
+    Error,
+    /// Errors and warnings.
+    Warning,
+    /// Everything.
+    Note,
+}
+
+impl MinSeverity {
+    /// The severity it names.
+    pub fn severity(self) -> crate::diagnostic::Severity {
+        use crate::diagnostic::Severity;
+        match self {
+            MinSeverity::Error => Severity::Error,
+            MinSeverity::Warning => Severity::Warning,
+            MinSeverity::Note => Severity::Note,
+        }
+    }
+}
+
+impl CheckArgs {
+    /// What the command line chose to see; selectors trimmed.
+    pub fn selection(&self) -> crate::check::select::Selection {
+        let trim = |list: &[String]| list.iter().map(|s| s.trim().to_owned()).collect();
+        crate::check::select::Selection {
+            min_severity: self.min_severity.map(MinSeverity::severity),
+            select: trim(&self.select),
+            ignore: trim(&self.ignore),
+        }
+    }
 }
 
 /// Arguments of `gplint dump`.

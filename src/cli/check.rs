@@ -7,12 +7,13 @@ use super::{
 };
 use crate::check::chains::{self, ChainRun, Library};
 use crate::check::near_misses::near_misses;
-use crate::check::waivers;
-use crate::diagnostic::Severity;
+use crate::check::select::{Hidden, Shown};
+use crate::check::{levels, waivers};
 use crate::expect::Expectations;
-use crate::finding::Finding;
+use crate::finding::{FileRef, Finding};
 use crate::model::Date;
 use crate::report::{Sources, explain_human, explain_view};
+use crate::rules::RuleSet;
 use crate::scope;
 use crate::source::SourceFile;
 use crate::template::Template;
@@ -27,6 +28,11 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Result<Outcome, WriteErro
     let Some(rules) = load::rules(&args.rules, args.limits.max_file_size, io) else {
         return Ok(Outcome::UsageOrInput);
     };
+    let selection = args.selection();
+    if let Err(unknown) = selection.check(&rules) {
+        io.stderr_line(format_args!("error: {}", crate::report::one_line(&unknown)));
+        return Ok(Outcome::UsageOrInput);
+    }
     let expectations = load::expectations(&args.expect, &args.files, &args.limits.read(), io);
     let inputs = inputs::read(&args.files, &args.limits, io);
     let Some((expect_source, expect)) = expectations else {
@@ -48,7 +54,8 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Result<Outcome, WriteErro
     let Some(chains) = plan(&inputs, &expect, &expect_source, io) else {
         return Ok(Outcome::UsageOrInput);
     };
-    let unknown = waivers::check_rules(&expect.waivers, &rules);
+    let mut unknown = waivers::check_rules(&expect.waivers, &rules);
+    unknown.extend(levels::check_rules(&expect.rule_levels, &rules));
     if !unknown.is_empty() {
         load::render_all(&unknown, &expect_source, io);
         return Ok(Outcome::UsageOrInput);
@@ -61,16 +68,23 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Result<Outcome, WriteErro
         templates: &inputs.sources,
         expectations: &expect_source,
     };
+    let mut shown = Shown {
+        selection,
+        levels: levels::resolve(&expect.rule_levels, &rules),
+        expectations: expect_source.name.clone(),
+        hidden: Hidden::default(),
+    };
     let file_name = |file| report.file(file).map(|s| s.name.clone());
-    waivers::apply(&mut findings, &expect.waivers, &rules, today, &file_name);
-    findings.sort_by_key(Finding::sort_key);
-    findings.iter_mut().for_each(Finding::clip_texts);
+    let today_and_names = (today, &file_name as &dyn Fn(_) -> _);
+    settle(&mut findings, &mut shown, &expect, &rules, today_and_names);
     let output = CheckReport {
         findings: &findings,
         sources: &report,
         accounts: expect.accounts.len(),
         rules: &rules,
         cases: &cases,
+        shown: &shown,
+        fail_on: args.fail_on,
     };
     let written = output::write_check(args, target.as_ref(), &output, &reads, io)?;
     Ok(if inputs.failed || !written {
@@ -80,6 +94,23 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Result<Outcome, WriteErro
     } else {
         Outcome::Clean
     })
+}
+
+/// The findings as reported: `rules:` levels applied (before waivers, so
+/// a waiver matches what the team sees), waivers marked, what the
+/// command line hides left out, in order and clipped.
+fn settle(
+    findings: &mut Vec<Finding>,
+    shown: &mut Shown,
+    expect: &Expectations,
+    rules: &RuleSet,
+    (today, file_name): (Date, &dyn Fn(FileRef) -> Option<String>),
+) {
+    shown.hidden.off = levels::apply(findings, &shown.levels);
+    waivers::apply(findings, &expect.waivers, rules, today, file_name);
+    shown.filter(findings, rules);
+    findings.sort_by_key(Finding::sort_key);
+    findings.iter_mut().for_each(Finding::clip_texts);
 }
 
 /// Runs `explain`.
@@ -181,15 +212,10 @@ fn typed(sources: &[SourceFile]) -> Vec<Template<'_>> {
         .collect()
 }
 
+/// Whether the findings shown fail the run: what is hidden or waived
+/// never does.
 fn fails(findings: &[Finding], fail_on: FailOn) -> bool {
-    let threshold = match fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Never => return false,
-    };
-    findings
-        .iter()
-        .any(|f| f.severity >= threshold && f.waived.is_none())
+    findings.iter().any(|f| fail_on.fails(f))
 }
 
 /// Today's date, or `None` after saying why `GPLINT_TODAY` is not one.

@@ -633,6 +633,16 @@ codes! {
               for one gplint does not know. The help names the entry and where it is written. \
               Correct the name, or, if both accounts exist, declare the other one too.",
     },
+    ExpectUnknownRule {
+        code: "expect::unknown-rule",
+        severity: Error,
+        kind: Diagnostic,
+        summary: "a `rules:` entry that names no loaded rule",
+        doc: "A key of `rules:` (`rules: {GPL412: off}`) names a rule by id or name, and no \
+              rule loaded in this run has it: a misspelling, or a team rule whose `--rules` \
+              folder was not given. Its level would change nothing. Correct the rule, or pass \
+              its folder; `gplint rules` lists the rules.",
+    },
     // ---- scope: GPO names against the inputs ----
     ScopeGpoNotFound {
         code: "scope::gpo-not-found",
