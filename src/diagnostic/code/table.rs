@@ -1186,6 +1186,17 @@ codes! {
               short options or a file name and fail somewhere else. gplint refuses it before \
               reading the command line and names the option with two dashes: write `--expect`.",
     },
+    GplintArgsUnknownRule {
+        code: "gplint::args::unknown_rule",
+        severity: Error,
+        kind: Error,
+        summary: "a --select or --ignore value that matches no rule",
+        doc: "`--select` and `--ignore` take rule ids (`GPL412`), prefixes of them (`GPL4` is \
+              every GPL4xx rule, as ruff reads them) or rule names, separated by commas. A value \
+              that matches no loaded rule selects nothing, most likely by a typo, so gplint \
+              refuses it and suggests the nearest id or prefix. `gplint rules` lists the rules; \
+              a team rule needs its `--rules` folder.",
+    },
     GplintInputStdinTwice {
         code: "gplint::input::stdin_twice",
         severity: Error,
