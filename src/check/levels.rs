@@ -66,3 +66,55 @@ pub fn severity(level: RuleLevel) -> Option<Severity> {
         RuleLevel::Error => Some(Severity::Error),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(rule: &str, severity: Severity, from_default: bool) -> Finding {
+        Finding {
+            rule: rule.to_owned(),
+            rule_name: String::new(),
+            severity,
+            message: String::new(),
+            help: None,
+            note: None,
+            primary: None,
+            secondary: Vec::new(),
+            removed_by: None,
+            related: None,
+            scope: None,
+            account: None,
+            logon_type: None,
+            from_default,
+            waived: None,
+        }
+    }
+
+    #[test]
+    fn off_drops_and_a_level_regrades_a_step_lower_on_a_default() {
+        let mut findings = vec![
+            finding("GPL412", Severity::Note, false),
+            finding("GPL406", Severity::Warning, false),
+            finding("GPL406", Severity::Note, true),
+            finding("GPL101", Severity::Error, false),
+        ];
+        let levels = [
+            ("GPL412".to_owned(), RuleLevel::Off),
+            ("GPL406".to_owned(), RuleLevel::Error),
+        ];
+        assert_eq!(apply(&mut findings, &levels), 1);
+        let graded: Vec<(&str, Severity)> = findings
+            .iter()
+            .map(|f| (f.rule.as_str(), f.severity))
+            .collect();
+        assert_eq!(
+            graded,
+            [
+                ("GPL406", Severity::Error),
+                ("GPL406", Severity::Warning),
+                ("GPL101", Severity::Error)
+            ]
+        );
+    }
+}

@@ -202,3 +202,43 @@ fn findings(n: usize) -> String {
         n => format!("{n} findings"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn selection(select: &[&str], ignore: &[&str]) -> Selection {
+        let own = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect();
+        Selection {
+            min_severity: None,
+            select: own(select),
+            ignore: own(ignore),
+        }
+    }
+
+    #[test]
+    fn prefixes_select_and_the_longer_match_wins() {
+        let rules = RuleSet::builtin().unwrap();
+        let shows = |s: &Selection, id| s.shows_rule(id, &rules);
+        let all = selection(&[], &[]);
+        assert!(shows(&all, "GPL412"));
+        let fours = selection(&["gpl4"], &["GPL412"]);
+        assert!(shows(&fours, "GPL401") && !shows(&fours, "GPL412"));
+        assert!(!shows(&fours, "GPL101"));
+        let but = selection(&["GPL412"], &["GPL4"]);
+        assert!(shows(&but, "GPL412") && !shows(&but, "GPL401"));
+        // A tie goes to --ignore.
+        let tie = selection(&["GPL4"], &["GPL4"]);
+        assert!(!shows(&tie, "GPL401"));
+    }
+
+    #[test]
+    fn a_selector_matching_nothing_gets_the_nearest_prefix() {
+        let rules = RuleSet::builtin().unwrap();
+        let error = selection(&["GPL1", "GPL9"], &[]).check(&rules).unwrap_err();
+        assert_eq!(error.given, "GPL9");
+        assert_eq!(error.suggestion, ": did you mean `GPL1`?");
+        assert!(selection(&[""], &[]).check(&rules).is_err());
+        assert!(selection(&["GPL1"], &["GPL101"]).check(&rules).is_ok());
+    }
+}

@@ -145,3 +145,29 @@ pub(super) fn unique_names(cases: &mut [&mut Case<'_>]) {
         case.name = name;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case(name: &str) -> Case<'static> {
+        Case {
+            name: name.to_owned(),
+            classname: String::new(),
+            file: String::new(),
+            line: 1,
+            findings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn equal_names_are_numbered_and_never_collide() {
+        // Two identical findings in two templates named alike, and a case
+        // already called what the second would become.
+        let (mut a, mut b, mut c, mut d) = (case("x"), case("x"), case("x (2)"), case("x"));
+        let mut all = vec![&mut a, &mut b, &mut c, &mut d];
+        unique_names(&mut all);
+        let names: Vec<&str> = all.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["x", "x (3)", "x (2)", "x (4)"]);
+    }
+}
