@@ -24,11 +24,18 @@ Formats:
   sarif   SARIF 2.1.0, for code scanning (GitHub: upload-sarif)
   github  GitHub Actions annotations; appends a Markdown summary to the
           file $GITHUB_STEP_SUMMARY names, when it is set
-  junit   JUnit XML: one test case per declared expectation
+  junit   JUnit XML: one test case per declared expectation; a case fails
+          as --fail-on fails the run, and is skipped when waived
+
+What to see: --min-severity error|warning|note hides what is less severe
+(default: all in human, json and junit; warning in sarif and github);
+--select/--ignore take rule ids, prefixes (GPL1 is GPL101 to GPL1xx) or
+names, comma-separated or repeated; `rules: {GPL412: off}` in the
+expectations file sets a rule's level. What is hidden never fails the run.
 
 Exit codes (the same for every format, with or without --output):
-  0  nothing at or above --fail-on (default: error)
-  1  findings at or above --fail-on
+  0  nothing shown at or above --fail-on (default: error)
+  1  findings shown at or above --fail-on
   2  an input could not be read, the report could not be written (one
      line names where), --output names an input, or the command line is
      wrong. When no template could be read at all, no report is written:
