@@ -359,7 +359,12 @@ fn reports(
             Read::Parsed,
         ),
         (github::write(findings, sources), Read::Log),
-        (junit::write(findings, sources, &[]), Read::Parsed),
+        (
+            junit::write(findings, sources, &[], &|f| {
+                f.waived.is_none() && f.severity == crate::diagnostic::Severity::Error
+            }),
+            Read::Parsed,
+        ),
         (github_summary::write(findings, sources, 1), Read::Parsed),
     ]
 }

@@ -36,7 +36,18 @@ fn quickstart_junit_has_one_failing_case_per_broken_expectation() {
     // logon hours of svc_reports' batch logon, already denied); notes,
     // such as the lockout exposure of svc_sql's service logon, do not.
 
-    let run = gplint(&["check", TEMPLATE, "--expect", EXPECT, "--format", "junit"]);
+    // Under `--fail-on warning`, so that GPL301's warning fails its case
+    // as it fails the run (tests/junit_schema.rs has `--fail-on error`).
+    let run = gplint(&[
+        "check",
+        TEMPLATE,
+        "--expect",
+        EXPECT,
+        "--format",
+        "junit",
+        "--fail-on",
+        "warning",
+    ]);
     assert_eq!(run.code, 1, "stderr: {}", run.stderr);
     let document = Document::parse(&run.stdout).unwrap();
     let root = document.root_element();

@@ -20,6 +20,9 @@ pub struct ExpectationCase {
     pub logon_type: LogonType,
     /// `true` under `logon:`, `false` under `no_logon:`.
     pub must: bool,
+    /// Where the logon type is written in the expectations file: JUnit
+    /// gives every case a file and line.
+    pub span: crate::span::Span,
 }
 
 impl ExpectationCase {
@@ -46,17 +49,18 @@ pub fn expectation_cases(
         ) else {
             continue;
         };
-        let wanted = decl.logon.iter().map(|t| (t.value, true));
-        let forbidden = decl.no_logon.iter().map(|t| (t.value, false));
+        let wanted = decl.logon.iter().map(|t| (t, true));
+        let forbidden = decl.no_logon.iter().map(|t| (t, false));
         // Same filter as the facts: a case no rule could see is not tested.
         let decided = wanted
             .chain(forbidden)
-            .filter(|(t, _)| verdicts.get(*t).is_some());
-        cases.extend(decided.map(|(logon_type, must)| ExpectationCase {
+            .filter(|(t, _)| verdicts.get(t.value).is_some());
+        cases.extend(decided.map(|(written, must)| ExpectationCase {
             scope: scope.map(str::to_owned),
             account: subject.display.clone(),
-            logon_type,
+            logon_type: written.value,
             must,
+            span: written.span,
         }));
     }
     cases

@@ -8,12 +8,14 @@ mod collect;
 pub mod expectation_fact;
 #[cfg(test)]
 mod field_tests;
+pub mod levels;
 pub mod membership_fact;
 pub mod near_misses;
 pub mod restriction_fact;
 mod restriction_facts;
 pub mod right_fact;
 pub mod rule_cases;
+pub mod select;
 mod waiver_index;
 pub mod waivers;
 

@@ -25,22 +25,28 @@ pub fn check_rules(waivers: &[WaiverDecl], rules: &RuleSet) -> Vec<Diagnostic> {
         .iter()
         .filter(|w| rules.get(&w.rule.value).is_none())
         .map(|w| {
-            let ids = rules.rules().iter().map(|r| r.id.as_str());
-            let help = match did_you_mean(&w.rule.value, ids) {
-                Some(id) => format!("did you mean `{id}`? `gplint rules` lists the rules"),
-                None => {
-                    "name a rule by its id (GPL101) or name; `gplint rules` lists them".to_owned()
-                }
-            };
-            Diagnostic::new(
-                Code::WaiverUnknownRule,
-                format!("the waiver names `{}`, which is not a rule", w.rule.value),
-                w.rule.span,
-            )
-            .with_label("unknown rule")
-            .with_help(help)
+            let message = format!("the waiver names `{}`, which is not a rule", w.rule.value);
+            unknown_rule(Code::WaiverUnknownRule, message, &w.rule, rules)
         })
         .collect()
+}
+
+/// `message` about `written`, which names no rule in `rules`, with the
+/// closest id as a did-you-mean: a waiver's `rule`, a key of `rules:`.
+pub(super) fn unknown_rule(
+    code: Code,
+    message: String,
+    written: &crate::span::Spanned<String>,
+    rules: &RuleSet,
+) -> Diagnostic {
+    let ids = rules.rules().iter().map(|r| r.id.as_str());
+    let help = match did_you_mean(&written.value, ids) {
+        Some(id) => format!("did you mean `{id}`? `gplint rules` lists the rules"),
+        None => "name a rule by its id (GPL101) or name; `gplint rules` lists them".to_owned(),
+    };
+    Diagnostic::new(code, message, written.span)
+        .with_label("unknown rule")
+        .with_help(help)
 }
 
 /// Marks the findings each live waiver matches, and adds a finding for

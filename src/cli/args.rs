@@ -25,11 +25,18 @@ Formats:
   sarif   SARIF 2.1.0, for code scanning (GitHub: upload-sarif)
   github  GitHub Actions annotations; appends a Markdown summary to the
           file $GITHUB_STEP_SUMMARY names, when it is set
-  junit   JUnit XML: one test case per declared expectation
+  junit   JUnit XML: one test case per declared expectation; a case fails
+          as --fail-on fails the run, and is skipped when waived
+
+What to see: --min-severity error|warning|note hides what is less severe
+(default: all in human, json and junit; warning in sarif and github);
+--select/--ignore take rule ids, prefixes (GPL1 is GPL101 to GPL1xx) or
+names, comma-separated or repeated; `rules: {GPL412: off}` in the
+expectations file sets a rule's level. What is hidden never fails the run.
 
 Exit codes (the same for every format, with or without --output):
-  0  nothing at or above --fail-on (default: error)
-  1  findings at or above --fail-on
+  0  nothing shown at or above --fail-on (default: error)
+  1  findings shown at or above --fail-on
   2  an input could not be read, the report could not be written (one
      line names where), --output names an input, or the command line is
      wrong. When no template could be read at all, no report is written:
@@ -209,6 +216,20 @@ pub struct CheckArgs {
     /// The lowest severity that makes gplint exit with 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+    /// Show only findings at or above this severity (default: every
+    /// severity in human, JSON and JUnit; warning in SARIF, GitHub
+    /// annotations and the step summary). What is hidden does not fail
+    /// the run.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub min_severity: Option<MinSeverity>,
+    /// Show only these rules: ids, prefixes (GPL1 is GPL101 to GPL1xx) or
+    /// names, separated by commas or in repeated options.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Hide these rules, given as for --select; of two that both match a
+    /// rule, the longer decides (`--select GPL4 --ignore GPL412`).
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
     /// Today's date for waiver and password expiry (tests; default: the clock,
     /// or GPLINT_TODAY).
     #[arg(long, hide = true, value_name = "YYYY-MM-DD", value_parser = super::today::parse_flag)]
@@ -392,6 +413,59 @@ pub enum FailOn {
     Warning,
     /// Nothing fails the run; exit 0 unless an input is bad.
     Never,
+}
+
+impl FailOn {
+    /// The least severity that fails the run; `None` for `never`.
+    pub fn threshold(self) -> Option<crate::diagnostic::Severity> {
+        use crate::diagnostic::Severity;
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Never => None,
+        }
+    }
+
+    /// Whether `finding` fails the run: at or above the threshold, and
+    /// not waived.
+    pub fn fails(self, finding: &crate::finding::Finding) -> bool {
+        finding.waived.is_none() && self.threshold().is_some_and(|t| finding.severity >= t)
+    }
+}
+
+/// `--min-severity`: the least severe finding shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MinSeverity {
+    /// Errors only.
+    Error,
+    /// Errors and warnings.
+    Warning,
+    /// Everything.
+    Note,
+}
+
+impl MinSeverity {
+    /// The severity it names.
+    pub fn severity(self) -> crate::diagnostic::Severity {
+        use crate::diagnostic::Severity;
+        match self {
+            MinSeverity::Error => Severity::Error,
+            MinSeverity::Warning => Severity::Warning,
+            MinSeverity::Note => Severity::Note,
+        }
+    }
+}
+
+impl CheckArgs {
+    /// What the command line chose to see; selectors trimmed.
+    pub fn selection(&self) -> crate::check::select::Selection {
+        let trim = |list: &[String]| list.iter().map(|s| s.trim().to_owned()).collect();
+        crate::check::select::Selection {
+            min_severity: self.min_severity.map(MinSeverity::severity),
+            select: trim(&self.select),
+            ignore: trim(&self.ignore),
+        }
+    }
 }
 
 /// Arguments of `gplint dump`.

@@ -8,13 +8,14 @@ use super::{
 use crate::check::causes;
 use crate::check::chains::{self, ChainRun, Library};
 use crate::check::near_misses::near_misses;
-use crate::check::waivers;
-use crate::diagnostic::Severity;
+use crate::check::select::{Hidden, Shown};
+use crate::check::{levels, waivers};
 use crate::expect::Expectations;
-use crate::finding::Finding;
+use crate::finding::{FileRef, Finding};
 use crate::model::Date;
 use crate::progress::Progress;
 use crate::report::{Sources, explain_human, explain_view};
+use crate::rules::RuleSet;
 use crate::scope;
 use crate::source::SourceFile;
 use crate::template::Template;
@@ -33,6 +34,11 @@ pub fn run_check(
     let Some(rules) = load::rules(&args.rules, args.limits.max_file_size, io) else {
         return Ok(Outcome::UsageOrInput);
     };
+    let selection = args.selection();
+    if let Err(unknown) = selection.check(&rules) {
+        io.stderr_line(format_args!("error: {}", crate::report::one_line(&unknown)));
+        return Ok(Outcome::UsageOrInput);
+    }
     let expectations = load::expectations(&args.expect, &args.files, &args.limits.read(), io);
     let inputs = inputs::read(&args.files, &args.limits, io, progress);
     let Some((expect_source, expect)) = expectations else {
@@ -54,7 +60,8 @@ pub fn run_check(
     let Some(chains) = plan(&inputs, &expect, &expect_source, io) else {
         return Ok(Outcome::UsageOrInput);
     };
-    let unknown = waivers::check_rules(&expect.waivers, &rules);
+    let mut unknown = waivers::check_rules(&expect.waivers, &rules);
+    unknown.extend(levels::check_rules(&expect.rule_levels, &rules));
     if !unknown.is_empty() {
         load::render_all(&unknown, &expect_source, io);
         return Ok(Outcome::UsageOrInput);
@@ -67,18 +74,23 @@ pub fn run_check(
         templates: &inputs.sources,
         expectations: &expect_source,
     };
+    let mut shown = Shown {
+        selection,
+        levels: levels::resolve(&expect.rule_levels, &rules),
+        expectations: expect_source.name.clone(),
+        hidden: Hidden::default(),
+    };
     let file_name = |file| report.file(file).map(|s| s.name.clone());
-    waivers::apply(&mut findings, &expect.waivers, &rules, today, &file_name);
-    // After waivers, which match one scope's finding at a time.
-    let mut findings = causes::group(findings);
-    findings.sort_by_key(Finding::sort_key);
-    findings.iter_mut().for_each(Finding::clip_texts);
+    let today_and_names = (today, &file_name as &dyn Fn(_) -> _);
+    settle(&mut findings, &mut shown, &expect, &rules, today_and_names);
     let output = CheckReport {
         findings: &findings,
         sources: &report,
         accounts: expect.accounts.len(),
         rules: &rules,
         cases: &cases,
+        shown: &shown,
+        fail_on: args.fail_on,
     };
     let written = output::write_check(args, target.as_ref(), &output, &reads, io)?;
     Ok(if inputs.failed || !written {
@@ -88,6 +100,26 @@ pub fn run_check(
     } else {
         Outcome::Clean
     })
+}
+
+/// The findings as reported: `rules:` levels applied (before waivers, so
+/// a waiver matches what the team sees), waivers marked, grouped by
+/// cause, what the command line hides left out, in order and clipped.
+fn settle(
+    findings: &mut Vec<Finding>,
+    shown: &mut Shown,
+    expect: &Expectations,
+    rules: &RuleSet,
+    (today, file_name): (Date, &dyn Fn(FileRef) -> Option<String>),
+) {
+    shown.hidden.off = levels::apply(findings, &shown.levels);
+    waivers::apply(findings, &expect.waivers, rules, today, file_name);
+    // After waivers, which match one scope's finding at a time; before the
+    // filters, which count hidden causes, not hidden scopes.
+    *findings = causes::group(std::mem::take(findings));
+    shown.filter(findings, rules);
+    findings.sort_by_key(Finding::sort_key);
+    findings.iter_mut().for_each(Finding::clip_texts);
 }
 
 /// Runs `explain`, telling `progress` as `check` does.
@@ -203,15 +235,10 @@ fn typed(sources: &[SourceFile]) -> Vec<Template<'_>> {
         .collect()
 }
 
+/// Whether the findings shown fail the run: what is hidden or waived
+/// never does.
 fn fails(findings: &[Finding], fail_on: FailOn) -> bool {
-    let threshold = match fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Never => return false,
-    };
-    findings
-        .iter()
-        .any(|f| f.severity >= threshold && f.waived.is_none())
+    findings.iter().any(|f| fail_on.fails(f))
 }
 
 /// Today's date, or `None` after saying why `GPLINT_TODAY` is not one.

@@ -5,8 +5,9 @@ use super::reads::Reads;
 use super::target::{self, Target};
 use std::path::{Path, PathBuf};
 
-use super::{CheckArgs, CheckFormat, Io, WriteError, step_summary};
+use super::{CheckArgs, CheckFormat, FailOn, Io, WriteError, step_summary};
 use crate::check::ExpectationCase;
+use crate::check::select::Shown;
 use crate::discover::GpoKind;
 use crate::finding::Finding;
 use crate::report::{Sources, Style, check_human, check_json, github, junit, one_line, sarif};
@@ -24,6 +25,13 @@ pub struct CheckReport<'a> {
     pub rules: &'a RuleSet,
     /// The expectations tested (JUnit lists them).
     pub cases: &'a [ExpectationCase],
+    /// What the command line and `rules:` chose to show, and what they
+    /// hid. `shown.selection.min_severity` is `None` when not given: the
+    /// reporters with a default of their own (SARIF, GitHub, the step
+    /// summary: warning) apply it.
+    pub shown: &'a Shown,
+    /// `--fail-on`: JUnit fails a test case as the run would fail.
+    pub fail_on: FailOn,
 }
 
 /// Everything a command reads, by path: the expectations file, the
@@ -141,6 +149,8 @@ fn render(
         accounts,
         rules,
         cases,
+        shown,
+        fail_on,
     } = report;
     let json = WriteError::json("the report");
     Ok(match format {
@@ -149,12 +159,21 @@ fn render(
             if !findings.is_empty() {
                 text.push('\n');
             }
-            text + &check_human::summary_line(findings, *accounts, sources.templates.len())
+            let templates = sources.templates.len();
+            text + &check_human::summary_line(
+                findings,
+                *accounts,
+                templates,
+                &shown.summary_parts(),
+            )
         }
         CheckFormat::Json => check_json::write(findings, sources, *accounts).map_err(json)?,
         CheckFormat::Sarif => sarif::write(findings, sources, rules.rules()).map_err(json)?,
         CheckFormat::Github => github::write(findings, sources),
-        CheckFormat::Junit => junit::write(findings, sources, cases),
+        CheckFormat::Junit => {
+            let fails = |f: &Finding| fail_on.fails(f);
+            junit::write(findings, sources, cases, &fails)
+        }
     })
 }
 

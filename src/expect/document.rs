@@ -11,6 +11,7 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
+use super::rule_levels::RuleLevels;
 use super::word::Word;
 use crate::logon_type::LogonType;
 use crate::model::{AccountKind, Target};
@@ -125,6 +126,12 @@ pub(super) struct Document {
     /// Accepted findings, each with a reason and an expiry date.
     #[serde(default)]
     pub(super) waivers: Field<List<Spanned<Waiver>>>,
+    /// A level for some rules, by id (`GPL412`) or name: `off` drops the
+    /// rule's findings; `note`, `warning` or `error` gives them that
+    /// severity, for the exit code and every format (one resting on a
+    /// default is still a step lower). E.g. `{GPL412: off, GPL406: error}`.
+    #[serde(default)]
+    pub(super) rules: Field<RuleLevels>,
 }
 
 /// An account to check. Give `name`, or `service` for a service's

@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
-use crate::model::{AccountDecl, DomainPolicyDecl, GroupDecl, ScopeDecl, Target, WaiverDecl};
+use crate::model::{
+    AccountDecl, DomainPolicyDecl, GroupDecl, RuleLevelDecl, ScopeDecl, Target, WaiverDecl,
+};
 use crate::principal::Sid;
 use crate::span::{Span, Spanned};
 
@@ -35,6 +37,8 @@ pub struct Expectations {
     pub accounts: Vec<AccountDecl>,
     /// Accepted findings, in file order.
     pub waivers: Vec<WaiverDecl>,
+    /// `rules:`: a level for some rules, in file order.
+    pub rule_levels: Vec<RuleLevelDecl>,
     /// What is worth knowing but does not stop the file from being used
     /// (a loop of groups), sorted by position, each with a span into the
     /// text.
@@ -55,6 +59,7 @@ impl Expectations {
             groups: Vec::new(),
             accounts: Vec::new(),
             waivers: Vec::new(),
+            rule_levels: Vec::new(),
             warnings: Vec::new(),
         }
     }

@@ -25,6 +25,8 @@
 //!     account: CONTOSO\svc_sql
 //!     reason: Moving to a gMSA, change 1234
 //!     expires: 2027-03-31      # the last day the waiver holds
+//! rules:                       # a level for some rules: off, note, warning, error
+//!   GPL412: off
 //! ```
 //!
 //! [`load`] reads the text through the span-aware YAML layer of
@@ -51,7 +53,8 @@
 //! - An account with neither `logon` nor `no_logon`, like a file with no
 //!   accounts, checks nothing and is an error.
 //! - Scope names and `gpos` entries compare without regard to case. Whether
-//!   a `gpos` entry names a GPO, whether a waiver's `rule` names a rule and
+//!   a `gpos` entry names a GPO, whether a waiver's `rule` or a key of
+//!   `rules:` names a rule and
 //!   whether a waiver has expired are for the caller, who has the GPOs,
 //!   the rules and today's date.
 //! - A waiver needs a non-empty `reason` and an `expires` date written
@@ -79,6 +82,7 @@ mod gpos;
 mod group;
 mod names;
 mod password_policy;
+mod rule_levels;
 mod schema;
 mod scope;
 mod scope_refs;
@@ -93,8 +97,8 @@ mod word;
 mod tests;
 
 pub use crate::model::{
-    AccountDecl, AccountFacts, DomainPolicyDecl, GroupDecl, PasswordPolicyDecl, ScopeDecl,
-    WaiverDecl, fold as fold_name,
+    AccountDecl, AccountFacts, DomainPolicyDecl, GroupDecl, PasswordPolicyDecl, RuleLevel,
+    RuleLevelDecl, ScopeDecl, WaiverDecl, fold as fold_name,
 };
 pub use expectations::Expectations;
 pub use schema::{schema, schema_url};

@@ -9,6 +9,7 @@ use super::document::{Document, Placed, TOP_EXAMPLE};
 use super::expectations::Expectations;
 use super::group::group;
 use super::password_policy::domain_policy;
+use super::rule_levels::rule_levels;
 use super::scope::{check_unique, scope};
 use super::scope_refs::ScopeNames;
 use super::text::sid;
@@ -54,6 +55,10 @@ pub(super) fn expectations(
         list.items.iter().filter_map(read).collect()
     });
     out.waivers = each(&doc.waivers, |item| waiver(item, &scopes, errors));
+    out.rule_levels = doc
+        .rules
+        .given()
+        .map_or_else(Vec::new, |levels| rule_levels(levels, errors));
     let undeclared = waiver_accounts::check(&out.accounts, &out.waivers);
     out.warnings.extend(undeclared);
     drop(scopes);

@@ -21,6 +21,7 @@ mod date;
 mod declared;
 mod group_loops;
 mod identity;
+mod rule_level;
 mod target;
 mod week;
 
@@ -30,6 +31,7 @@ pub use declared::{
     AccountDecl, AccountFacts, DomainPolicyDecl, GroupDecl, PasswordPolicyDecl, ScopeDecl,
     WaiverDecl, fold, same_name,
 };
+pub use rule_level::{RuleLevel, RuleLevelDecl};
 pub use target::Target;
 pub use week::{DAY_NAMES, Hour, Week};
 

@@ -165,8 +165,16 @@ pub(crate) fn expectation_title(finding: &Finding) -> String {
     }
 }
 
-/// `gplint: 3 errors, 1 warning — 6 accounts × 5 logon types, 1 template`.
-pub fn summary_line(findings: &[Finding], accounts: usize, templates: usize) -> String {
+/// `gplint: 3 errors, 1 warning, 2 waived — 6 accounts × 5 logon types,
+/// 1 template`, then what was hidden (`; 12 findings hidden by
+/// --min-severity warning`). Waived findings are counted apart, never
+/// among the errors and warnings that fail a run.
+pub fn summary_line(
+    findings: &[Finding],
+    accounts: usize,
+    templates: usize,
+    hidden: &[String],
+) -> String {
     let count = |s: Severity| {
         findings
             .iter()
@@ -186,8 +194,9 @@ pub fn summary_line(findings: &[Finding], accounts: usize, templates: usize) -> 
     if waived > 0 {
         parts.push(format!("{waived} waived"));
     }
+    let hidden: String = hidden.iter().map(|part| format!("; {part}")).collect();
     format!(
-        "gplint: {} — {} × 5 logon types, {}\n",
+        "gplint: {} — {} × 5 logon types, {}{hidden}\n",
         parts.join(", "),
         plural(accounts, "account"),
         plural(templates, "template"),

@@ -1,144 +1,153 @@
 //! The JUnit XML form of `gplint check`, for CI systems that show test
 //! reports (GitLab's `artifacts:reports:junit`, Jenkins, Azure Pipelines).
 //!
-//! Each declared expectation is a test case that passes or fails, under
-//! `gplint expectations`; every other finding (how a right is assigned,
-//! entries that cannot mean what they say) is a failing case under
-//! `gplint rules`, classed by rule id.
+//! Each declared expectation is a test case under `gplint expectations`;
+//! every other finding (how a right is assigned, entries that cannot mean
+//! what they say) is a case under `gplint rules`, classed by rule id. A
+//! case fails exactly when one of its findings fails the run (`--fail-on`:
+//! a warning fails only under `--fail-on warning`); a case whose findings
+//! are all waived is skipped, `<skipped message="waived until DATE:
+//! REASON"/>`; other findings (notes, warnings that do not fail) are in
+//! the case's `<system-out>`. Every case has a unique name, `file`,
+//! `line` and `time`, as the Jenkins xUnit schema (`junit-10.xsd`)
+//! allows. Times are 0: gplint decides every case in one pass, and a
+//! report that does not change between identical runs diffs cleanly.
 
 use std::fmt::Write as _;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-
 use crate::check::ExpectationCase;
 use crate::finding::{Finding, Location};
-use crate::logon_type::LogonType;
 
+use super::junit_case::{Case, cases, unique_names};
 use super::sources::Sources;
 use super::xml;
 
-/// One test case as written: its name, class and failing findings.
-struct Case<'f> {
-    name: String,
-    classname: String,
-    failures: Vec<&'f Finding>,
-}
+pub use super::junit_case::case_name;
 
-/// Writes the report: `cases` are the expectations the check tested.
-pub fn write(findings: &[Finding], sources: &Sources<'_>, cases: &[ExpectationCase]) -> String {
-    // Findings by what a case is about, so that matching costs cases plus
-    // findings, not their product (a case per account and scope).
-    crate::work::add(
-        crate::work::Counter::ScopeAccountPairs,
-        cases.len() + findings.len(),
-    );
-    let mut about: HashMap<CaseKey<'_>, Vec<&Finding>> = HashMap::default();
-    for finding in live(findings) {
-        for key in finding_keys(finding) {
-            about.entry(key).or_default().push(finding);
-        }
-    }
-    let expectations: Vec<Case<'_>> = cases
-        .iter()
-        .map(|case| Case {
-            name: case_name(case),
-            classname: case.scope.clone().unwrap_or_else(|| "expectations".into()),
-            failures: about.get(&case_key(case)).cloned().unwrap_or_default(),
-        })
-        .collect();
-    let tested: HashSet<CaseKey<'_>> = cases.iter().map(case_key).collect();
-    let rules: Vec<Case<'_>> = live(findings)
-        .filter(|f| !finding_keys(f).any(|key| tested.contains(&key)))
-        .map(|f| Case {
-            name: f.message.clone(),
-            classname: f.rule.clone(),
-            failures: vec![f],
-        })
-        .collect();
+/// Writes the report: `tested` are the expectations the check tested;
+/// `fails` says whether a finding fails the run.
+pub fn write(
+    findings: &[Finding],
+    sources: &Sources<'_>,
+    tested: &[ExpectationCase],
+    fails: &dyn Fn(&Finding) -> bool,
+) -> String {
+    let (mut expectations, mut rules) = cases(findings, sources, tested);
+    let mut all: Vec<&mut Case<'_>> = expectations.iter_mut().chain(rules.iter_mut()).collect();
+    unique_names(&mut all);
+    let suites = [
+        suite("gplint expectations", &expectations, sources, fails),
+        suite("gplint rules", &rules, sources, fails),
+    ];
     let tests = expectations.len() + rules.len();
-    let failures = failed(&expectations) + failed(&rules);
+    let failures = suites.iter().map(|s| s.failures).sum::<usize>();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
-        "<testsuites name=\"gplint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">"
+        "<testsuites name=\"gplint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" time=\"0\">"
     );
-    out.push_str(&suite("gplint expectations", &expectations, sources));
-    out.push_str(&suite("gplint rules", &rules, sources));
+    for suite in suites {
+        out.push_str(&suite.text);
+    }
     out.push_str("</testsuites>\n");
     out
 }
 
-/// Account, logon type and scope: what [`ExpectationCase::is_about`] compares.
-type CaseKey<'k> = (&'k str, LogonType, Option<&'k str>);
-
-fn case_key(case: &ExpectationCase) -> CaseKey<'_> {
-    (&case.account, case.logon_type, case.scope.as_deref())
+/// A suite as written, with its failures for the total.
+struct Suite {
+    text: String,
+    failures: usize,
 }
 
-/// A finding's keys: one per scope of its cause (one, without scope, for
-/// a finding about no scope); none when it is about no account.
-fn finding_keys(finding: &Finding) -> impl Iterator<Item = CaseKey<'_>> {
-    let about = finding.account.as_deref().zip(finding.logon_type);
-    let mut scopes: Vec<Option<&str>> = finding.scope_names().map(Some).collect();
-    if scopes.is_empty() {
-        scopes.push(None);
-    }
-    about.into_iter().flat_map(move |(account, logon)| {
-        scopes.clone().into_iter().map(move |s| (account, logon, s))
-    })
-}
-
-/// What fails a test case: neither a waived finding (the team accepted
-/// it) nor a note (information, such as a lockout exposure, that never
-/// fails a run).
-fn live(findings: &[Finding]) -> impl Iterator<Item = &Finding> {
-    findings
+fn suite(
+    name: &str,
+    cases: &[Case<'_>],
+    sources: &Sources<'_>,
+    fails: &dyn Fn(&Finding) -> bool,
+) -> Suite {
+    let outcomes: Vec<Outcome<'_>> = cases.iter().map(|c| outcome(c, fails)).collect();
+    let failures = outcomes.iter().filter(|o| !o.failing.is_empty()).count();
+    let skipped = outcomes
         .iter()
-        .filter(|f| f.waived.is_none() && f.severity > crate::diagnostic::Severity::Note)
-}
-
-/// `CONTOSO\svc_sql must log on as a service`, `… must not …`.
-pub fn case_name(case: &ExpectationCase) -> String {
-    let verb = if case.must { "must" } else { "must not" };
-    format!("{} {verb} {}", case.account, case.logon_type.description())
-}
-
-fn failed(cases: &[Case<'_>]) -> usize {
-    cases.iter().filter(|c| !c.failures.is_empty()).count()
-}
-
-fn suite(name: &str, cases: &[Case<'_>], sources: &Sources<'_>) -> String {
-    let mut out = format!(
-        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"0\">\n",
+        .filter(|o| o.failing.is_empty() && o.waived.is_some())
+        .count();
+    let mut text = format!(
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\" time=\"0\">\n",
         xml::attribute(name),
         cases.len(),
-        failed(cases)
     );
-    for case in cases {
-        out.push_str(&testcase(case, sources));
+    for (case, outcome) in cases.iter().zip(&outcomes) {
+        text.push_str(&testcase(case, outcome, sources));
     }
-    out.push_str("  </testsuite>\n");
-    out
+    text.push_str("  </testsuite>\n");
+    Suite { text, failures }
 }
 
-fn testcase(case: &Case<'_>, sources: &Sources<'_>) -> String {
+/// How a case ends: the findings that fail it, the first waived one, and
+/// the others, which it reports as output.
+struct Outcome<'f> {
+    failing: Vec<&'f Finding>,
+    waived: Option<&'f Finding>,
+    others: Vec<&'f Finding>,
+}
+
+fn outcome<'f>(case: &Case<'f>, fails: &dyn Fn(&Finding) -> bool) -> Outcome<'f> {
+    let (failing, rest): (Vec<&Finding>, Vec<&Finding>) =
+        case.findings.iter().copied().partition(|f| fails(f));
+    let (waived, others): (Vec<&Finding>, Vec<&Finding>) =
+        rest.into_iter().partition(|f| f.waived.is_some());
+    Outcome {
+        failing,
+        waived: waived.first().copied(),
+        others,
+    }
+}
+
+fn testcase(case: &Case<'_>, outcome: &Outcome<'_>, sources: &Sources<'_>) -> String {
     let open = format!(
-        "    <testcase name=\"{}\" classname=\"{}\"",
+        "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\" time=\"0\"",
         xml::attribute(&case.name),
-        xml::attribute(&case.classname)
+        xml::attribute(&case.classname),
+        xml::attribute(&case.file),
+        case.line,
     );
-    let Some(first) = case.failures.first() else {
-        return format!("{open}/>\n");
-    };
-    // One <failure> per case, as most readers expect: the first finding's
-    // message as its summary, every finding in its body.
-    let body: Vec<String> = case.failures.iter().map(|f| details(f, sources)).collect();
-    format!(
-        "{open}>\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>\n",
-        xml::attribute(&first.message),
-        xml::attribute(&format!("{} {}", first.rule, first.rule_name)),
-        xml::text(&body.join("\n\n"))
-    )
+    let mut body = String::new();
+    if let Some(first) = outcome.failing.first() {
+        // One <failure> per case, as most readers expect: the first
+        // finding's message as its summary, every failing finding in its
+        // body.
+        let text: Vec<String> = outcome
+            .failing
+            .iter()
+            .map(|f| details(f, sources))
+            .collect();
+        let _ = writeln!(
+            body,
+            "      <failure message=\"{}\" type=\"{}\">{}</failure>",
+            xml::attribute(&first.message),
+            xml::attribute(&format!("{} {}", first.rule, first.rule_name)),
+            xml::text(&text.join("\n\n"))
+        );
+    } else if let Some(waived) = outcome.waived.and_then(|f| f.waived.as_ref()) {
+        let message = format!("waived until {}: {}", waived.expires, waived.reason);
+        let _ = writeln!(
+            body,
+            "      <skipped message=\"{}\"/>",
+            xml::attribute(&message)
+        );
+    }
+    if !outcome.others.is_empty() {
+        let text: Vec<String> = outcome.others.iter().map(|f| details(f, sources)).collect();
+        let _ = writeln!(
+            body,
+            "      <system-out>{}</system-out>",
+            xml::text(&text.join("\n\n"))
+        );
+    }
+    match body.is_empty() {
+        true => format!("{open}/>\n"),
+        false => format!("{open}>\n{body}    </testcase>\n"),
+    }
 }
 
 /// A finding as a failure's text: rule, severity and place, then the

@@ -11,6 +11,7 @@ pub mod explain_view;
 pub mod github;
 pub mod github_summary;
 pub mod junit;
+mod junit_case;
 pub mod one_line;
 mod parse_excerpt;
 pub mod render;

@@ -173,6 +173,7 @@ pub fn expectations_for(
             .filter_map(|at| expect.accounts.get(at).cloned())
             .collect(),
         waivers: Vec::new(),
+        rule_levels: Vec::new(),
         warnings: Vec::new(),
     }
 }

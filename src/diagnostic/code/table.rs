@@ -633,6 +633,16 @@ codes! {
               for one gplint does not know. The help names the entry and where it is written. \
               Correct the name, or, if both accounts exist, declare the other one too.",
     },
+    ExpectUnknownRule {
+        code: "expect::unknown-rule",
+        severity: Error,
+        kind: Diagnostic,
+        summary: "a `rules:` entry that names no loaded rule",
+        doc: "A key of `rules:` (`rules: {GPL412: off}`) names a rule by id or name, and no \
+              rule loaded in this run has it: a misspelling, or a team rule whose `--rules` \
+              folder was not given. Its level would change nothing. Correct the rule, or pass \
+              its folder; `gplint rules` lists the rules.",
+    },
     // ---- scope: GPO names against the inputs ----
     ScopeGpoNotFound {
         code: "scope::gpo-not-found",
@@ -1175,6 +1185,17 @@ codes! {
         doc: "`-expect x` (a PowerShell habit) is not `--expect x`: a parser would read it as \
               short options or a file name and fail somewhere else. gplint refuses it before \
               reading the command line and names the option with two dashes: write `--expect`.",
+    },
+    GplintArgsUnknownRule {
+        code: "gplint::args::unknown_rule",
+        severity: Error,
+        kind: Error,
+        summary: "a --select or --ignore value that matches no rule",
+        doc: "`--select` and `--ignore` take rule ids (`GPL412`), prefixes of them (`GPL4` is \
+              every GPL4xx rule, as ruff reads them) or rule names, separated by commas. A value \
+              that matches no loaded rule selects nothing, most likely by a typo, so gplint \
+              refuses it and suggests the nearest id or prefix. `gplint rules` lists the rules; \
+              a team rule needs its `--rules` folder.",
     },
     GplintInputStdinTwice {
         code: "gplint::input::stdin_twice",
