@@ -208,6 +208,9 @@ pub struct CheckArgs {
     /// The lowest severity that makes gplint exit with 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+    /// Output for CI (SARIF, GitHub): category, repository, links.
+    #[command(flatten)]
+    pub ci: CiArgs,
     /// Today's date for waiver and password expiry (tests; default: the clock,
     /// or GPLINT_TODAY).
     #[arg(long, hide = true, value_name = "YYYY-MM-DD", value_parser = super::today::parse_flag)]
@@ -215,6 +218,27 @@ pub struct CheckArgs {
     /// How much input to accept.
     #[command(flatten)]
     pub limits: LimitArgs,
+}
+
+/// Options of the CI formats (`sarif`, `github` and its step summary).
+#[derive(Debug, Default, clap::Args)]
+pub struct CiArgs {
+    /// SARIF `automationDetails.id`: the category GitHub code scanning
+    /// files the run under (keep one per analysis of a commit).
+    #[arg(long, value_name = "CATEGORY", default_value = crate::report::sarif::DEFAULT_CATEGORY)]
+    pub sarif_category: String,
+    /// The repository root that SARIF paths (`%SRCROOT%`) and summary links
+    /// are relative to (default: `git rev-parse --show-toplevel`).
+    #[arg(long, value_name = "DIR")]
+    pub repo_root: Option<PathBuf>,
+    /// The repository whose `docs/rules.md` SARIF's `helpUri` links to, at
+    /// the running version's tag.
+    #[arg(long, value_name = "URL", default_value = crate::PROJECT_URI)]
+    pub help_uri_base: String,
+    /// In SARIF, GitHub annotations and the step summary, keep a waived
+    /// finding at its own level (by default it is a note).
+    #[arg(long)]
+    pub include_waived: bool,
 }
 
 /// Arguments of `gplint explain`.

@@ -71,6 +71,7 @@ pub fn run_check(args: &CheckArgs, io: &mut Io<'_>) -> Result<Outcome, WriteErro
         accounts: expect.accounts.len(),
         rules: &rules,
         cases: &cases,
+        unreadable: &inputs.unreadable,
     };
     let written = output::write_check(args, target.as_ref(), &output, &reads, io)?;
     Ok(if inputs.failed || !written {

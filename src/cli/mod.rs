@@ -21,6 +21,7 @@ mod one_dash;
 mod output;
 mod output_error;
 mod reads;
+mod repo_root;
 mod rules;
 mod rules_test;
 mod schema;
@@ -40,7 +41,7 @@ use std::io::Write;
 use clap::Parser;
 
 pub use args::{
-    CheckArgs, CheckFormat, Cli, CodesArgs, Command, CompletionsArgs, DumpArgs, DumpFormat,
+    CheckArgs, CheckFormat, CiArgs, Cli, CodesArgs, Command, CompletionsArgs, DumpArgs, DumpFormat,
     ExplainArgs, ExplainFormat, FailOn, InitArgs, ManArgs, RulesArgs, RulesCommand, RulesTestArgs,
     SchemaArgs, SchemaFile, WhyArgs, WhyFormat,
 };
