@@ -172,12 +172,15 @@ fn counts(findings: &[Finding], accounts: usize, templates: usize) -> String {
             .count()
     };
     let waived = findings.iter().filter(|f| f.waived.is_some()).count();
+    let waived = match waived {
+        0 => String::new(),
+        n => format!(", {n} waived"),
+    };
     format!(
-        "**{}**, {}, {}, {} — {} × 5 logon types, {}",
+        "**{}**, {}, {}{waived} — {} × 5 logon types, {}",
         plural(count(Severity::Error), "error"),
         plural(count(Severity::Warning), "warning"),
         plural(count(Severity::Note), "note"),
-        plural(waived, "waived finding"),
         plural(accounts, "account"),
         plural(templates, "template")
     )
