@@ -254,7 +254,9 @@ fn fingerprints_survive_inserted_blank_lines() {
     let after = fingerprints(&sarif(&moved, EXPECT));
     type Prints = [(String, String, String, u64)];
     let ids = |v: &Prints| -> Vec<(String, String, String)> {
-        v.iter().map(|(r, f, h, _)| (r.clone(), f.clone(), h.clone())).collect()
+        v.iter()
+            .map(|(r, f, h, _)| (r.clone(), f.clone(), h.clone()))
+            .collect()
     };
     assert_eq!(ids(&before), ids(&after));
     // The lines did move: the fingerprints held because they ignore them.
