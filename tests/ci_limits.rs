@@ -10,7 +10,7 @@ use std::process::Command;
 
 use common::{gplint, gplint_with_env};
 use gplint::diagnostic::Severity;
-use gplint::finding::{Finding, Waived};
+use gplint::finding::Finding;
 use gplint::report::Sources;
 use gplint::report::ci::{RepoPaths, Selection};
 use gplint::report::{github, github_summary, sarif};
