@@ -344,6 +344,22 @@ fn reports(
     rules: &RuleSet,
     style: Style,
 ) -> [(String, Read); 6] {
+    // Every finding, at its own level: the invariants hold for all of them.
+    let everything = crate::report::ci::Selection {
+        min_severity: crate::diagnostic::Severity::Note,
+        include_waived: true,
+    };
+    let paths = crate::report::ci::RepoPaths::default();
+    let sarif_options = sarif::Options {
+        selection: everything,
+        ..sarif::Options::plain(&paths)
+    };
+    let summary = github_summary::Context {
+        accounts: 1,
+        selection: everything,
+        paths: &paths,
+        links: None,
+    };
     [
         (
             check_human::render_findings(findings, sources, style),
@@ -355,17 +371,21 @@ fn reports(
             Read::Parsed,
         ),
         (
-            sarif::write(findings, sources, rules.rules()).unwrap_or_else(|e| e.to_string()),
+            sarif::write(findings, sources, rules.rules(), &sarif_options)
+                .unwrap_or_else(|e| e.to_string()),
             Read::Parsed,
         ),
-        (github::write(findings, sources), Read::Log),
+        (github::write(findings, sources, everything), Read::Log),
         (
             junit::write(findings, sources, &[], &|f| {
                 f.waived.is_none() && f.severity == crate::diagnostic::Severity::Error
             }),
             Read::Parsed,
         ),
-        (github_summary::write(findings, sources, 1), Read::Parsed),
+        (
+            github_summary::write(findings, sources, &summary),
+            Read::Parsed,
+        ),
     ]
 }
 

@@ -24,7 +24,8 @@ fn one_workflow_command_per_finding() {
     let run = gplint(&["check", TEMPLATE, "--expect", EXPECT, "--format", "github"]);
     assert_eq!(run.code, 1, "stderr: {}", run.stderr);
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 10, "{}", run.stdout);
+    // Notes are below the CI formats' default minimum (warning).
+    assert_eq!(lines.len(), 8, "{}", run.stdout);
     let syntax = command_syntax();
     for line in &lines {
         assert!(syntax.is_match(line), "not a workflow command: {line}");

@@ -59,16 +59,22 @@ fn each_rule_has_the_anchor_its_help_uri_points_at() {
     let rules = RuleSet::builtin().unwrap();
     let page = rule_docs::render(rules.rules());
     for rule in rules.rules() {
-        let uri = rule_docs::help_uri(rule).unwrap();
-        let fragment = uri.rsplit_once('#').unwrap().1;
-        assert!(
-            page.contains(&format!(
-                "<a id=\"{fragment}\"></a>\n\n## {} {}\n",
-                rule.id, rule.name
-            )),
-            "no anchor `{fragment}` before {}'s heading",
-            rule.id
+        let uri = rule_docs::help_uri(rule, "https://example.org/team/gplint/").unwrap();
+        let (address, fragment) = uri.rsplit_once('#').unwrap();
+        assert_eq!(
+            address,
+            format!(
+                "https://example.org/team/gplint/blob/v{}/docs/rules.md",
+                env!("CARGO_PKG_VERSION")
+            )
         );
+        // GitHub's anchor for `## GPL101 name`: lower case, spaces as hyphens.
+        let heading = format!("\n## {} {}\n", rule.id, rule.name);
+        assert!(page.contains(&heading), "no heading for {}", rule.id);
+        let slug = format!("{} {}", rule.id, rule.name)
+            .to_lowercase()
+            .replace(' ', "-");
+        assert_eq!(fragment, slug, "{}", rule.id);
     }
 }
 

@@ -230,6 +230,9 @@ pub struct CheckArgs {
     /// rule, the longer decides (`--select GPL4 --ignore GPL412`).
     #[arg(long, value_name = "RULES", value_delimiter = ',')]
     pub ignore: Vec<String>,
+    /// Output for CI (SARIF, GitHub): category, repository, links.
+    #[command(flatten)]
+    pub ci: CiArgs,
     /// Today's date for waiver and password expiry (tests; default: the clock,
     /// or GPLINT_TODAY).
     #[arg(long, hide = true, value_name = "YYYY-MM-DD", value_parser = super::today::parse_flag)]
@@ -240,6 +243,27 @@ pub struct CheckArgs {
     /// How much input to accept.
     #[command(flatten)]
     pub limits: LimitArgs,
+}
+
+/// Options of the CI formats (`sarif`, `github` and its step summary).
+#[derive(Debug, Default, clap::Args)]
+pub struct CiArgs {
+    /// SARIF `automationDetails.id`: the category GitHub code scanning
+    /// files the run under (keep one per analysis of a commit).
+    #[arg(long, value_name = "CATEGORY", default_value = crate::report::sarif::DEFAULT_CATEGORY)]
+    pub sarif_category: String,
+    /// The repository root that SARIF paths (`%SRCROOT%`) and summary links
+    /// are relative to (default: `git rev-parse --show-toplevel`).
+    #[arg(long, value_name = "DIR")]
+    pub repo_root: Option<PathBuf>,
+    /// The repository whose `docs/rules.md` SARIF's `helpUri` links to, at
+    /// the running version's tag.
+    #[arg(long, value_name = "URL", default_value = crate::PROJECT_URI)]
+    pub help_uri_base: String,
+    /// In SARIF, GitHub annotations and the step summary, keep a waived
+    /// finding at its own level (by default it is a note).
+    #[arg(long)]
+    pub include_waived: bool,
 }
 
 /// Arguments of `gplint explain`.

@@ -91,6 +91,7 @@ pub fn run_check(
         cases: &cases,
         shown: &shown,
         fail_on: args.fail_on,
+        unreadable: &inputs.unreadable,
     };
     let written = output::write_check(args, target.as_ref(), &output, &reads, io)?;
     Ok(if inputs.failed || !written {

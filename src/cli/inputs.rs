@@ -27,6 +27,9 @@ pub struct Inputs {
     /// Whether any input could not be read, or any item in a tree was
     /// skipped; each got one line on stderr.
     pub failed: bool,
+    /// Those lines, without their `error:`/`warning:` word: SARIF gives
+    /// each a notification.
+    pub unreadable: Vec<String>,
 }
 
 /// Reads every path: a file is one template, a directory is walked for GPOs.
@@ -178,6 +181,7 @@ impl Inputs {
     fn fail(&mut self, reason: &str, io: &mut Io<'_>) {
         io.stderr_line(format_args!("error: {reason}"));
         self.failed = true;
+        self.unreadable.push(reason.to_owned());
     }
 
     /// An item skipped in a tree: the rest is still read and checked, and
@@ -185,5 +189,6 @@ impl Inputs {
     fn warn(&mut self, reason: &str, io: &mut Io<'_>) {
         io.stderr_line(format_args!("warning: {reason}"));
         self.failed = true;
+        self.unreadable.push(reason.to_owned());
     }
 }

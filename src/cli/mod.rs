@@ -23,6 +23,7 @@ mod output;
 mod output_error;
 mod progress_args;
 mod reads;
+mod repo_root;
 mod rules;
 mod rules_test;
 mod schema;
@@ -42,7 +43,7 @@ use std::io::Write;
 use clap::Parser;
 
 pub use args::{
-    CheckArgs, CheckFormat, Cli, CodesArgs, Command, CompletionsArgs, DumpArgs, DumpFormat,
+    CheckArgs, CheckFormat, CiArgs, Cli, CodesArgs, Command, CompletionsArgs, DumpArgs, DumpFormat,
     ExplainArgs, ExplainFormat, FailOn, InitArgs, ManArgs, RulesArgs, RulesCommand, RulesTestArgs,
     SchemaArgs, SchemaFile, WhyArgs, WhyFormat,
 };

@@ -5,11 +5,12 @@ use super::reads::Reads;
 use super::target::{self, Target};
 use std::path::{Path, PathBuf};
 
-use super::{CheckArgs, CheckFormat, FailOn, Io, WriteError, step_summary};
+use super::{CheckArgs, CheckFormat, CiArgs, FailOn, Io, WriteError, repo_root, step_summary};
 use crate::check::ExpectationCase;
 use crate::check::select::Shown;
 use crate::discover::GpoKind;
 use crate::finding::Finding;
+use crate::report::ci::{self, RepoPaths, Selection};
 use crate::report::{Sources, Style, check_human, check_json, github, junit, one_line, sarif};
 use crate::rules::RuleSet;
 
@@ -32,6 +33,8 @@ pub struct CheckReport<'a> {
     pub shown: &'a Shown,
     /// `--fail-on`: JUnit fails a test case as the run would fail.
     pub fail_on: FailOn,
+    /// One line per input that could not be read (SARIF notes each).
+    pub unreadable: &'a [String],
 }
 
 /// Everything a command reads, by path: the expectations file, the
@@ -118,10 +121,17 @@ pub fn write_check(
     reads: &Reads,
     io: &mut Io<'_>,
 ) -> Result<bool, WriteError> {
-    let text = render(args.format, report, style(target.is_some(), io.style))?;
+    let ci = matches!(args.format, CheckFormat::Sarif | CheckFormat::Github);
+    // git runs only for the formats that name files relative to the root.
+    let paths = match ci {
+        true => repo_root::paths(args.ci.repo_root.as_deref()),
+        false => RepoPaths::default(),
+    };
+    let selection = selection(&args.ci, report.shown);
+    let text = render(args, report, &paths, style(target.is_some(), io.style))?;
     let written = emit(target, &text, io)?;
     if args.format == CheckFormat::Github {
-        step_summary::append(report, reads, io);
+        step_summary::append(report, &paths, selection, reads, io);
     }
     Ok(written)
 }
@@ -137,10 +147,23 @@ fn style(to_file: bool, terminal: Style) -> Style {
     }
 }
 
+/// What the CI formats show: `--min-severity` when given, else their own
+/// default, [`ci::CI_DEFAULT_MIN_SEVERITY`].
+fn selection(args: &CiArgs, shown: &Shown) -> Selection {
+    Selection {
+        min_severity: shown
+            .selection
+            .min_severity
+            .unwrap_or(ci::CI_DEFAULT_MIN_SEVERITY),
+        include_waived: args.include_waived,
+    }
+}
+
 /// The report's text in one format.
 fn render(
-    format: CheckFormat,
+    args: &CheckArgs,
     report: &CheckReport<'_>,
+    paths: &RepoPaths,
     style: Style,
 ) -> Result<String, WriteError> {
     let CheckReport {
@@ -151,7 +174,10 @@ fn render(
         cases,
         shown,
         fail_on,
+        unreadable,
     } = report;
+    let selection = selection(&args.ci, shown);
+    let format = args.format;
     let json = WriteError::json("the report");
     Ok(match format {
         CheckFormat::Human => {
@@ -168,8 +194,17 @@ fn render(
             )
         }
         CheckFormat::Json => check_json::write(findings, sources, *accounts).map_err(json)?,
-        CheckFormat::Sarif => sarif::write(findings, sources, rules.rules()).map_err(json)?,
-        CheckFormat::Github => github::write(findings, sources),
+        CheckFormat::Sarif => {
+            let options = sarif::Options {
+                selection,
+                category: &args.ci.sarif_category,
+                help_uri_base: &args.ci.help_uri_base,
+                unreadable,
+                ..sarif::Options::plain(paths)
+            };
+            sarif::write(findings, sources, rules.rules(), &options).map_err(json)?
+        }
+        CheckFormat::Github => github::write(findings, sources, selection),
         CheckFormat::Junit => {
             let fails = |f: &Finding| fail_on.fails(f);
             junit::write(findings, sources, cases, &fails)

@@ -9,7 +9,9 @@ use super::Io;
 use super::output::CheckReport;
 use super::reads::{Reads, file_id};
 use super::target;
-use crate::report::{github_summary, one_line};
+use crate::report::ci::{RepoPaths, Selection};
+use crate::report::github_summary::{self, Context, Links};
+use crate::report::one_line;
 
 /// The variable GitHub Actions sets to the file a step appends its
 /// Markdown summary to.
@@ -18,12 +20,25 @@ const STEP_SUMMARY: &str = "GITHUB_STEP_SUMMARY";
 /// Appends the Markdown summary to the file `$GITHUB_STEP_SUMMARY` names,
 /// when it names one. A summary that cannot be written is only warned
 /// about: the annotations, which are the report, are out.
-pub fn append(report: &CheckReport<'_>, reads: &Reads, io: &mut Io<'_>) {
+pub fn append(
+    report: &CheckReport<'_>,
+    paths: &RepoPaths,
+    selection: Selection,
+    reads: &Reads,
+    io: &mut Io<'_>,
+) {
     let Some(path) = std::env::var_os(STEP_SUMMARY).filter(|p| !p.is_empty()) else {
         return;
     };
     let path = Path::new(&path);
-    let markdown = github_summary::write(report.findings, report.sources, report.accounts);
+    let links = links();
+    let context = Context {
+        accounts: report.accounts,
+        selection,
+        paths,
+        links: links.as_ref(),
+    };
+    let markdown = github_summary::write(report.findings, report.sources, &context);
     if let Err(error) = append_summary(path, &markdown, reads) {
         io.stderr_line(format_args!(
             "warning: cannot append the summary to `{}` (${STEP_SUMMARY}): {}",
@@ -31,6 +46,17 @@ pub fn append(report: &CheckReport<'_>, reads: &Reads, io: &mut Io<'_>) {
             one_line(&error)
         ));
     }
+}
+
+/// Where the commit's files are on GitHub, when Actions says: all three
+/// of `GITHUB_SERVER_URL`, `GITHUB_REPOSITORY` and `GITHUB_SHA`, non-empty.
+fn links() -> Option<Links> {
+    let var = |name| std::env::var(name).ok().filter(|v| !v.is_empty());
+    Some(Links {
+        server: var("GITHUB_SERVER_URL")?,
+        repository: var("GITHUB_REPOSITORY")?,
+        sha: var("GITHUB_SHA")?,
+    })
 }
 
 /// Appends to a regular file that this run does not read, only. Opened

@@ -1,26 +1,62 @@
 //! The GitHub Actions form of `gplint check`: one workflow command per
 //! finding, which the runner turns into an annotation on the file and line
-//! of a pull request.
+//! of a pull request. GitHub shows 10 annotations of each type per step
+//! and drops the rest silently, so gplint writes errors first, at most 10
+//! of each type, and one `::notice::` line that says how many more there
+//! are and where they are.
 
 use std::fmt::Write as _;
 
 use crate::diagnostic::Severity;
 use crate::finding::Finding;
 
+use super::check_human::plural;
+use super::ci::Selection;
 use super::sources::Sources;
 use super::visible::{escape, is_hidden};
 
-/// One `::error file=…,line=…::message` line per finding, in order.
-pub fn write(findings: &[Finding], sources: &Sources<'_>) -> String {
-    findings
-        .iter()
-        .map(|finding| command(finding, sources) + "\n")
-        .collect()
+/// The annotations of one type GitHub shows for a step.
+pub const MAX_PER_TYPE: usize = 10;
+
+/// One `::error file=…,line=…::message` line per finding shown, errors
+/// first, at most [`MAX_PER_TYPE`] of each type, then the line that counts
+/// the rest. When there is such a line, notices stop at one fewer, so that
+/// the line, itself a notice, is among the ten GitHub keeps.
+pub fn write(findings: &[Finding], sources: &Sources<'_>, selection: Selection) -> String {
+    let shown = selection.select(findings);
+    let count = |level| shown.iter().filter(|f| selection.level(f) == level).count();
+    let levels = [Severity::Error, Severity::Warning, Severity::Note];
+    let over = levels.iter().any(|&level| count(level) > MAX_PER_TYPE);
+    let cap = |level| match (level, over) {
+        (Severity::Note, true) => MAX_PER_TYPE - 1,
+        _ => MAX_PER_TYPE,
+    };
+    let mut out = String::new();
+    let mut left = Vec::new();
+    for level in levels {
+        let of_level = shown.iter().filter(|f| selection.level(f) == level);
+        for finding in of_level.clone().take(cap(level)) {
+            out.push_str(&command(finding, sources, level));
+            out.push('\n');
+        }
+        let more = of_level.count().saturating_sub(cap(level));
+        if more > 0 {
+            left.push(plural(more, &format!("more {}", level.as_str())));
+        }
+    }
+    if !left.is_empty() {
+        let _ = writeln!(
+            out,
+            "::notice title=gplint::{}: see the job summary / SARIF",
+            left.join(", ")
+        );
+    }
+    out
 }
 
-/// One workflow command: the severity's command, the place and title as
+/// One workflow command: the level's command, the place and title as
 /// properties, and message, help and note as data on separate lines.
-pub fn command(finding: &Finding, sources: &Sources<'_>) -> String {
+pub fn command(finding: &Finding, sources: &Sources<'_>, level: Severity) -> String {
     let mut properties = Vec::new();
     if let Some(region) = finding.primary.as_ref().and_then(|at| sources.region(at)) {
         properties.push(format!("file={}", escape_property(region.file)));
@@ -32,11 +68,7 @@ pub fn command(finding: &Finding, sources: &Sources<'_>) -> String {
     properties.push(format!("title={}", escape_property(&title(finding))));
     format!(
         "::{} {}::{}",
-        command_name(if finding.waived.is_some() {
-            Severity::Note
-        } else {
-            finding.severity
-        }),
+        command_name(level),
         properties.join(","),
         escape_data(&text(finding))
     )

@@ -2,6 +2,7 @@
 
 pub mod check_human;
 pub mod check_json;
+pub mod ci;
 pub mod diagnostic_codes;
 pub mod dump_text;
 pub mod dump_view;

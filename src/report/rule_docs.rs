@@ -9,10 +9,6 @@ use crate::rules::Rule;
 /// The project's home; SARIF's `informationUri`.
 pub use crate::PROJECT_URI;
 
-/// Where the rendered rule documentation is published. SARIF's `helpUri`
-/// is this with `#` and the rule's [`anchor`].
-pub const RULE_DOCS_URI: &str = "https://github.com/gplint/gplint/blob/main/docs/rules.md";
-
 /// The rendered page's path in the repository.
 pub const RULE_DOCS_PATH: &str = "docs/rules.md";
 
@@ -24,12 +20,35 @@ pub fn anchor(rule: &Rule) -> String {
     rule.id.to_ascii_lowercase()
 }
 
-/// The rule's documentation on the web, for built-in rules only: a team's
-/// own rules are not on the project's page.
-pub fn help_uri(rule: &Rule) -> Option<String> {
-    rule.origin
-        .builtin
-        .then(|| format!("{RULE_DOCS_URI}#{}", anchor(rule)))
+/// The fragment GitHub gives the rule's heading (`## GPL101 name`):
+/// lower case, spaces as hyphens, punctuation other than `-` and `_`
+/// dropped, e.g. `gpl101-needed-logon-type-not-granted`.
+pub fn heading_anchor(rule: &Rule) -> String {
+    format!("{} {}", rule.id, rule.name)
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The rule's documentation on the web, for built-in rules only (a
+/// team's own rules are not on the project's page): its section of
+/// `docs/rules.md` in the repository at `base` (default [`PROJECT_URI`]),
+/// at the tag of the running version, so the text matches the rule that
+/// reported.
+pub fn help_uri(rule: &Rule, base: &str) -> Option<String> {
+    rule.origin.builtin.then(|| {
+        format!(
+            "{}/blob/v{}/{RULE_DOCS_PATH}#{}",
+            base.trim_end_matches('/'),
+            env!("CARGO_PKG_VERSION"),
+            heading_anchor(rule)
+        )
+    })
 }
 
 /// The required sections `rule`'s docs lack.

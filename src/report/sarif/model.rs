@@ -21,9 +21,46 @@ pub(super) struct Log {
 #[serde(rename_all = "camelCase")]
 pub(super) struct Run {
     pub(super) tool: Tool,
+    /// The run's category (`gplint/` by default), which GitHub uses to keep
+    /// several analyses of one commit apart.
+    pub(super) automation_details: AutomationDetails,
+    /// The one invocation: whether every input was read, and what was said.
+    pub(super) invocations: Vec<Invocation>,
+    /// Where `%SRCROOT%` is, when files are named relative to a repository.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub(super) original_uri_base_ids: BTreeMap<&'static str, BaseUri>,
     /// gplint counts columns in characters, not SARIF's default UTF-16 units.
     pub(super) column_kind: &'static str,
     pub(super) results: Vec<SarifResult>,
+}
+
+/// `automationDetails`: `category/` or `category/run`.
+#[derive(Serialize)]
+pub(super) struct AutomationDetails {
+    pub(super) id: String,
+}
+
+/// An `invocation`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Invocation {
+    /// False when an input could not be read (gplint exits with 2).
+    pub(super) execution_successful: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(super) tool_execution_notifications: Vec<Notification>,
+}
+
+/// A `notification`: something gplint says about the run itself.
+#[derive(Serialize)]
+pub(super) struct Notification {
+    pub(super) level: &'static str,
+    pub(super) message: Text,
+}
+
+/// An `artifactLocation` naming a base folder, as a `file:` URI ending in `/`.
+#[derive(Serialize)]
+pub(super) struct BaseUri {
+    pub(super) uri: String,
 }
 
 /// The tool.
@@ -54,6 +91,17 @@ pub(super) struct Descriptor {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) help_uri: Option<String>,
     pub(super) default_configuration: Configuration,
+    pub(super) properties: RuleProperties,
+}
+
+/// What GitHub code scanning reads from a rule's property bag.
+#[derive(Serialize)]
+pub(super) struct RuleProperties {
+    pub(super) tags: [&'static str; 3],
+    pub(super) precision: &'static str,
+    /// A number from 0.0 to 10.0, as a string (GitHub's form).
+    #[serde(rename = "security-severity")]
+    pub(super) security_severity: &'static str,
 }
 
 /// A message, plain and optionally as Markdown.
@@ -145,10 +193,14 @@ pub(super) struct PhysicalLocation {
     pub(super) region: Region,
 }
 
-/// The file.
+/// The file: relative to `%SRCROOT%` inside a repository, else an
+/// absolute `file:` URI.
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 pub(super) struct ArtifactLocation {
     pub(super) uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) uri_base_id: Option<&'static str>,
 }
 
 /// 1-based lines and columns; `endColumn` is just past the last character.

@@ -1,5 +1,46 @@
 //! File names as SARIF `uri` values.
 
+use std::path::Path;
+
+use super::super::ci::RepoPaths;
+use super::model::ArtifactLocation;
+
+/// The base id relative URIs are resolved against: the repository root.
+pub(super) const SRCROOT: &str = "%SRCROOT%";
+
+/// A file as SARIF names it: relative to [`SRCROOT`] when it is inside
+/// the repository, else an absolute `file:` URI. A name in angle brackets
+/// (`<stdin>`) is no file and stays as it is, encoded.
+pub(super) fn artifact(name: &str, paths: &RepoPaths) -> ArtifactLocation {
+    if name.starts_with('<') && name.ends_with('>') {
+        return ArtifactLocation {
+            uri: file_uri(name),
+            uri_base_id: None,
+        };
+    }
+    match paths.relative(name) {
+        Some(relative) => ArtifactLocation {
+            uri: file_uri(&relative),
+            uri_base_id: Some(SRCROOT),
+        },
+        None => ArtifactLocation {
+            uri: absolute_uri(&paths.absolute(name)),
+            uri_base_id: None,
+        },
+    }
+}
+
+/// An absolute path as a `file:` URI; a folder's ends in `/`, as
+/// `originalUriBaseIds` requires.
+pub(super) fn absolute_uri(path: &Path) -> String {
+    let uri = file_uri(&path.to_string_lossy());
+    if uri.starts_with("file:") {
+        uri
+    } else {
+        format!("file://{uri}")
+    }
+}
+
 /// The file name as the user gave it, made a valid URI reference: forward
 /// slashes, bytes a URI cannot hold percent-encoded, and `file:` in front of
 /// a Windows drive (`C:/…`) or UNC (`//server/…`) path, which would
@@ -50,6 +91,21 @@ mod tests {
         );
         assert_eq!(file_uri("/tmp/a#b/ü.inf"), "/tmp/a%23b/%C3%BC.inf");
         assert_eq!(file_uri("a:b.inf"), "a%3Ab.inf");
+    }
+
+    #[test]
+    fn inside_the_root_is_relative_outside_is_absolute() {
+        let paths = RepoPaths {
+            cwd: "/repo".into(),
+            root: Some("/repo".into()),
+        };
+        let inside = artifact("GPOs/a b.inf", &paths);
+        assert_eq!(inside.uri, "GPOs/a%20b.inf");
+        assert_eq!(inside.uri_base_id, Some(SRCROOT));
+        let outside = artifact("/tmp/x.inf", &paths);
+        assert_eq!(outside.uri, "file:///tmp/x.inf");
+        assert_eq!(outside.uri_base_id, None);
+        assert_eq!(artifact("<stdin>", &paths).uri, "%3Cstdin%3E");
     }
 
     #[test]
