@@ -16,7 +16,7 @@
 //! A symbolic name (`ERROR_LOGON_TYPE_NOT_GRANTED`,
 //! `STATUS_LOGON_TYPE_NOT_GRANTED`, `KDC_ERR_KEY_EXPIRED`) names exactly
 //! one entry, in any case. Words around the code (`Error 1069:`) are read
-//! by [`paste`].
+//! by `paste`.
 
 mod events;
 mod other;
@@ -251,7 +251,7 @@ pub fn parse(input: &str) -> Option<Number> {
 }
 
 /// Every known entry the input can name, in a fixed order (see the
-/// module's docs), as [`paste::code_in`] finds the code in it; words
+/// module's docs), as `paste::code_in` finds the code in it; words
 /// before the code that say what it is keep only the readings of that
 /// kind, when there are any.
 pub fn lookup(input: &str) -> Vec<Match> {

@@ -17,7 +17,7 @@ pub enum Note {
     NotTemplates {
         /// The folder.
         folder: PathBuf,
-        /// The first [`LISTED`] file names, in byte order.
+        /// The first `LISTED` file names, in byte order.
         names: Vec<String>,
         /// How many more there are.
         more: usize,

@@ -78,7 +78,7 @@ pub(super) type LogonTypes = OneOrList<Spanned<Word<LogonType>>>;
 /// when not written at all.
 pub(super) type Placed<T> = Spanned<Field<T>>;
 
-/// The default of a [`Placed`] field: not written, nowhere.
+/// The default of a `Placed` field: not written, nowhere.
 impl<T> Default for Placed<T> {
     fn default() -> Self {
         Spanned::new(Field::Absent, Span::default())

@@ -53,7 +53,7 @@ codes! {
         code: "syntax::text-before-first-section",
         severity: Warning,
         kind: Diagnostic,
-        summary: "text before the first [Section], which is ignored",
+        summary: "text before the first `[Section]`, which is ignored",
         doc: "Every setting of a security template sits in a section such as \
               `[Privilege Rights]`; lines before the first header belong to none, and Windows \
               and gplint ignore them. Move the text under the header it belongs to, or make it \
@@ -92,7 +92,7 @@ codes! {
         code: "template::no-section",
         severity: Warning,
         kind: Diagnostic,
-        summary: "no [Section] at all: the file defines nothing",
+        summary: "no `[Section]` at all: the file defines nothing",
         doc: "The file holds no section header: only whitespace, comments, or text that is no \
               template. It is checked as a template that defines nothing, so every right keeps \
               the target's defaults; gplint says so because this is rarely the file that was \
