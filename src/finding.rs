@@ -1,5 +1,7 @@
 //! Findings: what a rule reports, as data with places in the inputs.
 
+pub mod identity;
+
 use serde::Serialize;
 
 use crate::diagnostic::Severity;
@@ -67,6 +69,32 @@ pub struct Finding {
     pub from_default: bool,
     /// The waiver that accepts it, if any: it is shown but does not fail the run.
     pub waived: Option<Waived>,
+    /// Under `check --baseline`, whether the baseline has it too; `None`
+    /// without a baseline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<BaselineState>,
+}
+
+/// A finding compared with `check --baseline`'s findings (matched by
+/// [`identity::fingerprint`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BaselineState {
+    /// Not on the baseline: it counts toward the exit code.
+    New,
+    /// Already on the baseline: shown only with `--baseline-show-all`,
+    /// and never fails the run.
+    Existing,
+}
+
+impl BaselineState {
+    /// The word the JSON report uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BaselineState::New => "new",
+            BaselineState::Existing => "existing",
+        }
+    }
 }
 
 /// Why a finding is accepted, and until when.
@@ -159,6 +187,11 @@ impl Finding {
             from_default: self.from_default,
             waived: self.waived.as_ref(),
         }
+    }
+
+    /// Whether `check --baseline` found it on the baseline already.
+    pub fn is_existing(&self) -> bool {
+        self.baseline == Some(BaselineState::Existing)
     }
 
     /// The scopes the finding applies in: [`Finding::scopes`] once grouped,

@@ -367,7 +367,7 @@ fn reports(
         ),
         // A serialisation error is not JSON, so the invariants report it.
         (
-            check_json::write(findings, sources, 1).unwrap_or_else(|e| e.to_string()),
+            check_json::write(findings, sources, 1, &paths).unwrap_or_else(|e| e.to_string()),
             Read::Parsed,
         ),
         (

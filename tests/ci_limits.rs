@@ -40,6 +40,7 @@ fn finding(severity: Severity, n: usize) -> Finding {
         logon_type: None,
         from_default: false,
         waived: None,
+        baseline: None,
     }
 }
 

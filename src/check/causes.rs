@@ -93,6 +93,7 @@ mod tests {
             logon_type: Some(LogonType::Service),
             from_default: false,
             waived: None,
+            baseline: None,
         }
     }
 

@@ -89,6 +89,7 @@ mod tests {
             logon_type: None,
             from_default,
             waived: None,
+            baseline: None,
         }
     }
 

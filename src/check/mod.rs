@@ -279,6 +279,7 @@ fn finding(rule: &Rule, fact: &dyn Fact, primary: Option<Location>, from_default
         scope: None,
         scopes: Vec::new(),
         waived: None,
+        baseline: None,
         account: None,
         logon_type: None,
         from_default,

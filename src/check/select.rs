@@ -121,6 +121,9 @@ pub struct Hidden {
     pub below_min: usize,
     /// Findings of rules `rules:` set `off`.
     pub off: usize,
+    /// Findings already on `check --baseline`'s base, left out without
+    /// `--baseline-show-all`.
+    pub on_base: usize,
 }
 
 /// What a report shows, resolved: reporters read it.
@@ -191,6 +194,10 @@ impl Shown {
             };
             let file = &self.expectations;
             parts.push(format!("{} in {file}{off}", levels.join(", ")));
+        }
+        if self.hidden.on_base > 0 {
+            let n = findings(self.hidden.on_base);
+            parts.push(format!("{n} already on base hidden by --baseline"));
         }
         parts
     }

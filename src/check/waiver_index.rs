@@ -160,6 +160,7 @@ mod tests {
             logon_type: Some(logon),
             from_default: false,
             waived: None,
+            baseline: None,
         }
     }
 

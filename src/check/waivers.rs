@@ -191,6 +191,7 @@ fn meta(
         logon_type: None,
         from_default: false,
         waived: None,
+        baseline: None,
     }
 }
 

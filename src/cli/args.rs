@@ -230,6 +230,16 @@ pub struct CheckArgs {
     /// rule, the longer decides (`--select GPL4 --ignore GPL412`).
     #[arg(long, value_name = "RULES", value_delimiter = ',')]
     pub ignore: Vec<String>,
+    /// Report only findings not already on BASE: a saved JSON report
+    /// (`check --format json -o FILE`), or a template, GPO folder, SYSVOL
+    /// or backup tree checked with the same expectations and rules.
+    /// Findings on BASE too neither appear nor fail the run.
+    #[arg(long, value_name = "BASE")]
+    pub baseline: Option<PathBuf>,
+    /// With --baseline, show the findings already on BASE too, marked
+    /// "already on base" (they still do not fail the run).
+    #[arg(long, requires = "baseline")]
+    pub baseline_show_all: bool,
     /// Output for CI (SARIF, GitHub): category, repository, links.
     #[command(flatten)]
     pub ci: CiArgs,
@@ -450,10 +460,12 @@ impl FailOn {
         }
     }
 
-    /// Whether `finding` fails the run: at or above the threshold, and
-    /// not waived.
+    /// Whether `finding` fails the run: at or above the threshold, not
+    /// waived, and not already on `--baseline`.
     pub fn fails(self, finding: &crate::finding::Finding) -> bool {
-        finding.waived.is_none() && self.threshold().is_some_and(|t| finding.severity >= t)
+        finding.waived.is_none()
+            && !finding.is_existing()
+            && self.threshold().is_some_and(|t| finding.severity >= t)
     }
 }
 

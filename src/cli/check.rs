@@ -1,14 +1,15 @@
 //! `gplint check` and `gplint explain`.
 
+use super::baseline;
 use super::inputs::{self, Inputs};
 use super::output::{self, CheckReport};
 use super::{
     CheckArgs, CheckFormat, ExplainArgs, ExplainFormat, FailOn, Io, Outcome, WriteError, load,
 };
-use crate::check::causes;
 use crate::check::chains::{self, ChainRun, Library};
 use crate::check::near_misses::near_misses;
 use crate::check::select::{Hidden, Shown};
+use crate::check::{ExpectationCase, causes};
 use crate::check::{levels, waivers};
 use crate::expect::Expectations;
 use crate::finding::{FileRef, Finding};
@@ -34,8 +35,7 @@ pub fn run_check(
     let Some(rules) = load::rules(&args.rules, args.limits.max_file_size, io) else {
         return Ok(Outcome::UsageOrInput);
     };
-    let selection = args.selection();
-    if let Err(unknown) = selection.check(&rules) {
+    if let Err(unknown) = args.selection().check(&rules) {
         io.stderr_line(format_args!("error: {}", crate::report::one_line(&unknown)));
         return Ok(Outcome::UsageOrInput);
     }
@@ -52,37 +52,37 @@ pub fn run_check(
     let Ok(target) = output::target(args.output.as_deref(), &reads, io) else {
         return Ok(Outcome::UsageOrInput);
     };
-    let templates = typed(&inputs.sources);
-    // Unknown rights are left to rule GPL302.
-    load::template_warnings(&inputs.sources, &templates, true, io);
-    let pairs: Vec<_> = inputs.sources.iter().zip(&templates).collect();
-    load::render_all(&near_misses(&expect, &pairs), &expect_source, io);
-    let Some(chains) = plan(&inputs, &expect, &expect_source, io) else {
-        return Ok(Outcome::UsageOrInput);
-    };
     let mut unknown = waivers::check_rules(&expect.waivers, &rules);
     unknown.extend(levels::check_rules(&expect.rule_levels, &rules));
     if !unknown.is_empty() {
         load::render_all(&unknown, &expect_source, io);
         return Ok(Outcome::UsageOrInput);
     }
-    let library = library(&inputs, &templates, today);
-    let with_cases = args.format == CheckFormat::Junit;
-    let checked = chains::check(chains, library, &expect, &rules, with_cases, progress);
-    let (mut findings, cases) = (checked.findings, checked.cases);
+    let setting = Setting {
+        expect: &expect,
+        expect_source: &expect_source,
+        rules: &rules,
+        today,
+        args,
+    };
+    let Some(Run {
+        mut findings,
+        cases,
+        mut shown,
+    }) = check_inputs(&inputs, &setting, true, io, progress)
+    else {
+        return Ok(Outcome::UsageOrInput);
+    };
     let report = Sources {
         templates: &inputs.sources,
         expectations: &expect_source,
     };
-    let mut shown = Shown {
-        selection,
-        levels: levels::resolve(&expect.rule_levels, &rules),
-        expectations: expect_source.name.clone(),
-        hidden: Hidden::default(),
-    };
-    let file_name = |file| report.file(file).map(|s| s.name.clone());
-    let today_and_names = (today, &file_name as &dyn Fn(_) -> _);
-    settle(&mut findings, &mut shown, &expect, &rules, today_and_names);
+    if let Some(base) = &args.baseline {
+        let Some(base) = baseline::load(base, &setting, io, progress) else {
+            return Ok(Outcome::UsageOrInput);
+        };
+        base.apply(&mut findings, &report, &mut shown, args);
+    }
     let output = CheckReport {
         findings: &findings,
         sources: &report,
@@ -100,6 +100,73 @@ pub fn run_check(
         Outcome::Findings
     } else {
         Outcome::Clean
+    })
+}
+
+/// What checking a set of inputs needs beside them: the same for the
+/// head and for `--baseline`'s base.
+pub(super) struct Setting<'a> {
+    pub expect: &'a Expectations,
+    pub expect_source: &'a SourceFile,
+    pub rules: &'a RuleSet,
+    pub today: Date,
+    pub args: &'a CheckArgs,
+}
+
+/// What checking a set of inputs found.
+pub(super) struct Run {
+    pub findings: Vec<Finding>,
+    pub cases: Vec<ExpectationCase>,
+    pub shown: Shown,
+}
+
+/// Types, plans and checks `inputs`, then settles the findings as the
+/// report shows them. `loud` says the templates' warnings and near
+/// misses (the head's); a scope error is always said. `None` after
+/// saying why the chains could not be planned.
+pub(super) fn check_inputs(
+    inputs: &Inputs,
+    setting: &Setting<'_>,
+    loud: bool,
+    io: &mut Io<'_>,
+    progress: &dyn Progress,
+) -> Option<Run> {
+    let Setting {
+        expect,
+        expect_source,
+        rules,
+        today,
+        args,
+    } = *setting;
+    let templates = typed(&inputs.sources);
+    if loud {
+        // Unknown rights are left to rule GPL302.
+        load::template_warnings(&inputs.sources, &templates, true, io);
+        let pairs: Vec<_> = inputs.sources.iter().zip(&templates).collect();
+        load::render_all(&near_misses(expect, &pairs), expect_source, io);
+    }
+    let chains = plan(inputs, expect, expect_source, io)?;
+    let library = library(inputs, &templates, today);
+    let with_cases = args.format == CheckFormat::Junit;
+    let checked = chains::check(chains, library, expect, rules, with_cases, progress);
+    let (mut findings, cases) = (checked.findings, checked.cases);
+    let report = Sources {
+        templates: &inputs.sources,
+        expectations: expect_source,
+    };
+    let mut shown = Shown {
+        selection: args.selection(),
+        levels: levels::resolve(&expect.rule_levels, rules),
+        expectations: expect_source.name.clone(),
+        hidden: Hidden::default(),
+    };
+    let file_name = |file| report.file(file).map(|s| s.name.clone());
+    let today_and_names = (today, &file_name as &dyn Fn(_) -> _);
+    settle(&mut findings, &mut shown, expect, rules, today_and_names);
+    Some(Run {
+        findings,
+        cases,
+        shown,
     })
 }
 

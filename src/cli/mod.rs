@@ -9,6 +9,7 @@
 
 mod args;
 mod bar;
+mod baseline;
 mod check;
 mod codes;
 mod dump;

@@ -121,8 +121,12 @@ pub fn write_check(
     reads: &Reads,
     io: &mut Io<'_>,
 ) -> Result<bool, WriteError> {
-    let ci = matches!(args.format, CheckFormat::Sarif | CheckFormat::Github);
-    // git runs only for the formats that name files relative to the root.
+    let ci = matches!(
+        args.format,
+        CheckFormat::Sarif | CheckFormat::Github | CheckFormat::Json
+    );
+    // git runs only for the formats that name files relative to the root
+    // (JSON's fingerprints name a GPO outside a `{GUID}` folder so).
     let paths = match ci {
         true => repo_root::paths(args.ci.repo_root.as_deref()),
         false => RepoPaths::default(),
@@ -193,7 +197,9 @@ fn render(
                 &shown.summary_parts(),
             )
         }
-        CheckFormat::Json => check_json::write(findings, sources, *accounts).map_err(json)?,
+        CheckFormat::Json => {
+            check_json::write(findings, sources, *accounts, paths).map_err(json)?
+        }
         CheckFormat::Sarif => {
             let options = sarif::Options {
                 selection,

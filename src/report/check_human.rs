@@ -23,10 +23,14 @@ pub fn render_finding(finding: &Finding, sources: &Sources<'_>, style: Style) ->
     if let Some(waived) = &finding.waived {
         return waived_line(finding, waived, sources);
     }
-    let code = match scope_phrase(finding) {
+    let mut code = match scope_phrase(finding) {
         Some(scopes) => format!("{} {} · {scopes}", finding.rule, finding.rule_name),
         None => format!("{} {}", finding.rule, finding.rule_name),
     };
+    if finding.is_existing() {
+        code.push_str(" · ");
+        code.push_str(ON_BASE);
+    }
     let mut out = match &finding.primary {
         Some(primary) => place(finding, primary, &code, sources, style),
         None => bare(finding, &code),
@@ -52,6 +56,10 @@ pub fn render_finding(finding: &Finding, sources: &Sources<'_>, style: Style) ->
     }
     out
 }
+
+/// The marker of a finding `check --baseline` found on the base too
+/// (shown with `--baseline-show-all`).
+pub const ON_BASE: &str = "already on base";
 
 /// How many scope names a finding shows before `… (N more)`.
 const SHOWN_SCOPES: usize = 5;
@@ -168,7 +176,8 @@ pub(crate) fn expectation_title(finding: &Finding) -> String {
 /// `gplint: 3 errors, 1 warning, 2 waived — 6 accounts × 5 logon types,
 /// 1 template`, then what was hidden (`; 12 findings hidden by
 /// --min-severity warning`). Waived findings are counted apart, never
-/// among the errors and warnings that fail a run.
+/// among the errors and warnings that fail a run; so are findings already
+/// on `--baseline` (`2 already on base`).
 pub fn summary_line(
     findings: &[Finding],
     accounts: usize,
@@ -178,10 +187,14 @@ pub fn summary_line(
     let count = |s: Severity| {
         findings
             .iter()
-            .filter(|f| f.severity == s && f.waived.is_none())
+            .filter(|f| f.severity == s && f.waived.is_none() && !f.is_existing())
             .count()
     };
-    let waived = findings.iter().filter(|f| f.waived.is_some()).count();
+    let waived = findings
+        .iter()
+        .filter(|f| f.waived.is_some() && !f.is_existing())
+        .count();
+    let on_base = findings.iter().filter(|f| f.is_existing()).count();
     let (errors, warnings, notes) = (
         count(Severity::Error),
         count(Severity::Warning),
@@ -193,6 +206,9 @@ pub fn summary_line(
     }
     if waived > 0 {
         parts.push(format!("{waived} waived"));
+    }
+    if on_base > 0 {
+        parts.push(format!("{on_base} {ON_BASE}"));
     }
     let hidden: String = hidden.iter().map(|part| format!("; {part}")).collect();
     format!(

@@ -9,6 +9,8 @@ use serde::Serialize;
 use crate::diagnostic::Severity;
 use crate::finding::{Finding, Location};
 
+use super::ci::RepoPaths;
+use super::sarif;
 use super::sources::Sources;
 
 /// The version of this JSON shape.
@@ -52,6 +54,14 @@ struct FindingView<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     removed_by: Option<Place<'a>>,
     waived: Option<&'a crate::finding::Waived>,
+    /// SARIF's `gplint/v2` fingerprint: rule, GPO, account, logon type and
+    /// entry text, never a line number or the message; what a saved
+    /// report given to `check --baseline` is matched by.
+    fingerprint: String,
+    /// Under `check --baseline`: `new`, or `existing` for a finding the
+    /// base has too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -71,27 +81,33 @@ struct Summary {
     templates: usize,
 }
 
-/// Writes the findings as one pretty-printed JSON document. An error is
-/// the serialiser's, never replaced by an empty document.
+/// Writes the findings as one pretty-printed JSON document; `paths`
+/// name GPOs in fingerprints as SARIF does. An error is the
+/// serialiser's, never replaced by an empty document. The summary counts
+/// leave out findings already on `--baseline`, as the exit code does.
 pub fn write(
     findings: &[Finding],
     sources: &Sources<'_>,
     accounts: usize,
+    paths: &RepoPaths,
 ) -> serde_json::Result<String> {
     let count = |s: Severity| {
         findings
             .iter()
-            .filter(|f| f.severity == s && f.waived.is_none())
+            .filter(|f| f.severity == s && f.waived.is_none() && !f.is_existing())
             .count()
     };
     let document = Document {
         version: VERSION,
-        findings: findings.iter().map(|f| view(f, sources)).collect(),
+        findings: findings.iter().map(|f| view(f, sources, paths)).collect(),
         summary: Summary {
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             notes: count(Severity::Note),
-            waived: findings.iter().filter(|f| f.waived.is_some()).count(),
+            waived: findings
+                .iter()
+                .filter(|f| f.waived.is_some() && !f.is_existing())
+                .count(),
             accounts,
             templates: sources.templates.len(),
         },
@@ -101,7 +117,7 @@ pub fn write(
     Ok(text)
 }
 
-fn view<'a>(finding: &'a Finding, sources: &Sources<'a>) -> FindingView<'a> {
+fn view<'a>(finding: &'a Finding, sources: &Sources<'a>, paths: &RepoPaths) -> FindingView<'a> {
     let at = finding.primary.as_ref();
     let range = at.and_then(|l| sources.range(l.file, l.span));
     FindingView {
@@ -131,6 +147,8 @@ fn view<'a>(finding: &'a Finding, sources: &Sources<'a>) -> FindingView<'a> {
             .collect(),
         removed_by: finding.removed_by.as_ref().and_then(|l| place(l, sources)),
         waived: finding.waived.as_ref(),
+        fingerprint: sarif::fingerprint(finding, sources, paths),
+        baseline: finding.baseline.map(|state| state.as_str()),
     }
 }
 

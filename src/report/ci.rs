@@ -129,6 +129,7 @@ mod tests {
                 reason: "r".into(),
                 expires: "2099-01-01".into(),
             }),
+            baseline: None,
         }
     }
 

@@ -84,10 +84,16 @@ fn command_name(severity: Severity) -> &'static str {
 }
 
 fn title(finding: &Finding) -> String {
-    match super::check_human::scope_phrase(finding) {
+    let mut title = match super::check_human::scope_phrase(finding) {
         Some(scopes) => format!("{} {} ({scopes})", finding.rule, finding.rule_name),
         None => format!("{} {}", finding.rule, finding.rule_name),
+    };
+    if finding.is_existing() {
+        title.push_str(" (");
+        title.push_str(super::check_human::ON_BASE);
+        title.push(')');
     }
+    title
 }
 
 fn text(finding: &Finding) -> String {

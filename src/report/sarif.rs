@@ -12,13 +12,13 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 use crate::diagnostic::Severity;
-use crate::finding::{Finding, Location};
+use crate::finding::{BaselineState, Finding, Location};
 use crate::rules::Rule;
 
 use super::check_human::{expectation_title, plural};
 use super::ci::{RepoPaths, Selection};
 use super::sources::Sources;
-pub use identity::{FINGERPRINT_KEY, LINE_HASH_KEY};
+pub use identity::{FINGERPRINT_KEY, LINE_HASH_KEY, fingerprint, fingerprint_with};
 use model::{
     AutomationDetails, BaseUri, Invocation, Log, Notification, PhysicalLocation, Properties,
     Region, Run, SarifLocation, SarifResult, Suppression, Text,
@@ -225,6 +225,10 @@ fn result(
                 justification: format!("{} (waived until {})", w.reason, w.expires),
             })
             .collect(),
+        baseline_state: finding.baseline.map(|state| match state {
+            BaselineState::New => "new",
+            BaselineState::Existing => "unchanged",
+        }),
         properties: Properties {
             scope: finding.scope.clone(),
             scopes: finding.scope_names().map(str::to_owned).collect(),

@@ -4,12 +4,8 @@
 //! `gplint/v2`. Neither reads a line number or the message text, so an
 //! edit elsewhere in the file, or GPL406's day count, changes neither.
 
-use std::fmt::Write as _;
-
-use sha1::{Digest, Sha1};
-
+use crate::finding::identity::{self, hex};
 use crate::finding::{FileRef, Finding};
-use crate::principal::PrincipalKey;
 
 use super::super::ci::RepoPaths;
 use super::super::sources::Sources;
@@ -43,54 +39,42 @@ pub fn line_hash(finding: &Finding, sources: &Sources<'_>) -> Option<String> {
 /// scope stands in: its identity is its rule, account, logon type and the
 /// expectation's text.
 pub fn fingerprint(finding: &Finding, sources: &Sources<'_>, paths: &RepoPaths) -> String {
+    fingerprint_with(finding, sources, &|name| gpo_of(name, paths))
+}
+
+/// [`fingerprint`] with the GPO of a template outside a `{GUID}` folder
+/// named by `named` (given the template's name): `check --baseline` with
+/// a path names it relative to the path it was read from, so two trees
+/// in different folders match.
+pub fn fingerprint_with(
+    finding: &Finding,
+    sources: &Sources<'_>,
+    named: &dyn Fn(&str) -> String,
+) -> String {
     let primary = finding.primary.as_ref();
     let gpo = match primary.map(|at| at.file) {
         Some(FileRef::Template(index)) => sources
             .templates
             .get(index)
-            .map(|source| gpo_of(&source.name, paths))
+            .map(|source| named(&source.name))
             .unwrap_or_default(),
-        _ => "(no GPO)".to_owned(),
+        _ => identity::NO_GPO.to_owned(),
     };
     let entry = primary
         .and_then(|at| {
             let text = &sources.file(at.file)?.text;
             text.get(at.span.start..at.span.end)
         })
-        .map(|e| e.trim().to_lowercase())
         .unwrap_or_default();
-    let account = finding
-        .account
-        .as_deref()
-        .map(account_id)
-        .unwrap_or_default();
-    let logon = finding.logon_type.map(|t| t.as_str()).unwrap_or_default();
-    hex(&[&finding.rule, &gpo, &account, logon, &entry])
+    identity::fingerprint(finding, &gpo, entry)
 }
 
 /// The GPO a template belongs to: the last `{GUID}` folder on its path
 /// (SYSVOL and GPMC backups name GPOs so), else the path relative to the
 /// repository, else the path as given.
 fn gpo_of(name: &str, paths: &RepoPaths) -> String {
-    let guid = name
-        .split(['/', '\\'])
-        .rev()
-        .find(|part| part.len() == 38 && part.starts_with('{') && part.ends_with('}'));
-    match guid {
-        Some(guid) => guid.to_ascii_uppercase(),
-        None => paths.relative(name).unwrap_or_else(|| name.to_owned()),
-    }
-}
-
-/// The account as a SID when it is one or a well-known name; other names
-/// upper-cased, as Windows compares them.
-fn account_id(account: &str) -> String {
-    match PrincipalKey::of_written(account, None) {
-        PrincipalKey::Sid(sid) => sid.to_string(),
-        PrincipalKey::MachineRid(rid) => format!("machine-rid-{rid}"),
-        PrincipalKey::DomainRid(rid) => format!("domain-rid-{rid}"),
-        PrincipalKey::Name(name) => name,
-    }
+    identity::guid_folder(name)
+        .unwrap_or_else(|| paths.relative(name).unwrap_or_else(|| name.to_owned()))
 }
 
 /// The line of `text` holding byte `offset`, without its line end.
@@ -103,23 +87,6 @@ fn line_at(text: &str, offset: usize) -> &str {
     let rest = text.get(start..).unwrap_or_default();
     let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
     rest.get(..end).unwrap_or_default()
-}
-
-/// The hex SHA-1 of the parts, each ended by a NUL so that no two lists
-/// of parts run together into the same bytes.
-fn hex(parts: &[&str]) -> String {
-    let mut hasher = Sha1::new();
-    for part in parts {
-        hasher.update(part.as_bytes());
-        hasher.update([0]);
-    }
-    hasher
-        .finalize()
-        .iter()
-        .fold(String::new(), |mut out, byte| {
-            let _ = write!(out, "{byte:02x}");
-            out
-        })
 }
 
 #[cfg(test)]
@@ -143,17 +110,5 @@ mod tests {
             "{31B2F340-016D-11D2-945F-00C04FB984F9}"
         );
         assert_eq!(gpo_of("a/b.inf", &paths), "a/b.inf");
-    }
-
-    #[test]
-    fn well_known_accounts_are_sids_and_names_ignore_case() {
-        assert_eq!(account_id("*S-1-5-20"), "S-1-5-20");
-        assert_eq!(account_id("NT AUTHORITY\\Network Service"), "S-1-5-20");
-        assert_eq!(account_id("contoso\\svc"), account_id("CONTOSO\\SVC"));
-    }
-
-    #[test]
-    fn parts_do_not_run_together() {
-        assert_ne!(hex(&["ab", "c"]), hex(&["a", "bc"]));
     }
 }

@@ -144,6 +144,10 @@ pub(super) struct SarifResult {
     pub(super) partial_fingerprints: BTreeMap<&'static str, String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(super) suppressions: Vec<Suppression>,
+    /// Under `check --baseline`: `new`, or `unchanged` for a result the
+    /// base has too (SARIF 2.1.0 §3.27.24).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) baseline_state: Option<&'static str>,
     pub(super) properties: Properties,
 }
 
