@@ -92,7 +92,10 @@ fn two_folders_show_the_denied_cell_and_the_entry_that_denies() {
     let deny = format!("SeDenyServiceLogonRight = *{DOMAIN}-1200");
     side(&dir.path().join("new"), &tier1(&allow, &[&deny]));
     write(&dir.path().join("services.yaml"), &services());
-    let run = gplint_in(dir.path(), &["diff", "old", "new", "--expect", "services.yaml"]);
+    let run = gplint_in(
+        dir.path(),
+        &["diff", "old", "new", "--expect", "services.yaml"],
+    );
     assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
     assert_eq!(
         cells(&run.stdout),
@@ -118,14 +121,20 @@ fn two_folders_show_the_denied_cell_and_the_entry_that_denies() {
 fn an_expectation_already_broken_on_base_does_not_fail_the_diff() {
     let dir = temp();
     // BASE grants nobody; HEAD denies svc_app outright: still refused.
-    side(&dir.path().join("old"), &tier1("SeServiceLogonRight = *S-1-5-20", &[]));
+    side(
+        &dir.path().join("old"),
+        &tier1("SeServiceLogonRight = *S-1-5-20", &[]),
+    );
     let deny = format!("SeDenyServiceLogonRight = *{DOMAIN}-1200");
     side(
         &dir.path().join("new"),
         &tier1("SeServiceLogonRight = *S-1-5-20", &[&deny]),
     );
     write(&dir.path().join("services.yaml"), &services());
-    let run = gplint_in(dir.path(), &["diff", "old", "new", "--expect", "services.yaml"]);
+    let run = gplint_in(
+        dir.path(),
+        &["diff", "old", "new", "--expect", "services.yaml"],
+    );
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     assert_eq!(
         cells(&run.stdout),
@@ -142,7 +151,10 @@ fn holders_of_an_undeclared_account_are_listed_as_added_and_removed() {
     side(&dir.path().join("old"), &tier1(&allow, &[&old]));
     side(&dir.path().join("new"), &tier1(&allow, &[&new]));
     write(&dir.path().join("services.yaml"), &services());
-    let run = gplint_in(dir.path(), &["diff", "old", "new", "--expect", "services.yaml"]);
+    let run = gplint_in(
+        dir.path(),
+        &["diff", "old", "new", "--expect", "services.yaml"],
+    );
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     assert!(cells(&run.stdout).is_empty(), "{}", run.stdout);
     let added = format!("  SeBatchLogonRight: added *{DOMAIN}-1131\n");
@@ -162,7 +174,10 @@ fn a_declared_holder_is_shown_with_its_name() {
         &tier1(&allow, &["SeBatchLogonRight = *S-1-5-32-544"]),
     );
     write(&dir.path().join("services.yaml"), &services());
-    let run = gplint_in(dir.path(), &["diff", "old", "new", "--expect", "services.yaml"]);
+    let run = gplint_in(
+        dir.path(),
+        &["diff", "old", "new", "--expect", "services.yaml"],
+    );
     let removed = format!("  SeBatchLogonRight: removed *{DOMAIN}-1202 (CONTOSO\\svc_batch)\n");
     assert!(run.stdout.contains(&removed), "{}", run.stdout);
     // svc_batch has no expectation: refused, but nothing breaks.
@@ -178,21 +193,37 @@ fn the_json_has_the_headline_counts_and_typed_changes() {
     let dir = temp();
     let allow = format!("SeServiceLogonRight = *{DOMAIN}-1200");
     side(&dir.path().join("old"), &tier1(&allow, &[]));
-    side(&dir.path().join("new"), &tier1("SeServiceLogonRight = *S-1-5-20", &[]));
+    side(
+        &dir.path().join("new"),
+        &tier1("SeServiceLogonRight = *S-1-5-20", &[]),
+    );
     write(&dir.path().join("services.yaml"), &services());
     let run = gplint_in(
         dir.path(),
-        &["diff", "old", "new", "--expect", "services.yaml", "--format", "json"],
+        &[
+            "diff",
+            "old",
+            "new",
+            "--expect",
+            "services.yaml",
+            "--format",
+            "json",
+        ],
     );
     assert_eq!(run.code, 1, "{}", run.stderr);
     let json: serde_json::Value =
         serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout));
     assert_eq!(json["version"], 1);
-    assert_eq!((json["base"].as_str(), json["head"].as_str()), (Some("old"), Some("new")));
+    assert_eq!(
+        (json["base"].as_str(), json["head"].as_str()),
+        (Some("old"), Some("new"))
+    );
     assert_eq!(json["breaks"], true);
     assert_eq!(json["summary"]["refused"], 1);
     assert_eq!(json["summary"]["broken"], 1);
-    let changes = json["changes"].as_array().unwrap_or_else(|| panic!("changes"));
+    let changes = json["changes"]
+        .as_array()
+        .unwrap_or_else(|| panic!("changes"));
     let verdict = &changes[0];
     assert_eq!(verdict["kind"], "verdict");
     assert_eq!(verdict["scope"], "tier1");
@@ -208,7 +239,11 @@ fn the_json_has_the_headline_counts_and_typed_changes() {
         .find(|c| c["kind"] == "holders")
         .unwrap_or_else(|| panic!("a holders change: {}", run.stdout));
     assert_eq!(holders["right"], "SeServiceLogonRight");
-    assert!(changes.iter().any(|c| c["kind"] == "finding" && c["appeared"] == true));
+    assert!(
+        changes
+            .iter()
+            .any(|c| c["kind"] == "finding" && c["appeared"] == true)
+    );
 }
 
 // ---- git revisions (issue 16 point 1) ----
@@ -225,14 +260,23 @@ fn has_git() -> bool {
 fn git(dir: &Path, args: &[&str]) {
     let status = Command::new("git")
         .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
-        .args(["-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"])
+        .args([
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
+        ])
         .args(args)
         .current_dir(dir)
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .output()
         .unwrap_or_else(|e| panic!("git runs: {e}"));
-    assert!(status.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
 }
 
 /// A repository whose two commits differ by one line of `gpo/tier1`.
@@ -254,10 +298,19 @@ fn two_revisions_give_the_changed_cells_and_fail_when_a_logon_breaks() {
         return;
     }
     let allow = format!("SeServiceLogonRight = *{DOMAIN}-1200");
-    let repo = repository(&tier1(&allow, &[]), &tier1("SeServiceLogonRight = *S-1-5-20", &[]));
+    let repo = repository(
+        &tier1(&allow, &[]),
+        &tier1("SeServiceLogonRight = *S-1-5-20", &[]),
+    );
     let run = gplint_in(
         repo.path(),
-        &["diff", "HEAD~1:gpo", "HEAD:gpo", "--expect", "services.yaml"],
+        &[
+            "diff",
+            "HEAD~1:gpo",
+            "HEAD:gpo",
+            "--expect",
+            "services.yaml",
+        ],
     );
     assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
     assert_eq!(
@@ -270,7 +323,11 @@ fn two_revisions_give_the_changed_cells_and_fail_when_a_logon_breaks() {
         "{}",
         run.stdout
     );
-    assert!(run.stdout.starts_with("BASE HEAD~1:gpo\nHEAD HEAD:gpo\n"), "{}", run.stdout);
+    assert!(
+        run.stdout.starts_with("BASE HEAD~1:gpo\nHEAD HEAD:gpo\n"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -283,7 +340,13 @@ fn a_revision_change_that_only_adds_a_grant_passes() {
     let repo = repository(&tier1(&allow, &[]), &tier1(&allow, &[&batch]));
     let run = gplint_in(
         repo.path(),
-        &["diff", "HEAD~1:gpo/", "HEAD:gpo/", "--expect", "services.yaml"],
+        &[
+            "diff",
+            "HEAD~1:gpo/",
+            "HEAD:gpo/",
+            "--expect",
+            "services.yaml",
+        ],
     );
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     assert_eq!(
@@ -302,7 +365,13 @@ fn a_bad_revision_is_exit_2_with_gits_reason_on_one_line() {
     let repo = repository(&tier1(&allow, &[]), &tier1(&allow, &[]));
     let run = gplint_in(
         repo.path(),
-        &["diff", "no-such-branch:gpo", "HEAD:gpo", "--expect", "services.yaml"],
+        &[
+            "diff",
+            "no-such-branch:gpo",
+            "HEAD:gpo",
+            "--expect",
+            "services.yaml",
+        ],
     );
     assert_eq!(run.code, 2, "{}\n{}", run.stdout, run.stderr);
     assert_eq!(run.stdout, "");
@@ -316,12 +385,53 @@ fn a_bad_revision_is_exit_2_with_gits_reason_on_one_line() {
     );
     let missing = gplint_in(
         repo.path(),
-        &["diff", "HEAD:nowhere", "HEAD:gpo", "--expect", "services.yaml"],
+        &[
+            "diff",
+            "HEAD:nowhere",
+            "HEAD:gpo",
+            "--expect",
+            "services.yaml",
+        ],
     );
     assert_eq!(missing.code, 2);
     assert!(
-        missing.stderr.contains("the revision has no file or folder `nowhere`"),
+        missing
+            .stderr
+            .contains("the revision has no file or folder `nowhere`"),
         "{}",
         missing.stderr
     );
+}
+
+#[test]
+fn a_gpo_evaluated_alone_is_the_same_scope_on_both_revisions() {
+    if !has_git() {
+        return;
+    }
+    let allow = format!("SeServiceLogonRight = *{DOMAIN}-1200");
+    let repo = repository(
+        &tier1(&allow, &[]),
+        &tier1("SeServiceLogonRight = *S-1-5-20", &[]),
+    );
+    // No scopes: each GPO of the folder is evaluated alone, named by its
+    // path, which must not carry the revision's temporary folder.
+    let unscoped = format!(
+        "target: member-server\ndomain_sid: {DOMAIN}\naccounts:\n  - name: CONTOSO\\svc_app\n    sid: {DOMAIN}-1200\n    logon: [service]\n"
+    );
+    write(&repo.path().join("alone.yaml"), &unscoped);
+    let run = gplint_in(
+        repo.path(),
+        &["diff", "HEAD~1:gpo", "HEAD:gpo", "--expect", "alone.yaml"],
+    );
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("\nscope tier1/GptTmpl.inf\n"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        cells(&run.stdout),
+        ["CONTOSO\\svc_app  service  allowed → not-granted  BREAKS logon: service"]
+    );
+    assert!(!run.stdout.contains("gplint-diff-"), "{}", run.stdout);
 }

@@ -104,7 +104,7 @@ fn side(
     let Some(revision) = Revision::parse(arg.as_os_str()) else {
         let inputs = inputs::read(&[arg.to_path_buf()], &common.args.limits, io, progress);
         let root = arg.display().to_string();
-        return evaluate(inputs, &root, common, io);
+        return evaluate(inputs, (arg, &root), common, io);
     };
     let folder = match tempfile::Builder::new().prefix("gplint-diff-").tempdir() {
         Ok(folder) => folder,
@@ -123,10 +123,10 @@ fn side(
             return None;
         }
     };
-    let mut inputs = inputs::read(&[copy], &common.args.limits, io, progress);
+    let mut inputs = inputs::read(std::slice::from_ref(&copy), &common.args.limits, io, progress);
     let label = revision.label();
     rename(&mut inputs, folder.path(), &revision);
-    evaluate(inputs, &label, common, io)
+    evaluate(inputs, (&copy, &label), common, io)
 }
 
 /// Names the copy's templates `REV:path/in/the/repository`, as users
@@ -150,9 +150,11 @@ fn rename(inputs: &mut Inputs, folder: &Path, revision: &Revision) {
     }
 }
 
+/// Evaluates and checks one side read from `read` (a path, or the copy
+/// of a revision), whose templates' names start with `root`.
 fn evaluate(
     inputs: Inputs,
-    root: &str,
+    (read, root): (&Path, &str),
     common: &Common<'_>,
     io: &mut Io<'_>,
 ) -> Option<(Snapshot, bool)> {
@@ -163,12 +165,22 @@ fn evaluate(
     load::template_warnings(&inputs.sources, &templates, true, io);
     let chains = plan(&inputs, common.expect, common.expect_source, io)?;
     let library = library(&inputs, &templates, common.today);
-    let runs = chains::evaluate(chains, library, common.expect, &crate::progress::NoProgress);
+    let mut runs = chains::evaluate(chains, library, common.expect, &crate::progress::NoProgress);
     let mut findings = chains::all_findings(&runs, common.rules, &inputs.sources);
     levels::apply(
         &mut findings,
         &levels::resolve(&common.expect.rule_levels, common.rules),
     );
+    // A GPO evaluated alone is its own scope, named by its path: the
+    // part under the side's folder is what BASE and HEAD share.
+    let prefix = read.display().to_string();
+    let relative = |scope: &mut String| *scope = under(scope, &prefix);
+    for run in runs.iter_mut().filter(|run| !run.chain.declared) {
+        run.chain.scope.iter_mut().for_each(relative);
+    }
+    for finding in &mut findings {
+        finding.scope.iter_mut().for_each(relative);
+    }
     let findings = causes::group(findings);
     let snapshot = diff::snapshot(&Side {
         runs: &runs,
@@ -177,4 +189,28 @@ fn evaluate(
         root,
     });
     Some((snapshot, inputs.failed))
+}
+
+/// `name` without `prefix` and the separator after it; `name` itself
+/// when it is not under `prefix` (a display name) or is `prefix` alone.
+fn under(name: &str, prefix: &str) -> String {
+    name.strip_prefix(prefix)
+        .and_then(|rest| rest.strip_prefix(['/', '\\']))
+        .filter(|rest| !rest.is_empty())
+        .map_or_else(|| name.to_owned(), |rest| rest.replace('\\', "/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::under;
+
+    #[test]
+    fn a_scope_under_the_side_loses_the_side() {
+        assert_eq!(
+            under("/tmp/x/gpo/a/GptTmpl.inf", "/tmp/x/gpo"),
+            "a/GptTmpl.inf"
+        );
+        assert_eq!(under("Servers Baseline", "/tmp/x/gpo"), "Servers Baseline");
+        assert_eq!(under("old2/a.inf", "old"), "old2/a.inf");
+    }
 }

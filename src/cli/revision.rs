@@ -179,8 +179,14 @@ fn git(
     }
     let output = child.wait_with_output().map_err(no_git)?;
     if let Some(writer) = writer {
-        // A write that failed shows as git's failure or short output.
-        let _ = writer.join();
+        // A write that failed shows as git's failure or as short output,
+        // which `write_all` reports.
+        if writer.join().is_err() {
+            return Err(RevisionError::NoGit {
+                label: label.to_owned(),
+                reason: "writing to git failed".to_owned(),
+            });
+        }
     }
     if output.status.success() {
         return Ok(stdout);
@@ -270,7 +276,7 @@ mod tests {
     #[test]
     fn only_regular_files_are_listed() {
         let listing =
-            b"100644 blob aa\tgpo/a.inf\0120000 blob bb\tgpo/link\0160000 commit cc\tsub\0";
+            b"100644 blob aa\tgpo/a.inf\x00120000 blob bb\tgpo/link\x00160000 commit cc\tsub\x00";
         assert_eq!(blobs(listing), [("aa".to_owned(), "gpo/a.inf".to_owned())]);
     }
 
