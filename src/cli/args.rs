@@ -127,16 +127,6 @@ pub enum Command {
         after_help = "Examples:\n  gplint explain GptTmpl.inf --expect services.yaml\n  gplint explain GptTmpl.inf --expect services.yaml --format json -o explain.json\n\nExit codes: 0 explained, 2 an input could not be read (nothing is written when no template could be), the result could not be written, --output names an input, or the command line is wrong."
     )]
     Explain(ExplainArgs),
-    /// Show what a change does: compare every declared account's verdicts,
-    /// every logon right's holders and the findings of BASE and HEAD.
-    ///
-    /// BASE and HEAD are each a path (template, GPO folder, SYSVOL, backup
-    /// tree), or inside a git repository `REV:PATH` (`origin/main:gpo/`,
-    /// `HEAD~1:gpo`), PATH from the repository's top. A path that exists
-    /// is a path; otherwise a `:` after more than one character makes a
-    /// revision (`C:\gpo` is a Windows drive).
-    #[command(after_help = DIFF_AFTER_HELP)]
-    Diff(DiffArgs),
     /// List the rules, print one rule's documentation, or run the rules'
     /// own cases (`gplint rules test`).
     #[command(after_help = RULES_AFTER_HELP)]
@@ -147,6 +137,16 @@ pub enum Command {
         after_help = "Examples:\n  gplint dump GptTmpl.inf\n  gplint dump --format json secedit-export.inf -o model.json\n  gplint dump - < GptTmpl.inf\n\nExit codes: 0 every file was read (warnings allowed), 2 a file could not be read or decoded (nothing is written when none could be), the result could not be written, or --output names an input."
     )]
     Dump(DumpArgs),
+    /// Show what a change does: compare every declared account's verdicts,
+    /// every logon right's holders and the findings of BASE and HEAD.
+    ///
+    /// BASE and HEAD are each a path (template, GPO folder, SYSVOL, backup
+    /// tree), or inside a git repository `REV:PATH` (`origin/main:gpo/`,
+    /// `HEAD~1:gpo`), PATH from the repository's top. A path that exists
+    /// is a path; otherwise a `:` after more than one character makes a
+    /// revision (`C:\gpo` is a Windows drive).
+    #[command(after_help = DIFF_AFTER_HELP)]
+    Diff(DiffArgs),
     /// Explain an error code or event id from a failed logon: its name,
     /// text, usual cause, related codes, and the rules that detect it.
     ///

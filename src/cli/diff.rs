@@ -123,7 +123,12 @@ fn side(
             return None;
         }
     };
-    let mut inputs = inputs::read(std::slice::from_ref(&copy), &common.args.limits, io, progress);
+    let mut inputs = inputs::read(
+        std::slice::from_ref(&copy),
+        &common.args.limits,
+        io,
+        progress,
+    );
     let label = revision.label();
     rename(&mut inputs, folder.path(), &revision);
     evaluate(inputs, (&copy, &label), common, io)
