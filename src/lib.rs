@@ -35,6 +35,7 @@ pub mod cli;
 pub mod clip;
 pub mod codes;
 pub mod diagnostic;
+pub mod diff;
 pub mod discover;
 pub mod expect;
 pub mod facts;

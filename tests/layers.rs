@@ -59,6 +59,8 @@ const STAGES: &[&[&str]] = &[
     // What a check reports, and the check.
     &["finding"],
     &["check"],
+    // What a change does: two sides' verdicts and findings compared.
+    &["diff"],
     // Output, `gplint init`, the command line, and the fuzz entry points.
     &["report"],
     &["init"],

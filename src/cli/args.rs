@@ -137,6 +137,16 @@ pub enum Command {
         after_help = "Examples:\n  gplint dump GptTmpl.inf\n  gplint dump --format json secedit-export.inf -o model.json\n  gplint dump - < GptTmpl.inf\n\nExit codes: 0 every file was read (warnings allowed), 2 a file could not be read or decoded (nothing is written when none could be), the result could not be written, or --output names an input."
     )]
     Dump(DumpArgs),
+    /// Show what a change does: compare every declared account's verdicts,
+    /// every logon right's holders and the findings of BASE and HEAD.
+    ///
+    /// BASE and HEAD are each a path (template, GPO folder, SYSVOL, backup
+    /// tree), or inside a git repository `REV:PATH` (`origin/main:gpo/`,
+    /// `HEAD~1:gpo`), PATH from the repository's top. A path that exists
+    /// is a path; otherwise a `:` after more than one character makes a
+    /// revision (`C:\gpo` is a Windows drive).
+    #[command(after_help = DIFF_AFTER_HELP)]
+    Diff(DiffArgs),
     /// Explain an error code or event id from a failed logon: its name,
     /// text, usual cause, related codes, and the rules that detect it.
     ///
@@ -274,6 +284,45 @@ pub struct CiArgs {
     /// finding at its own level (by default it is a note).
     #[arg(long)]
     pub include_waived: bool,
+}
+
+/// Examples and exit codes of `gplint diff`.
+const DIFF_AFTER_HELP: &str = "Examples:\n  gplint diff HEAD~1:gpo HEAD:gpo --expect services.yaml\n  gplint diff origin/main:gpo gpo --expect services.yaml --format json\n  gplint diff old/ new/ --expect services.yaml\n\nExit codes: 0 the change breaks no expectation that held on BASE (whatever BASE already broke), 1 it does (a `logon:` that worked no longer does, or a `no_logon:` that was refused is allowed), 2 an input or revision could not be read, or the command line is wrong.";
+
+/// Arguments of `gplint diff`.
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The state before the change: a path, or `REV:PATH` in a git repository.
+    #[arg(value_name = "BASE")]
+    pub base: PathBuf,
+    /// The state after the change: a path, or `REV:PATH` in a git repository.
+    #[arg(value_name = "HEAD")]
+    pub head: PathBuf,
+    /// The expectations file, read once for both sides.
+    #[arg(long, short = 'e', value_name = "FILE")]
+    pub expect: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+    /// Today's date for password expiry (tests; default: the clock, or
+    /// GPLINT_TODAY).
+    #[arg(long, hide = true, value_name = "YYYY-MM-DD", value_parser = super::today::parse_flag)]
+    pub today: Option<crate::model::Date>,
+    /// Whether to draw a progress bar.
+    #[command(flatten)]
+    pub progress: ProgressArgs,
+    /// How much input to accept.
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// Output formats of `gplint diff`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    /// A headline, then the changes grouped by scope.
+    Human,
+    /// One JSON document: the headline's counts and every change.
+    Json,
 }
 
 /// Arguments of `gplint explain`.

@@ -268,7 +268,7 @@ fn evaluate<'t>(
 
 /// The chains to evaluate; scope errors are rendered against the
 /// expectations file.
-fn plan(
+pub(super) fn plan(
     inputs: &Inputs,
     expect: &Expectations,
     expect_source: &SourceFile,
@@ -283,7 +283,11 @@ fn plan(
     }
 }
 
-fn library<'t>(inputs: &'t Inputs, templates: &'t [Template<'t>], today: Date) -> Library<'t> {
+pub(super) fn library<'t>(
+    inputs: &'t Inputs,
+    templates: &'t [Template<'t>],
+    today: Date,
+) -> Library<'t> {
     Library {
         gpos: &inputs.gpos,
         source_of: &inputs.source_of,
@@ -296,7 +300,7 @@ fn library<'t>(inputs: &'t Inputs, templates: &'t [Template<'t>], today: Date) -
 
 /// Parses and types every template, in parallel and in order, keeping
 /// what `check` and `explain` read.
-fn typed(sources: &[SourceFile]) -> Vec<Template<'_>> {
+pub(super) fn typed(sources: &[SourceFile]) -> Vec<Template<'_>> {
     sources
         .par_iter()
         .map(|source| template::build_logon(&syntax::parse(&source.text)))

@@ -12,6 +12,7 @@ mod bar;
 mod baseline;
 mod check;
 mod codes;
+mod diff;
 mod dump;
 mod expect_file;
 mod generate;
@@ -25,6 +26,7 @@ mod output_error;
 mod progress_args;
 mod reads;
 mod repo_root;
+mod revision;
 mod rules;
 mod rules_test;
 mod schema;
@@ -44,9 +46,9 @@ use std::io::Write;
 use clap::Parser;
 
 pub use args::{
-    CheckArgs, CheckFormat, CiArgs, Cli, CodesArgs, Command, CompletionsArgs, DumpArgs, DumpFormat,
-    ExplainArgs, ExplainFormat, FailOn, InitArgs, ManArgs, RulesArgs, RulesCommand, RulesTestArgs,
-    SchemaArgs, SchemaFile, WhyArgs, WhyFormat,
+    CheckArgs, CheckFormat, CiArgs, Cli, CodesArgs, Command, CompletionsArgs, DiffArgs, DiffFormat,
+    DumpArgs, DumpFormat, ExplainArgs, ExplainFormat, FailOn, InitArgs, ManArgs, RulesArgs,
+    RulesCommand, RulesTestArgs, SchemaArgs, SchemaFile, WhyArgs, WhyFormat,
 };
 pub use bar::StderrBar;
 pub use limit_args::LimitArgs;
@@ -166,6 +168,7 @@ fn command(
     match command {
         Command::Check(args) => check::run_check(&args, io, args.progress.choose(progress)),
         Command::Explain(args) => check::run_explain(&args, io, args.progress.choose(progress)),
+        Command::Diff(args) => diff::run(&args, io, args.progress.choose(progress)),
         Command::Init(args) => init::run(&args, io, args.progress.choose(progress)),
         Command::Rules(args) => rules::run(&args, io),
         Command::Why(args) => why::run(&args, io),

@@ -68,6 +68,10 @@ pub const STAGES: &[(&str, &str)] = &[
     ("gplint::args", "the command line"),
     ("gplint::input", "the inputs named on the command line"),
     ("gplint::expect_file", "finding the expectations file"),
+    (
+        "gplint::diff",
+        "reading a git revision given to `gplint diff`",
+    ),
 ];
 
 impl Code {

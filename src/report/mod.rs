@@ -4,6 +4,7 @@ pub mod check_human;
 pub mod check_json;
 pub mod ci;
 pub mod diagnostic_codes;
+pub mod diff_human;
 pub mod dump_text;
 pub mod dump_view;
 mod excerpt;

@@ -1240,4 +1240,35 @@ codes! {
               not the YAML gplint expects. Check that it is the file you meant, and save it as \
               UTF-8.",
     },
+    // ---- gplint::diff: revisions given to `gplint diff` ----
+    GplintDiffGit {
+        code: "gplint::diff::git",
+        severity: Error,
+        kind: Error,
+        summary: "git could not read a revision given to diff",
+        doc: "`gplint diff` reads a side given as `REV:PATH` through the `git` command, run in \
+              the current folder. git could not be run, or refused: the revision is unknown \
+              (a typo, a branch not fetched), or the folder is not in a repository. The \
+              message quotes git's first line. Fetch the branch, name a revision `git log` \
+              shows, or give the side as a folder.",
+    },
+    GplintDiffNoPath {
+        code: "gplint::diff::no_path",
+        severity: Error,
+        kind: Error,
+        summary: "a revision given to diff has nothing at the path",
+        doc: "`REV:PATH` names a path from the repository's top, as `git show REV:PATH` \
+              does; the revision has no file under it. Check the path's spelling and case \
+              with `git ls-tree -r REV`.",
+    },
+    GplintDiffCopy {
+        code: "gplint::diff::copy",
+        severity: Error,
+        kind: Error,
+        summary: "a revision's files could not be copied for diff",
+        doc: "gplint copies the files of `REV:PATH` into a temporary folder and reads them as \
+              a checkout. The copy failed: the temporary folder (TMPDIR) is full or not \
+              writable, or git's output could not be read. Make room, or give the side as a \
+              folder.",
+    },
 }
