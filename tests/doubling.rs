@@ -570,7 +570,15 @@ fn accounts_not_granted_as_expected_do_not_copy_the_list() {
         let args = strings(&["check", &template, "--expect", &expect, "--format", "json"]);
         run(Counter::HolderProbes, &args).peak
     };
-    let (small, large) = (peak_of_size(2_000), peak_of_size(4_000));
+    // A run's peak is measured above what the heap held when it started;
+    // memory an earlier test left to be freed during the run makes that
+    // base too high and the peak too low. Measured alone the peaks are
+    // exactly linear (20.4 MB, 40.5 MB, 80.9 MB for 2,000, 4,000, 8,000
+    // accounts), but once in CI the first, smaller run read 16.4 MB. So
+    // the smaller size is measured twice, the second time from a settled
+    // heap, and the larger of the two is taken.
+    let small = peak_of_size(2_000).max(peak_of_size(2_000));
+    let large = peak_of_size(4_000);
     let ratio = large as f64 / small as f64;
     assert!(
         ratio <= 2.2,
