@@ -210,3 +210,47 @@ fn an_empty_diff_says_nothing_changed() {
     );
     assert!(!text.contains("<details>"), "{text}");
 }
+
+/// The command line: two folders, the tier1 GPO now denies svc_app's
+/// service logon (deny wins, windows-logon-facts.md §2): one breaking row.
+#[test]
+fn the_command_writes_the_comment_and_keeps_the_exit_code() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let inf = |rights: &str| {
+        format!(
+            "[Unicode]\nUnicode=yes\n[Version]\nsignature=\"$CHICAGO$\"\nRevision=1\n[Privilege Rights]\n{rights}\n"
+        )
+    };
+    let allow = format!("SeServiceLogonRight = *{DOMAIN}-1200");
+    let deny = format!("{allow}\nSeDenyServiceLogonRight = *{DOMAIN}-1200");
+    for (side, text) in [("old", &allow), ("new", &deny)] {
+        let path = dir.path().join(side).join("tier1");
+        std::fs::create_dir_all(&path).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(path.join("GptTmpl.inf"), inf(text)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let services = format!(
+        "target: member-server\ndomain_sid: {DOMAIN}\nscopes:\n  - name: tier1\n    gpos: [tier1/GptTmpl.inf]\naccounts:\n  - name: CONTOSO\\svc_app\n    sid: {DOMAIN}-1200\n    password_never_expires: true\n    logon: [service]\n"
+    );
+    std::fs::write(dir.path().join("services.yaml"), services).unwrap_or_else(|e| panic!("{e}"));
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_gplint"))
+        .args([
+            "diff",
+            "old",
+            "new",
+            "--expect",
+            "services.yaml",
+            "--format",
+            "markdown",
+        ])
+        .current_dir(dir.path())
+        .env("GPLINT_TODAY", "2026-01-15")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(stdout.starts_with(MARKER), "{stdout}");
+    assert!(
+        stdout.contains("| `CONTOSO\\svc_app` | `tier1` | service | allowed → denied (**breaks** logon) | denied by "),
+        "{stdout}"
+    );
+}
