@@ -6,7 +6,7 @@
 //! GitHub refuses a comment over [`MAX_CHARS`] characters, so the
 //! comment is built under a budget: every cell is cut to [`MAX_CELL`]
 //! characters before escaping (a row is then a few KiB at most), a row is
-//! written only while the text stays under the limit with [`RESERVE`]
+//! written only while the text stays under the limit with `RESERVE`
 //! bytes left for what follows, and what did not fit is counted in an
 //! "N more" line. Bytes are counted, which bounds characters (and UTF-16
 //! units) from above.
