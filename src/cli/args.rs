@@ -323,6 +323,8 @@ pub enum DiffFormat {
     Human,
     /// One JSON document: the headline's counts and every change.
     Json,
+    /// A pull-request comment: headline, table of changed cells, details.
+    Markdown,
 }
 
 /// Arguments of `gplint explain`.
