@@ -323,6 +323,8 @@ pub enum DiffFormat {
     Human,
     /// One JSON document: the headline's counts and every change.
     Json,
+    /// One self-contained HTML page: each scope's matrix, BASE and HEAD side by side.
+    Html,
 }
 
 /// Arguments of `gplint explain`.
@@ -469,6 +471,8 @@ pub enum ExplainFormat {
     Human,
     /// One JSON document; see the README for its fields.
     Json,
+    /// One self-contained HTML page: each scope's matrix, evidence on hover.
+    Html,
 }
 
 /// Arguments of `gplint man`.

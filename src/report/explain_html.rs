@@ -1,0 +1,35 @@
+//! `gplint explain --format html`: one state's accounts × logon-types
+//! matrix per scope, with the same renderer as `diff --format html`.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use crate::diff::{CellKey, Snapshot};
+
+use super::matrix_html::{self, Matrix, esc, scope_name};
+
+/// The HTML explanation of `state`, whose inputs are named `inputs`.
+pub fn write(state: &Snapshot, inputs: &str) -> String {
+    let mut out = String::new();
+    matrix_html::open(&mut out, &format!("gplint explain {inputs}"), false);
+    let none: BTreeSet<CellKey> = BTreeSet::new();
+    for (scope, accounts) in &matrix_html::accounts_by_scope(&[state]) {
+        let _ = write!(
+            out,
+            "<section class=\"scope\" data-scope=\"{}\"><h2>{}</h2>\n",
+            esc(&scope_name(scope).to_lowercase()),
+            esc(scope_name(scope))
+        );
+        Matrix {
+            caption: "",
+            side: state,
+            scope,
+            accounts,
+            changed: &none,
+        }
+        .write(&mut out);
+        out.push_str("</section>\n");
+    }
+    matrix_html::close(&mut out);
+    out
+}
