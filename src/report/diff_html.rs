@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use crate::diff::{Cell, CellKey, Change, Diff, FindingChange, HoldersChange, Snapshot};
 
-use super::matrix_html::{self, Matrix, esc, evidence, scope_name};
+use super::matrix_html::{self, Evidence, Matrix, esc, evidence, scope_name};
 
 /// BASE and HEAD: as given, and evaluated.
 #[derive(Clone, Copy)]
@@ -41,14 +41,8 @@ pub fn write(diff: &Diff, sides: Sides<'_>) -> String {
         .map(|v| (v.scope.clone(), v.account.clone(), v.logon_type))
         .collect();
     let by_scope = matrix_html::accounts_by_scope(&[sides.base, sides.head]);
+    let mut evidence = Evidence::default();
     for (scope, accounts) in &by_scope {
-        let matrix = |caption: &'static str, side| Matrix {
-            caption,
-            side,
-            scope,
-            accounts,
-            changed: &changed,
-        };
         let count = changed.iter().filter(|k| &k.0 == *scope).count();
         let _ = write!(
             out,
@@ -61,15 +55,22 @@ pub fn write(diff: &Diff, sides: Sides<'_>) -> String {
                 String::new()
             }
         );
-        if same_cells(sides, scope) {
-            matrix("BASE = HEAD", sides.head).write(&mut out);
-        } else {
-            matrix("BASE", sides.base).write(&mut out);
-            matrix("HEAD", sides.head).write(&mut out);
+        let both = [("BASE", sides.base), ("HEAD", sides.head)];
+        let one = [("BASE = HEAD", sides.head)];
+        Matrix {
+            sides: if same_cells(sides, scope) {
+                &one
+            } else {
+                &both
+            },
+            scope,
+            accounts,
+            changed: &changed,
         }
+        .write(&mut out, &mut evidence);
         out.push_str("</div></section>\n");
     }
-    matrix_html::close(&mut out);
+    matrix_html::close(&mut out, &evidence);
     out
 }
 

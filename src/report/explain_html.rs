@@ -6,13 +6,14 @@ use std::fmt::Write as _;
 
 use crate::diff::{CellKey, Snapshot};
 
-use super::matrix_html::{self, Matrix, esc, scope_name};
+use super::matrix_html::{self, Evidence, Matrix, esc, scope_name};
 
 /// The HTML explanation of `state`, whose inputs are named `inputs`.
 pub fn write(state: &Snapshot, inputs: &str) -> String {
     let mut out = String::new();
     matrix_html::open(&mut out, &format!("gplint explain {inputs}"), false);
     let none: BTreeSet<CellKey> = BTreeSet::new();
+    let mut evidence = Evidence::default();
     for (scope, accounts) in &matrix_html::accounts_by_scope(&[state]) {
         let _ = write!(
             out,
@@ -21,15 +22,14 @@ pub fn write(state: &Snapshot, inputs: &str) -> String {
             esc(scope_name(scope))
         );
         Matrix {
-            caption: "",
-            side: state,
+            sides: &[("", state)],
             scope,
             accounts,
             changed: &none,
         }
-        .write(&mut out);
+        .write(&mut out, &mut evidence);
         out.push_str("</section>\n");
     }
-    matrix_html::close(&mut out);
+    matrix_html::close(&mut out, &evidence);
     out
 }

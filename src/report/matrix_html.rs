@@ -9,7 +9,7 @@
 //! focusable and shows the same text below itself on focus, so a
 //! keyboard or a click reaches it without a second copy in the page.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use crate::diff::{Cell, CellKey, Expected, Snapshot, State};
@@ -75,21 +75,62 @@ pub fn open(out: &mut String, title: &str, changed_filter: bool) {
         "</form>\n<p class=\"legend\">✓ allowed · ✗ denied · – not granted · \
          ⊘ restricted · <span class=\"mark\">Δ</span> changed · \
          <span class=\"mark\">!</span> against services.yaml · \
-         hover or focus a cell for its evidence</p>\n",
+         hover, click or focus a cell (Tab) for its evidence</p>\n",
     );
 }
 
-/// The end of the page: the filters' script.
-pub fn close(out: &mut String) {
-    let _ = write!(out, "<script>{SCRIPT}</script>\n</body></html>\n");
+/// The end of the page: the evidence list, the panel a focused cell's
+/// evidence shows in, the script.
+pub fn close(out: &mut String, evidence: &Evidence) {
+    evidence.write(out);
+    let _ = write!(
+        out,
+        "<div id=\"panel\" role=\"status\" aria-live=\"polite\"></div>\n<script>{SCRIPT}</script>\n</body></html>\n"
+    );
 }
 
-/// One side's matrix of one scope. `changed` holds the cells to mark.
+/// Distinct evidence texts, numbered in order of first use. Cells name
+/// theirs by number: a forest repeats "no entry of SeBatchLogonRight holds
+/// it at FILE:LINE" for every account of a scope, and the page must stay
+/// linear and small.
+#[derive(Default)]
+pub struct Evidence {
+    index: HashMap<String, usize>,
+    texts: Vec<String>,
+}
+
+impl Evidence {
+    fn id(&mut self, text: String) -> usize {
+        if let Some(&id) = self.index.get(&text) {
+            return id;
+        }
+        let id = self.texts.len();
+        self.index.insert(text.clone(), id);
+        self.texts.push(text);
+        id
+    }
+
+    /// Writes the numbered list the script reads cells' evidence from;
+    /// without script it is still there to read.
+    pub fn write(&self, out: &mut String) {
+        let _ = write!(
+            out,
+            "<details class=\"index\"><summary>Evidence ({} texts)</summary><ol id=\"evidence\" start=\"0\">",
+            self.texts.len()
+        );
+        for text in &self.texts {
+            let _ = write!(out, "<li>{}", esc(text));
+        }
+        out.push_str("</ol></details>\n");
+    }
+}
+
+/// One scope's matrix: the account rows, then five logon-type columns
+/// per side (BASE and HEAD, or the one state `explain` shows).
 pub struct Matrix<'a> {
-    /// The caption: `BASE origin/main:gpo`, or nothing for explain.
-    pub caption: &'a str,
-    /// The side.
-    pub side: &'a Snapshot,
+    /// The sides with their captions (`BASE`, `HEAD`), or one side with
+    /// an empty caption.
+    pub sides: &'a [(&'a str, &'a Snapshot)],
     /// The scope.
     pub scope: &'a Option<String>,
     /// Its accounts, as rows.
@@ -99,44 +140,61 @@ pub struct Matrix<'a> {
 }
 
 impl Matrix<'_> {
-    /// Writes the table.
-    pub fn write(&self, out: &mut String) {
-        out.push_str("<table>");
-        if !self.caption.is_empty() {
-            let _ = write!(out, "<caption>{}</caption>", esc(self.caption));
+    /// Writes the table, numbering evidence into `evidence`.
+    pub fn write(&self, out: &mut String, evidence: &mut Evidence) {
+        out.push_str("<table><thead>");
+        if self.sides.iter().any(|(caption, _)| !caption.is_empty()) {
+            out.push_str("<tr><td></td>");
+            for (caption, _) in self.sides {
+                let _ = write!(
+                    out,
+                    "<th colspan=\"5\" scope=\"colgroup\">{}</th>",
+                    esc(caption)
+                );
+            }
+            out.push_str("</tr>");
         }
-        out.push_str("<thead><tr><th scope=\"col\">account</th>");
-        for t in LogonType::ALL {
-            let _ = write!(out, "<th scope=\"col\">{}</th>", t.as_str());
+        out.push_str("<tr><th scope=\"col\">account</th>");
+        for _ in self.sides {
+            for t in LogonType::ALL {
+                let _ = write!(out, "<th scope=\"col\">{}</th>", t.as_str());
+            }
         }
         out.push_str("</tr></thead><tbody>\n");
         for account in self.accounts {
-            self.row(out, account);
+            self.row(out, account, evidence);
         }
         out.push_str("</tbody></table>\n");
     }
 
-    fn row(&self, out: &mut String, account: &str) {
+    fn row(&self, out: &mut String, account: &str, evidence: &mut Evidence) {
         let key = |t| (self.scope.clone(), account.to_owned(), t);
         let changed = LogonType::ALL
             .iter()
             .any(|&t| self.changed.contains(&key(t)));
+        let mut ids = Vec::new();
+        let mut cells = String::new();
+        for (_, side) in self.sides {
+            for t in LogonType::ALL {
+                let key = key(t);
+                let found = side.cells.get(&key);
+                let text = found.map_or_else(|| "no such scope on this side".to_owned(), shared);
+                ids.push(evidence.id(text).to_string());
+                let mark = Mark {
+                    changed: self.changed.contains(&key),
+                    against: against(side.expected.get(&key), found),
+                };
+                cell(&mut cells, found, mark);
+            }
+        }
         let _ = write!(
             out,
-            "<tr data-account=\"{}\"{}><th scope=\"row\">{}</th>",
+            "<tr data-account=\"{}\" data-e=\"{}\"{}><th scope=\"row\">{}</th>{cells}</tr>\n",
             esc(&account.to_lowercase()),
+            ids.join(" "),
             if changed { " class=\"changed\"" } else { "" },
             esc(account)
         );
-        for t in LogonType::ALL {
-            let key = key(t);
-            let mark = Mark {
-                changed: self.changed.contains(&key),
-                against: against(self.side.expected.get(&key), self.side.cells.get(&key)),
-            };
-            cell(out, self.side.cells.get(&key), mark);
-        }
-        out.push_str("</tr>\n");
     }
 }
 
@@ -157,29 +215,38 @@ fn against(expected: Option<&Expected>, cell: Option<&Cell>) -> bool {
     }
 }
 
+/// A cell: its class and symbol; a changed cell also carries its whole
+/// evidence, in `title` and in a `<details>` that opens by keyboard.
 fn cell(out: &mut String, cell: Option<&Cell>, mark: Mark) {
     let (class, symbol, word) = match cell.map(|c| c.state) {
-        Some(State::Allowed) => ("allowed", "✓", "allowed"),
-        Some(State::Denied) => ("denied", "✗", "denied"),
-        Some(State::NotGranted) => ("none", "–", "not granted"),
-        Some(State::Restricted) => ("restricted", "⊘", "restricted"),
-        None => ("absent", "", "absent"),
+        Some(State::Allowed) => ("a", "✓", "allowed"),
+        Some(State::Denied) => ("d", "✗", "denied"),
+        Some(State::NotGranted) => ("n", "–", "not granted"),
+        Some(State::Restricted) => ("r", "⊘", "restricted"),
+        None => ("z", "·", "absent"),
     };
-    let title = cell.map_or_else(|| "no such scope on this side".to_owned(), evidence);
+    let against = if mark.against { " x" } else { "" };
+    let bang = if mark.against { "! " } else { "" };
+    if !mark.changed {
+        let _ = write!(out, "<td class=\"{class}{against}\">{bang}{symbol}</td>");
+        return;
+    }
+    let text = esc(&cell.map_or_else(|| "no such scope on this side".to_owned(), evidence));
     let _ = write!(
         out,
-        "<td class=\"{class}{}{}\" tabindex=\"0\" title=\"{}\">",
-        if mark.changed { " changed" } else { "" },
-        if mark.against { " against" } else { "" },
-        esc(&title)
+        "<td class=\"{class}{against} changed\" title=\"{text}\"><details><summary>\
+         <span class=\"mark\">Δ</span> {bang}{symbol} {word}</summary>{text}</details></td>"
     );
-    if mark.changed {
-        out.push_str("<span class=\"mark\">Δ</span> ");
+}
+
+/// The evidence the accounts of a scope share: the path through groups
+/// leaves out the account itself, which its row already names.
+fn shared(cell: &Cell) -> String {
+    let mut cell = cell.clone();
+    if !cell.via.is_empty() {
+        cell.via.remove(0);
     }
-    if mark.against {
-        out.push_str("<span class=\"mark\">!</span> ");
-    }
-    let _ = write!(out, "{symbol} {word}</td>");
+    evidence(&cell)
 }
 
 /// What decides a cell, in words: the entry, the right, file and line.
@@ -212,24 +279,26 @@ const STYLE: &str = "body{font:14px system-ui,sans-serif;margin:1em 2em;color:#1
 table{border-collapse:collapse;margin:.3em 1em .8em 0}\
 caption{text-align:left;font-weight:bold;padding:.2em 0}\
 th,td{border:1px solid #bbb;padding:.15em .4em;text-align:left;white-space:nowrap}\
-td{position:relative;cursor:help}\
-td:focus{outline:2px solid #000}\
-td:focus::after{content:attr(title);position:absolute;left:0;top:100%;z-index:2;\
-background:#ffd;border:1px solid #333;padding:.3em;white-space:normal;width:28em}\
-.allowed{background:#e3f4e3}.denied{background:#f8dcdc}.none{background:#f2f2f2}\
-.restricted{background:#fde9c8}.absent{background:#fff;color:#777}\
+tbody td{cursor:help;text-align:center}\
+td:focus{outline:2px solid #000}td details{text-align:left;white-space:normal}\
+td.a{background:#e3f4e3}td.d{background:#f8dcdc}td.n{background:#f2f2f2}\
+td.r{background:#fde9c8}td.z{background:#fff;color:#777}\
 td.changed{border:3px solid #000;font-weight:bold}\
 tr.changed>th{font-weight:bold}\
-.against{text-decoration:underline wavy #b00}\
+td.x{text-decoration:underline wavy #b00}\
+#panel{position:sticky;bottom:0;background:#ffd;border:1px solid #333;padding:.3em;min-height:1.2em}\
 .mark{font-weight:bold}\
 .sides{display:flex;flex-wrap:wrap;align-items:flex-start}\
 section{border-top:1px solid #ccc;margin-top:.6em}\
 .filters label{margin-right:1em}.legend{color:#333}\
 ul.changes li{margin:.1em 0}";
 
+/// Filters rows and scopes; gives each cell its evidence: `title` on
+/// hover, the panel on focus or click, cells reachable with Tab.
 const SCRIPT: &str = "(function(){\
 var a=document.getElementById('f-account'),s=document.getElementById('f-scope'),\
-c=document.getElementById('f-changed');\
+c=document.getElementById('f-changed'),list=document.getElementById('evidence'),\
+panel=document.getElementById('panel');\
 function run(){var av=a.value.toLowerCase(),sv=s.value.toLowerCase(),co=c&&c.checked;\
 document.querySelectorAll('section.scope').forEach(function(sec){\
 var ok=sec.getAttribute('data-scope').indexOf(sv)>=0,any=false;\
@@ -237,6 +306,16 @@ sec.querySelectorAll('tbody tr').forEach(function(tr){\
 var show=ok&&tr.getAttribute('data-account').indexOf(av)>=0&&(!co||tr.classList.contains('changed'));\
 tr.hidden=!show;any=any||show;});sec.hidden=!any;});}\
 [a,s,c].forEach(function(e){if(e){e.addEventListener('input',run);e.addEventListener('change',run);}});\
+function cellOf(e){var t=e.target;while(t&&t.tagName!=='TD'){t=t.parentElement;}\
+return t&&t.parentElement&&t.parentElement.hasAttribute('data-e')?t:null;}\
+function text(td){if(td.title){return td.title;}var ids=td.parentElement.getAttribute('data-e').split(' '),\
+li=list.children[+ids[td.cellIndex-1]];td.title=li?li.textContent:'';return td.title;}\
+function show(e){var td=cellOf(e);if(!td){return;}var tr=td.parentElement,\
+head=tr.closest('table').tHead.rows,type=head[head.length-1].cells[td.cellIndex].textContent;\
+panel.textContent=tr.cells[0].textContent+' · '+type+': '+text(td);}\
+document.addEventListener('mouseover',function(e){var td=cellOf(e);if(td){text(td);}});\
+document.addEventListener('focusin',show);document.addEventListener('click',show);\
+document.querySelectorAll('tbody td').forEach(function(td){td.tabIndex=0;});\
 })();";
 
 #[cfg(test)]
