@@ -12,6 +12,11 @@ use crate::diff::{Cell, CellKey, Change, Diff, FindingChange, HoldersChange, Sna
 
 use super::matrix_html::{self, Evidence, Matrix, esc, evidence, scope_name};
 
+/// Up to this many changed cells carry their evidence in the page and
+/// are listed one by one; beyond, the script shows evidence (the page
+/// must stay small for a change to every scope of a forest).
+const INLINE: usize = 500;
+
 /// BASE and HEAD: as given, and evaluated.
 #[derive(Clone, Copy)]
 pub struct Sides<'a> {
@@ -66,6 +71,7 @@ pub fn write(diff: &Diff, sides: Sides<'_>) -> String {
             scope,
             accounts,
             changed: &changed,
+            inline: changed.len() <= INLINE,
         }
         .write(&mut out, &mut evidence);
         out.push_str("</div></section>\n");
@@ -97,7 +103,7 @@ fn changes(out: &mut String, diff: &Diff) {
         "<details open><summary>{} changes</summary><ul class=\"changes\">\n",
         diff.changes.len()
     );
-    for change in &diff.changes {
+    for change in diff.changes.iter().take(INLINE) {
         out.push_str("<li>");
         match change {
             Change::Verdict(v) => {
@@ -125,6 +131,12 @@ fn changes(out: &mut String, diff: &Diff) {
             Change::Finding(f) => finding(out, f),
         }
         out.push_str("</li>\n");
+    }
+    if let Some(more) = diff.changes.len().checked_sub(INLINE).filter(|&n| n > 0) {
+        let _ = write!(
+            out,
+            "<li>{more} more: tick “changed only” to see them in the matrices</li>\n"
+        );
     }
     out.push_str("</ul></details>\n");
 }

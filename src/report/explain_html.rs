@@ -26,6 +26,7 @@ pub fn write(state: &Snapshot, inputs: &str) -> String {
             scope,
             accounts,
             changed: &none,
+            inline: false,
         }
         .write(&mut out, &mut evidence);
         out.push_str("</section>\n");

@@ -137,6 +137,9 @@ pub struct Matrix<'a> {
     pub accounts: &'a BTreeSet<&'a String>,
     /// The cells to mark as changed.
     pub changed: &'a BTreeSet<CellKey>,
+    /// Whether changed cells carry their evidence in the page, readable
+    /// without the script (a page with few changes).
+    pub inline: bool,
 }
 
 impl Matrix<'_> {
@@ -183,14 +186,14 @@ impl Matrix<'_> {
                 let mark = Mark {
                     changed: self.changed.contains(&key),
                     against: against(side.expected.get(&key), found),
+                    inline: self.inline,
                 };
                 cell(&mut cells, found, mark);
             }
         }
         let _ = write!(
             out,
-            "<tr data-account=\"{}\" data-e=\"{}\"{}><th scope=\"row\">{}</th>{cells}</tr>\n",
-            esc(&account.to_lowercase()),
+            "<tr data-e=\"{}\"{}><th scope=row>{}{cells}\n",
             ids.join(" "),
             if changed { " class=\"changed\"" } else { "" },
             esc(account)
@@ -203,6 +206,7 @@ impl Matrix<'_> {
 struct Mark {
     changed: bool,
     against: bool,
+    inline: bool,
 }
 
 /// Whether the cell goes against what `services.yaml` expects.
@@ -215,8 +219,11 @@ fn against(expected: Option<&Expected>, cell: Option<&Cell>) -> bool {
     }
 }
 
-/// A cell: its class and symbol; a changed cell also carries its whole
-/// evidence, in `title` and in a `<details>` that opens by keyboard.
+/// A cell: its class and symbol, evidence by number in its row. A
+/// changed cell also says its verdict in words and, when `mark.inline`,
+/// carries its whole evidence in `title` and in a `<details>` that opens
+/// by keyboard without the script. Plain cells leave out the optional
+/// end tag and quotes: they are most of a forest's page.
 fn cell(out: &mut String, cell: Option<&Cell>, mark: Mark) {
     let (class, symbol, word) = match cell.map(|c| c.state) {
         Some(State::Allowed) => ("a", "✓", "allowed"),
@@ -225,17 +232,32 @@ fn cell(out: &mut String, cell: Option<&Cell>, mark: Mark) {
         Some(State::Restricted) => ("r", "⊘", "restricted"),
         None => ("z", "·", "absent"),
     };
-    let against = if mark.against { " x" } else { "" };
     let bang = if mark.against { "! " } else { "" };
-    if !mark.changed {
-        let _ = write!(out, "<td class=\"{class}{against}\">{bang}{symbol}</td>");
+    match (mark.changed, mark.against) {
+        (false, false) => {
+            let _ = write!(out, "<td class={class}>{symbol}");
+            return;
+        }
+        (false, true) => {
+            let _ = write!(out, "<td class=\"{class} x\">! {symbol}");
+            return;
+        }
+        _ => {}
+    }
+    let against = if mark.against { " x" } else { "" };
+    if !mark.inline {
+        let _ = write!(
+            out,
+            "<td class=\"{class}{against} changed\">Δ {bang}{symbol}"
+        );
         return;
     }
+    let summary = format!("<span class=\"mark\">Δ</span> {bang}{symbol} {word}");
     let text = esc(&cell.map_or_else(|| "no such scope on this side".to_owned(), evidence));
     let _ = write!(
         out,
         "<td class=\"{class}{against} changed\" title=\"{text}\"><details><summary>\
-         <span class=\"mark\">Δ</span> {bang}{symbol} {word}</summary>{text}</details></td>"
+         {summary}</summary>{text}</details></td>"
     );
 }
 
@@ -303,7 +325,7 @@ function run(){var av=a.value.toLowerCase(),sv=s.value.toLowerCase(),co=c&&c.che
 document.querySelectorAll('section.scope').forEach(function(sec){\
 var ok=sec.getAttribute('data-scope').indexOf(sv)>=0,any=false;\
 sec.querySelectorAll('tbody tr').forEach(function(tr){\
-var show=ok&&tr.getAttribute('data-account').indexOf(av)>=0&&(!co||tr.classList.contains('changed'));\
+var show=ok&&tr.cells[0].textContent.toLowerCase().indexOf(av)>=0&&(!co||tr.classList.contains('changed'));\
 tr.hidden=!show;any=any||show;});sec.hidden=!any;});}\
 [a,s,c].forEach(function(e){if(e){e.addEventListener('input',run);e.addEventListener('change',run);}});\
 function cellOf(e){var t=e.target;while(t&&t.tagName!=='TD'){t=t.parentElement;}\
