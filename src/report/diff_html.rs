@@ -98,9 +98,9 @@ fn changes(out: &mut String, diff: &Diff) {
     if diff.changes.is_empty() {
         return;
     }
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<details open><summary>{} changes</summary><ul class=\"changes\">\n",
+        "<details open><summary>{} changes</summary><ul class=\"changes\">",
         diff.changes.len()
     );
     for change in diff.changes.iter().take(INLINE) {
@@ -133,9 +133,9 @@ fn changes(out: &mut String, diff: &Diff) {
         out.push_str("</li>\n");
     }
     if let Some(more) = diff.changes.len().checked_sub(INLINE).filter(|&n| n > 0) {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<li>{more} more: tick “changed only” to see them in the matrices</li>\n"
+            "<li>{more} more: tick “changed only” to see them in the matrices</li>"
         );
     }
     out.push_str("</ul></details>\n");

@@ -15,9 +15,9 @@ pub fn write(state: &Snapshot, inputs: &str) -> String {
     let none: BTreeSet<CellKey> = BTreeSet::new();
     let mut evidence = Evidence::default();
     for (scope, accounts) in &matrix_html::accounts_by_scope(&[state]) {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<section class=\"scope\" data-scope=\"{}\"><h2>{}</h2>\n",
+            "<section class=\"scope\" data-scope=\"{}\"><h2>{}</h2>",
             esc(&scope_name(scope).to_lowercase()),
             esc(scope_name(scope))
         );

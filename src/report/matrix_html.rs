@@ -191,9 +191,9 @@ impl Matrix<'_> {
                 cell(&mut cells, found, mark);
             }
         }
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<tr data-e=\"{}\"{}><th scope=row>{}{cells}\n",
+            "<tr data-e=\"{}\"{}><th scope=row>{}{cells}",
             ids.join(" "),
             if changed { " class=\"changed\"" } else { "" },
             esc(account)
