@@ -325,6 +325,8 @@ pub enum DiffFormat {
     Json,
     /// A pull-request comment: headline, table of changed cells, details.
     Markdown,
+    /// One self-contained HTML page: each scope's matrix, BASE and HEAD side by side.
+    Html,
 }
 
 /// Arguments of `gplint explain`.
@@ -471,6 +473,8 @@ pub enum ExplainFormat {
     Human,
     /// One JSON document; see the README for its fields.
     Json,
+    /// One self-contained HTML page: each scope's matrix, evidence on hover.
+    Html,
 }
 
 /// Arguments of `gplint man`.

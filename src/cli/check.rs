@@ -237,6 +237,7 @@ pub fn run_explain(
             json.push('\n');
             json
         }
+        ExplainFormat::Html => explain_html(&runs, &inputs, &args.files),
     };
     let written = output::emit(target.as_ref(), &text, io)?;
     Ok(if inputs.failed || !written {
@@ -244,6 +245,19 @@ pub fn run_explain(
     } else {
         Outcome::Clean
     })
+}
+
+/// The HTML explanation: the cells as `diff` reads them, drawn by the
+/// matrix renderer `diff --format html` uses.
+fn explain_html(runs: &[ChainRun<'_>], inputs: &Inputs, files: &[std::path::PathBuf]) -> String {
+    let state = crate::diff::snapshot(&crate::diff::Side {
+        runs,
+        sources: &inputs.sources,
+        findings: &[],
+        root: "",
+    });
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    crate::report::explain_html::write(&state, &names.join(" "))
 }
 
 /// Plans the chains and evaluates each; scope errors point into the

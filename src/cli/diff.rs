@@ -14,7 +14,7 @@ use crate::diff::{self, Side, Snapshot};
 use crate::expect::Expectations;
 use crate::model::Date;
 use crate::progress::Progress;
-use crate::report::{diff_human, diff_markdown, one_line};
+use crate::report::{diff_html, diff_human, diff_markdown, one_line};
 use crate::rules::RuleSet;
 use crate::source::SourceFile;
 
@@ -75,6 +75,14 @@ pub fn run(
             json
         }
         DiffFormat::Markdown => diff_markdown::write(&diff, (&labels.0, &labels.1)),
+        DiffFormat::Html => diff_html::write(
+            &diff,
+            diff_html::Sides {
+                labels: (&labels.0, &labels.1),
+                base: &base,
+                head: &head,
+            },
+        ),
     };
     io.print(text)?;
     Ok(if base_failed || head_failed {

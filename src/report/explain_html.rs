@@ -1,0 +1,36 @@
+//! `gplint explain --format html`: one state's accounts × logon-types
+//! matrix per scope, with the same renderer as `diff --format html`.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use crate::diff::{CellKey, Snapshot};
+
+use super::matrix_html::{self, Evidence, Matrix, esc, scope_name};
+
+/// The HTML explanation of `state`, whose inputs are named `inputs`.
+pub fn write(state: &Snapshot, inputs: &str) -> String {
+    let mut out = String::new();
+    matrix_html::open(&mut out, &format!("gplint explain {inputs}"), false);
+    let none: BTreeSet<CellKey> = BTreeSet::new();
+    let mut evidence = Evidence::default();
+    for (scope, accounts) in &matrix_html::accounts_by_scope(&[state]) {
+        let _ = writeln!(
+            out,
+            "<section class=\"scope\" data-scope=\"{}\"><h2>{}</h2>",
+            esc(&scope_name(scope).to_lowercase()),
+            esc(scope_name(scope))
+        );
+        Matrix {
+            sides: &[("", state)],
+            scope,
+            accounts,
+            changed: &none,
+            inline: false,
+        }
+        .write(&mut out, &mut evidence);
+        out.push_str("</section>\n");
+    }
+    matrix_html::close(&mut out, &evidence);
+    out
+}
