@@ -13,8 +13,9 @@ use crate::finding::Finding;
 
 use super::check_human::plural;
 use super::ci::{RepoPaths, Selection};
+use super::markdown::{code, text};
 use super::sources::Sources;
-use super::visible::{escape, is_hidden, visible_line};
+use super::visible::visible_line;
 
 /// The most bytes GitHub accepts in one step's summary.
 pub const MAX_BYTES: usize = 1024 * 1024;
@@ -238,34 +239,6 @@ fn url_path(path: &str) -> String {
             out.push(char::from(byte));
         } else {
             let _ = write!(out, "%{byte:02X}");
-        }
-    }
-    out
-}
-
-/// A code span in a table cell: backslashes and `$` stay literal there,
-/// only `|` needs its escape, and a backtick inside cannot close it.
-fn code(text: &str) -> String {
-    let inner = text.replace('|', "\\|").replace(['\r', '\n'], " ");
-    let inner = visible_line(&inner);
-    let fence = if inner.contains('`') { "`` " } else { "`" };
-    let close = if inner.contains('`') { " ``" } else { "`" };
-    format!("{fence}{inner}{close}")
-}
-
-/// Plain text in a table cell: Markdown's punctuation escaped, so a
-/// `*SID`, a `NT SERVICE\<name>` or a `$` shows as written.
-fn text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\r' | '\n' => out.push(' '),
-            c if is_hidden(c) => out.push_str(&escape(c)),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '$' | '~' | '&' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
         }
     }
     out
