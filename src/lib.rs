@@ -8,6 +8,7 @@
 //! ```text
 //! GptTmpl.inf ──► source ─► syntax ─► template ──┐
 //! services.yaml ─► yaml ──► expect ──────────────┤
+//! LDIF, BloodHound ─► directory ─┘ (accounts by name, in expect)
 //!                                                ▼
 //!                                    policy ─► logon ─► restriction
 //! SYSVOL, backups ─► discover ─► scope ─┐         │          │
@@ -36,6 +37,7 @@ pub mod clip;
 pub mod codes;
 pub mod diagnostic;
 pub mod diff;
+pub mod directory;
 pub mod discover;
 pub mod expect;
 pub mod facts;

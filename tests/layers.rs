@@ -46,6 +46,8 @@ const STAGES: &[&[&str]] = &[
     &["syntax", "yaml"],
     // One security template, typed.
     &["template"],
+    // Directory exports (LDIF, BloodHound): accounts, groups, SIDs.
+    &["directory"],
     // The expectations file, services.yaml.
     &["expect"],
     // GPOs on disk, then the scopes that join them to the expectations.
@@ -146,7 +148,7 @@ fn a_later_stage_import_is_reported_with_file_line_and_both_modules() {
     let problems = violations(&imports);
     assert_eq!(
         problems,
-        ["src/template/mod.rs:3: template (stage 8) imports check (stage 19), a later stage"]
+        ["src/template/mod.rs:3: template (stage 8) imports check (stage 20), a later stage"]
     );
 }
 

@@ -64,6 +64,10 @@ pub const STAGES: &[(&str, &str)] = &[
     ("gplint::source", "reading an input file"),
     ("gplint::sid", "a text that should be a SID"),
     ("gplint::discover", "walking GPO folders and GPMC backups"),
+    (
+        "gplint::directory",
+        "reading a directory export (LDIF or BloodHound)",
+    ),
     ("gplint::output", "writing the result"),
     ("gplint::args", "the command line"),
     ("gplint::input", "the inputs named on the command line"),

@@ -1115,6 +1115,17 @@ codes! {
               the run ends with exit code 2, since its result may be incomplete. Remove or \
               replace the item, or give the GPOs you mean one by one.",
     },
+    // ---- gplint::directory: reading a directory export ----
+    GplintDirectoryNotRecognised {
+        code: "gplint::directory::not_recognised",
+        severity: Error,
+        kind: Error,
+        summary: "a --directory file that is neither LDIF nor a BloodHound collection",
+        doc: "gplint reads a directory export by its content: an LDIF file starts with `dn:` or \
+              `version:` (after comments), a SharpHound collection is a folder or a `.zip` of \
+              JSON files with a `meta` object, or one such file. Give the LDIF that `ldifde -f` \
+              or `ldapsearch -LLL` wrote, or the SharpHound output as it was collected.",
+    },
     // ---- gplint::output: writing the result ----
     GplintOutputStdout {
         code: "gplint::output::stdout",

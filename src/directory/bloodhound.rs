@@ -1,0 +1,1 @@
+//! SharpHound/BloodHound collections.

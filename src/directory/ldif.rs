@@ -1,0 +1,1 @@
+//! LDIF (RFC 2849) exports.
