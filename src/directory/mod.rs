@@ -15,7 +15,9 @@
 mod bloodhound;
 mod error;
 mod export;
+mod index;
 mod ldif;
+mod limits;
 mod read;
 
 pub use error::DirectoryError;
@@ -23,4 +25,6 @@ pub use export::{
     Domain, Export, FactLines, Object, ObjectKind, Origin, PasswordSettings, Reference,
     UserAccountControl,
 };
+pub use index::{DirectoryIndex, Entry, Governing};
+pub use limits::DirectoryLimits;
 pub use read::{Format, read};

@@ -1,9 +1,11 @@
 //! Reading an export whatever its format, told from the content.
 
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 
-use super::{DirectoryError, Export};
-use crate::source::{Links, ReadLimits};
+use super::{DirectoryError, DirectoryLimits, Export, bloodhound, ldif};
+use crate::source::{Links, SourceError, open_checked};
 
 /// The formats of directory export gplint reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,17 +20,78 @@ pub enum Format {
     BloodHoundJson,
 }
 
+/// How much of a file is looked at to tell its format.
+const SNIFF: usize = 4096;
+
 /// Reads the export at `path`, which messages call `name`, within
 /// `limits`. `links` says whether a link at `path` itself is followed.
+/// A folder is a SharpHound collection; a file is told by its content.
 pub fn read(
     name: &str,
     path: &Path,
-    limits: &ReadLimits,
+    limits: &DirectoryLimits,
     links: Links,
 ) -> Result<Export, DirectoryError> {
-    let _ = (path, limits, links);
-    Err(DirectoryError::NotRecognised {
-        path: name.to_owned(),
-        found: "not yet read".to_owned(),
-    })
+    let is_folder = match links {
+        Links::Follow => path.metadata(),
+        Links::Refuse => path.symlink_metadata(),
+    }
+    .is_ok_and(|m| m.is_dir());
+    if is_folder {
+        return bloodhound::read_folder(name, path, limits);
+    }
+    let (mut file, _) = open_checked(name, path, limits.max_file_size, links)?;
+    let head = sniff(name, path, &mut file)?;
+    match format_of(&head) {
+        Some(Format::BloodHoundZip) => bloodhound::read_zip(name, file, limits),
+        Some(Format::BloodHoundJson) => bloodhound::read_json(name, file, limits),
+        Some(Format::Ldif) => ldif::read(name, BufReader::new(file), limits),
+        Some(Format::BloodHoundFolder) | None => Err(DirectoryError::NotRecognised {
+            path: name.to_owned(),
+            found: describe(&head),
+        }),
+    }
+}
+
+/// The first bytes of `file`, which is then rewound.
+fn sniff(name: &str, path: &Path, file: &mut File) -> Result<Vec<u8>, SourceError> {
+    let io_error = |error| SourceError::from_io(name.to_owned(), path, error);
+    let mut head = Vec::with_capacity(SNIFF);
+    file.by_ref()
+        .take(SNIFF as u64)
+        .read_to_end(&mut head)
+        .map_err(io_error)?;
+    file.seek(SeekFrom::Start(0)).map_err(io_error)?;
+    Ok(head)
+}
+
+/// The format the first bytes of a file show, if any.
+pub(super) fn format_of(head: &[u8]) -> Option<Format> {
+    if head.starts_with(b"PK\x03\x04") {
+        return Some(Format::BloodHoundZip);
+    }
+    let text = head
+        .strip_prefix(b"\xEF\xBB\xBF".as_slice())
+        .unwrap_or(head);
+    let first = text.iter().find(|b| !b.is_ascii_whitespace())?;
+    if *first == b'{' {
+        return Some(Format::BloodHoundJson);
+    }
+    ldif::looks_like_ldif(head).then_some(Format::Ldif)
+}
+
+/// What a file that is no export looks like, in words.
+fn describe(head: &[u8]) -> String {
+    if head.is_empty() {
+        return "the file is empty".to_owned();
+    }
+    let line = head
+        .lines()
+        .map_while(Result::ok)
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default();
+    let line: String = line.chars().take(60).collect();
+    format!(
+        "it begins `{line}`, where LDIF begins with `dn:` or `version:` and SharpHound JSON with `{{`"
+    )
 }

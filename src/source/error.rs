@@ -196,7 +196,7 @@ pub enum SourceError {
 impl SourceError {
     /// Classifies a failed read of `path`. Windows reports a directory as
     /// "access denied", so a failed read is checked against the path once.
-    pub(super) fn from_io(name: String, path: &Path, source: io::Error) -> Self {
+    pub fn from_io(name: String, path: &Path, source: io::Error) -> Self {
         match source.kind() {
             io::ErrorKind::NotFound => SourceError::NotFound { path: name },
             io::ErrorKind::IsADirectory => SourceError::IsDirectory { path: name },

@@ -28,4 +28,4 @@ pub use file::SourceFile;
 pub use limits::ReadLimits;
 pub use line_index::LineIndex;
 pub use not_template::{OtherFile, other_file};
-pub use open::{Links, file_kind, read_bytes};
+pub use open::{Links, file_kind, open_checked, read_bytes};

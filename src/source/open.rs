@@ -24,9 +24,15 @@ pub enum Links {
     Refuse,
 }
 
-/// The bytes of the regular file at `path`, at most `max` of them. `name`
-/// is how messages name it.
-pub fn read_bytes(name: &str, path: &Path, max: u64, links: Links) -> Result<Vec<u8>, SourceError> {
+/// The regular file at `path`, opened, checked to hold at most `max`
+/// bytes before and after opening; `name` is how messages name it. The
+/// caller still bounds its reads, since the file may grow.
+pub fn open_checked(
+    name: &str,
+    path: &Path,
+    max: u64,
+    links: Links,
+) -> Result<(File, Metadata), SourceError> {
     let io_error = |error| SourceError::from_io(name.to_owned(), path, error);
     let metadata = match links {
         Links::Follow => fs::metadata(path),
@@ -43,6 +49,14 @@ pub fn read_bytes(name: &str, path: &Path, max: u64, links: Links) -> Result<Vec
     })?;
     let opened = file.metadata().map_err(io_error)?;
     regular_within(name, &opened, max)?;
+    Ok((file, opened))
+}
+
+/// The bytes of the regular file at `path`, at most `max` of them. `name`
+/// is how messages name it.
+pub fn read_bytes(name: &str, path: &Path, max: u64, links: Links) -> Result<Vec<u8>, SourceError> {
+    let io_error = |error| SourceError::from_io(name.to_owned(), path, error);
+    let (file, opened) = open_checked(name, path, max, links)?;
     // Sized to the file (within the limit): growing by doubling touched up
     // to twice its size while copying, and peak memory is to stay within
     // 3× the largest input. The file may grow between the look and the
