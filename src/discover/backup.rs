@@ -26,7 +26,7 @@ pub(super) fn gpo(
     dir: &Path,
     listing: &Listing,
 ) -> Result<Option<Gpo>, DiscoverError> {
-    let info = metadata(walker, dir, listing, "bkupInfo.xml", |root| {
+    let info = metadata(walker, dir, listing, "bkupInfo.xml", |root, _| {
         Ok(BkupInfo::from_xml(root))
     });
     let report = metadata(walker, dir, listing, "gpreport.xml", GpReport::from_xml);
@@ -45,6 +45,7 @@ pub(super) fn gpo(
         root: dir.to_path_buf(),
         template: walker.template(dir, BACKUP_TEMPLATE)?,
         links: report.links,
+        principal_names: report.names,
     }))
 }
 
@@ -55,7 +56,7 @@ fn metadata<T>(
     dir: &Path,
     listing: &Listing,
     name: &str,
-    parse: impl Fn(&Element) -> Result<T, String>,
+    parse: impl Fn(&Element, &str) -> Result<T, String>,
 ) -> Option<Option<T>> {
     let left_out = || Effect::LeftOut(dir.to_path_buf());
     let path = match listing.find(name, Want::File) {
@@ -66,8 +67,9 @@ fn metadata<T>(
         }
         Found::No => return Some(None),
     };
-    let read = read::xml(path, walker.max_file_size())
-        .and_then(|root| parse(&root).map_err(|message| DiscoverError::bad_xml(path, &message)));
+    let read = read::xml(path, walker.max_file_size()).and_then(|(root, text)| {
+        parse(&root, &text).map_err(|message| DiscoverError::bad_xml(path, &message))
+    });
     match read {
         Ok(value) => Some(Some(value)),
         Err(error) => {

@@ -97,6 +97,7 @@ mod tests {
             root: PathBuf::from(root),
             template: None,
             links: Vec::new(),
+            principal_names: Vec::new(),
         }
     }
 

@@ -37,6 +37,10 @@ pub struct Gpo {
     pub template: Option<PathBuf>,
     /// Where the GPO is linked, in the order the backup's report lists them.
     pub links: Vec<GpoLink>,
+    /// The names the backup's report gives the SIDs it lists (user
+    /// rights, restricted groups), each SID once; empty without a report.
+    #[serde(skip)]
+    pub principal_names: Vec<(crate::principal::Sid, String)>,
 }
 
 /// One link of a GPO to a site, domain or OU, as a GPMC report lists it.
@@ -63,6 +67,7 @@ impl Gpo {
             root: path.to_path_buf(),
             template: Some(path.to_path_buf()),
             links: Vec::new(),
+            principal_names: Vec::new(),
         }
     }
 

@@ -21,13 +21,15 @@ pub(super) struct GpReport {
     /// When GPMC read the GPO for the report (`ReadTime`, UTC): for a
     /// backup, the backup's time.
     pub(super) read_time: Option<String>,
+    /// The names it gives the SIDs of user rights and restricted groups.
+    pub(super) names: Vec<(crate::principal::Sid, String)>,
 }
 
 impl GpReport {
     /// Reads the fields from the document's root. A link that lacks its
     /// path or has a flag that is not `true`/`false` is an error: guessing
     /// would change where the GPO applies.
-    pub(super) fn from_xml(root: &Element) -> Result<GpReport, String> {
+    pub(super) fn from_xml(root: &Element, text: &str) -> Result<GpReport, String> {
         let links = root
             .children_named("LinksTo")
             .map(link)
@@ -39,6 +41,7 @@ impl GpReport {
             name: root.text_at(&["Name"]).map(str::to_owned),
             links,
             read_time: root.text_at(&["ReadTime"]).map(str::to_owned),
+            names: super::report_names::report_names(text),
         })
     }
 }
@@ -99,7 +102,7 @@ mod tests {
     #[test]
     fn name_guid_and_links_from_utf16() {
         let text = crate::source::decode(utf16le_bom(REPORT)).unwrap().text;
-        let report = GpReport::from_xml(&parse(&text, 3).unwrap()).unwrap();
+        let report = GpReport::from_xml(&parse(&text, 3).unwrap(), &text).unwrap();
         assert_eq!(report.name.as_deref(), Some("SQL Servers - Hardening"));
         assert_eq!(
             report.read_time.as_deref(),
@@ -130,7 +133,8 @@ mod tests {
 
     #[test]
     fn an_unlinked_gpo_has_no_links() {
-        let report = GpReport::from_xml(&parse("<GPO><Name>N</Name></GPO>", 3).unwrap()).unwrap();
+        let report =
+            GpReport::from_xml(&parse("<GPO><Name>N</Name></GPO>", 3).unwrap(), "").unwrap();
         assert_eq!(report.name.as_deref(), Some("N"));
         assert!(report.links.is_empty());
         assert_eq!(report.guid, None);
@@ -140,7 +144,7 @@ mod tests {
     fn a_link_without_path_or_with_a_bad_flag_is_an_error() {
         let no_path = parse("<GPO><LinksTo><SOMName>x</SOMName></LinksTo></GPO>", 3).unwrap();
         assert!(
-            GpReport::from_xml(&no_path)
+            GpReport::from_xml(&no_path, "")
                 .unwrap_err()
                 .contains("<SOMPath>")
         );
@@ -149,7 +153,7 @@ mod tests {
             3,
         )
         .unwrap();
-        let err = GpReport::from_xml(&bad).unwrap_err();
+        let err = GpReport::from_xml(&bad, "").unwrap_err();
         assert!(err.contains("`yes`"), "{err}");
     }
 }

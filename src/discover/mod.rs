@@ -32,6 +32,7 @@ mod listing;
 mod lookup;
 mod note;
 mod read;
+mod report_names;
 mod skipped;
 mod sysvol;
 mod walk;

@@ -27,10 +27,12 @@ pub(super) fn text(path: &Path, max: u64) -> Result<String, DiscoverError> {
     }
 }
 
-/// Reads an XML file down to the depth gplint needs.
-pub(super) fn xml(path: &Path, max: u64) -> Result<Element, DiscoverError> {
-    xml::parse(&text(path, max)?, XML_DEPTH)
-        .map_err(|message| DiscoverError::bad_xml(path, &message))
+/// Reads an XML file down to the depth gplint needs, and keeps its text.
+pub(super) fn xml(path: &Path, max: u64) -> Result<(Element, String), DiscoverError> {
+    let text = text(path, max)?;
+    let root =
+        xml::parse(&text, XML_DEPTH).map_err(|message| DiscoverError::bad_xml(path, &message))?;
+    Ok((root, text))
 }
 
 #[cfg(test)]
@@ -63,7 +65,7 @@ mod tests {
                 .flat_map(u16::to_le_bytes),
         );
         std::fs::write(&path, bytes).unwrap();
-        let root = xml(&path, MAX).unwrap();
+        let (root, _) = xml(&path, MAX).unwrap();
         assert_eq!(root.text_at(&["Name"]), Some("N"));
     }
 

@@ -34,6 +34,7 @@ pub(super) fn gpo(
         root: dir.to_path_buf(),
         template: walker.template(dir, SYSVOL_TEMPLATE)?,
         links: Vec::new(),
+        principal_names: Vec::new(),
     })
 }
 

@@ -70,7 +70,7 @@ pub(super) fn parse(text: &str, depth: usize) -> Result<Element, String> {
 }
 
 /// The text an entity or character reference stands for.
-fn resolve(reference: &BytesRef<'_>) -> Result<String, String> {
+pub(super) fn resolve(reference: &BytesRef<'_>) -> Result<String, String> {
     if let Some(c) = reference.resolve_char_ref().map_err(|e| e.to_string())? {
         return Ok(c.to_string());
     }

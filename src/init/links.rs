@@ -169,6 +169,7 @@ mod tests {
             root: PathBuf::from(name),
             template: None,
             links,
+            principal_names: Vec::new(),
         }
     }
 

@@ -29,6 +29,18 @@ pub struct Principal {
     /// For each effect and logon type, the GPOs (indices into the input)
     /// whose rights say so, in input order, each once.
     pub seen: BTreeMap<(Effect, LogonType), Vec<usize>>,
+    /// For a principal written only as a SID: its name as another source
+    /// gives it, and which source (`the GPMC report of GPO X`).
+    pub resolved: Option<Resolved>,
+}
+
+/// A name found for a SID outside the templates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resolved {
+    /// The name, e.g. `CONTOSO\svc_sql`.
+    pub name: String,
+    /// Where it was found, in words.
+    pub by: String,
 }
 
 impl Principal {
@@ -73,7 +85,27 @@ pub fn collect(gpos: &[GpoInput<'_>]) -> Vec<Principal> {
             }
         }
     }
-    found.principals
+    let mut principals = found.principals;
+    name_from_reports(&mut principals, gpos);
+    principals
+}
+
+/// Names SIDs the templates write without a name from the GPMC reports
+/// of the backups, which resolved them when they were written.
+fn name_from_reports(principals: &mut [Principal], gpos: &[GpoInput<'_>]) {
+    let mut names: HashMap<Sid, (&str, &str)> = HashMap::new();
+    for input in gpos {
+        for (sid, name) in &input.gpo.principal_names {
+            names.entry(*sid).or_insert((name, input.name));
+        }
+    }
+    for principal in principals.iter_mut().filter(|p| p.name.is_none()) {
+        let found = principal.sid.and_then(|sid| names.get(&sid));
+        principal.resolved = found.map(|(name, gpo)| Resolved {
+            name: (*name).to_owned(),
+            by: format!("the GPMC report (gpreport.xml) of {gpo}"),
+        });
+    }
 }
 
 #[derive(Default)]
@@ -107,6 +139,7 @@ impl Found {
             name: None,
             sid: None,
             seen: BTreeMap::new(),
+            resolved: None,
         });
         let at = self.principals.len() - 1;
         self.by_key.insert(key, at);

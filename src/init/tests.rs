@@ -7,6 +7,7 @@ use super::{GpoInput, Request, services_yaml};
 use crate::discover::{Gpo, GpoKind, GpoLink};
 use crate::expect::{self, Expectations};
 use crate::model::Target;
+use crate::principal::Sid;
 use crate::syntax;
 use crate::template::{self, Template};
 
@@ -35,6 +36,7 @@ fn backup(name: &str, links: &[(&str, bool, bool)]) -> Gpo {
                 no_override,
             })
             .collect(),
+        principal_names: Vec::new(),
     }
 }
 
@@ -241,5 +243,28 @@ fn without_one_domain_root_no_domain_policy_is_written() {
     assert!(
         text.contains("# No domain_policy: GPOs are linked at more than one domain root"),
         "{text}"
+    );
+}
+
+/// GPMC resolved the SID when it wrote the backup's report: the stub
+/// takes that name and keeps the SID the templates use.
+#[test]
+fn a_sid_the_backup_report_names_is_declared_by_that_name() {
+    let mut gpo = backup("SQL Baseline", &[]);
+    let sid = Sid::parse("S-1-5-21-1004336348-1177238915-682003330-1105").unwrap();
+    gpo.principal_names = vec![(sid, "CONTOSO\\svc_sql".to_owned())];
+    let templates = [typed(QUICKSTART)];
+    let text = written(&[gpo], &templates);
+    assert!(
+        text.contains("# Named by the GPMC report (gpreport.xml) of SQL Baseline"),
+        "{text}"
+    );
+    let expectations = loaded(&text);
+    let svc = &expectations.accounts[1];
+    assert_eq!(svc.name.value, "CONTOSO\\svc_sql");
+    assert_eq!(svc.sid.as_ref().unwrap().value, sid);
+    assert_eq!(
+        expectations.accounts[0].name.value,
+        "UNRESOLVED\\S-1-5-21-1004336348-1177238915-682003330-1130"
     );
 }

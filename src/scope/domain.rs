@@ -75,6 +75,7 @@ mod tests {
             root: PathBuf::from(guid),
             template: Some(PathBuf::from(guid).join("GptTmpl.inf")),
             links: Vec::new(),
+            principal_names: Vec::new(),
         }
     }
 

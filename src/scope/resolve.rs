@@ -129,6 +129,7 @@ mod tests {
             root: PathBuf::from(root),
             template: Some(PathBuf::from(root).join("GptTmpl.inf")),
             links: Vec::new(),
+            principal_names: Vec::new(),
         }
     }
 

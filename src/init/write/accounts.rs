@@ -57,6 +57,10 @@ fn stub(out: &mut Out, principal: &Principal, plan: &Plan) {
     for note in notes(principal) {
         out.line(format!("  # {note}"));
     }
+    if let Some(resolved) = &principal.resolved {
+        out.line(format!("  # Named by {};", resolved.by));
+        out.line("  # the templates write only its SID, which is kept below.");
+    }
     for ((effect, logon), gpos) in &principal.seen {
         let verb = match effect {
             Effect::Allow => "granted",
@@ -93,10 +97,12 @@ fn stub(out: &mut Out, principal: &Principal, plan: &Plan) {
     }
 }
 
-/// The name to declare: as written, else a placeholder that says what to do.
+/// The name to declare: as written, else as resolved, else a placeholder
+/// that says what to do.
 fn name(principal: &Principal) -> String {
     match (&principal.name, principal.sid) {
         (Some(name), _) => name.clone(),
+        (None, _) if let Some(resolved) = &principal.resolved => resolved.name.clone(),
         (None, Some(sid)) => format!("{UNRESOLVED}\\{sid}"),
         (None, None) => UNRESOLVED.to_owned(),
     }
@@ -106,6 +112,7 @@ fn name(principal: &Principal) -> String {
 fn notes(principal: &Principal) -> Vec<&'static str> {
     let mut notes = Vec::new();
     match principal.name.as_deref() {
+        None if principal.resolved.is_some() => {}
         None if principal.sid.is_some_and(|sid| is_virtual_sid(&sid)) => {
             notes.push("Named only by SID: a virtual account (service, application pool or VM);");
             notes.push("for a service, write service: NAME in place of name, sid and kind.");
