@@ -19,6 +19,8 @@
 //!   becomes an account stub whose `logon` (or, if it is only denied,
 //!   `no_logon`) repeats today's templates, so `check` accepts the file
 //!   at once and reports what the precedence between GPOs changes.
+//!   A principal the templates write only as a SID takes the name a
+//!   backup's `gpreport.xml` gives it, and keeps its SID.
 //!
 //! Output is deterministic: principals in order of first appearance,
 //! scopes by container path, nothing from the clock or the environment.
