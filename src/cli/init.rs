@@ -50,6 +50,7 @@ pub fn run(
     let text = init::services_yaml(&Request {
         paths: &paths,
         gpos: &gpos,
+        directory: None,
     });
     let written = output::emit(target.as_ref(), &text, io)?;
     Ok(if read.failed || !written {

@@ -26,6 +26,7 @@
 //! scopes by container path, nothing from the clock or the environment.
 
 mod declare;
+mod directory;
 mod domain;
 mod gpo_ref;
 mod links;
@@ -38,6 +39,8 @@ mod yaml;
 
 #[cfg(test)]
 mod tests;
+
+pub use directory::DirectoryRequest;
 
 use crate::discover::Gpo;
 use crate::template::Template;
@@ -61,11 +64,13 @@ pub struct Request<'a> {
     pub paths: &'a [String],
     /// Every GPO read, in the order given and found.
     pub gpos: &'a [GpoInput<'a>],
+    /// The directory exports given with `--directory`, if any.
+    pub directory: Option<DirectoryRequest<'a>>,
 }
 
 /// The text of a starting `services.yaml`, which the expectations reader
 /// accepts as it is.
 pub fn services_yaml(request: &Request<'_>) -> String {
-    let plan = plan::Plan::of(request.gpos);
+    let plan = plan::Plan::of(request.gpos, request.directory);
     write::document(&plan, request.paths)
 }

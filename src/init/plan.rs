@@ -1,5 +1,6 @@
 //! Everything the file is written from, worked out before writing.
 
+use super::directory::{self, DirectoryPlan, DirectoryRequest};
 use super::links::{self, Links};
 use super::principals::{self, Principal};
 use super::target::{self, Guess};
@@ -26,11 +27,15 @@ pub struct Plan {
     pub links: Links,
     /// The principals to declare.
     pub principals: Vec<Principal>,
+    /// What the directory exports add, when given.
+    pub directory: Option<DirectoryPlan>,
 }
 
 impl Plan {
     /// Works everything out from the GPOs read.
-    pub fn of(gpos: &[GpoInput<'_>]) -> Plan {
+    pub fn of(gpos: &[GpoInput<'_>], directory: Option<DirectoryRequest<'_>>) -> Plan {
+        let mut principals = principals::collect(gpos);
+        let directory = directory.map(|request| directory::plan(request, &mut principals, gpos));
         Plan {
             names: gpos.iter().map(|input| input.name.to_owned()).collect(),
             refs: gpo_ref::references(gpos),
@@ -39,7 +44,8 @@ impl Plan {
             target: target::guess(gpos.iter().map(|input| input.name)),
             domains: domain::prefixes(gpos),
             links: links::infer(gpos),
-            principals: principals::collect(gpos),
+            principals,
+            directory,
         }
     }
 

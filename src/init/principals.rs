@@ -32,6 +32,9 @@ pub struct Principal {
     /// For a principal written only as a SID: its name as another source
     /// gives it, and which source (`the GPMC report of GPO X`).
     pub resolved: Option<Resolved>,
+    /// Whether a directory export given to `init` has it, so that its
+    /// name alone declares it.
+    pub in_directory: bool,
 }
 
 /// A name found for a SID outside the templates.
@@ -140,6 +143,7 @@ impl Found {
             sid: None,
             seen: BTreeMap::new(),
             resolved: None,
+            in_directory: false,
         });
         let at = self.principals.len() - 1;
         self.by_key.insert(key, at);

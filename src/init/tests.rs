@@ -54,6 +54,7 @@ fn written(gpos: &[Gpo], templates: &[Template<'_>]) -> String {
     services_yaml(&Request {
         paths: &paths,
         gpos: &inputs,
+        directory: None,
     })
 }
 

@@ -25,6 +25,14 @@ pub fn groups(out: &mut Out) {
 
 /// Writes one stub per principal, or the example account.
 pub fn accounts(out: &mut Out, plan: &Plan) {
+    let proposed = plan
+        .directory
+        .as_ref()
+        .is_some_and(|d| !d.proposals.is_empty());
+    if plan.principals.is_empty() && proposed {
+        out.line("accounts:");
+        return;
+    }
     if plan.principals.is_empty() {
         example(out);
         return;
@@ -59,7 +67,11 @@ fn stub(out: &mut Out, principal: &Principal, plan: &Plan) {
     }
     if let Some(resolved) = &principal.resolved {
         out.line(format!("  # Named by {};", resolved.by));
-        out.line("  # the templates write only its SID, which is kept below.");
+        if principal.in_directory {
+            out.line("  # the templates write only its SID.");
+        } else {
+            out.line("  # the templates write only its SID, which is kept below.");
+        }
     }
     for ((effect, logon), gpos) in &principal.seen {
         let verb = match effect {
@@ -77,7 +89,7 @@ fn stub(out: &mut Out, principal: &Principal, plan: &Plan) {
         ));
     }
     out.line(format!("  - name: {}", yaml::quote(&name(principal))));
-    if let (None, Some(sid)) = (&principal.name, principal.sid) {
+    if let (None, Some(sid), false) = (&principal.name, principal.sid, principal.in_directory) {
         out.line(format!("    sid: {sid}"));
         if is_virtual_sid(&sid) {
             out.line("    kind: virtual");

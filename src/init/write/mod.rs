@@ -1,6 +1,7 @@
 //! Writing the file, section by section.
 
 mod accounts;
+mod directory;
 mod domain_policy;
 mod header;
 mod machine;
@@ -20,12 +21,22 @@ pub fn document(plan: &Plan, paths: &[String]) -> String {
     out.blank();
     machine::domain_sid(&mut out, &plan.domains);
     out.blank();
-    domain_policy::write(&mut out, plan);
+    if let Some(directory) = &plan.directory {
+        directory::paths(&mut out, directory);
+        out.blank();
+    }
+    match plan.directory.as_ref().and_then(|d| d.policy.as_ref()) {
+        Some(values) => directory::domain_policy(&mut out, values),
+        None => domain_policy::write(&mut out, plan),
+    }
     scopes::write(&mut out, plan);
     out.blank();
     accounts::groups(&mut out);
     out.blank();
     accounts::accounts(&mut out, plan);
+    if let Some(directory) = &plan.directory {
+        directory::proposals(&mut out, directory, plan.principals.is_empty());
+    }
     out.finish()
 }
 
