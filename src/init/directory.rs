@@ -154,7 +154,7 @@ fn propose(
         })
         .filter_map(|entry| proposal(index, entry, &granting))
         .collect();
-    proposals.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    proposals.sort_by_key(|p| p.name.to_lowercase());
     proposals
 }
 
