@@ -65,7 +65,10 @@ impl Builder {
         let file = u32::try_from(self.export.files.len()).unwrap_or(u32::MAX);
         self.export.files.push(shown.to_owned());
         self.read_any = true;
-        for (at, record) in data.iter().enumerate() {
+        for (at, item) in data.iter().enumerate() {
+            let Some(record) = &item.0 else {
+                continue;
+            };
             let line = u32::try_from(at.saturating_add(1)).unwrap_or(u32::MAX);
             let origin = Origin { file, line };
             if kind == FileKind::Domains {

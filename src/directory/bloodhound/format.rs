@@ -19,8 +19,10 @@ use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 pub(super) struct Collection {
     /// `meta`, when the file has one.
     pub meta: Option<Meta>,
-    /// `data`, when the file has one.
-    pub data: Option<Vec<Record>>,
+    /// `data`, when the file has one; elements that are no JSON object
+    /// are `None`, so a JSON file that is no SharpHound file is told by
+    /// its missing `meta`, not refused for the shape of its `data`.
+    pub data: Option<Vec<Item>>,
 }
 
 /// The `meta` object: what the file holds, and in which format version.
@@ -115,6 +117,59 @@ pub(super) enum Duration {
     Ticks(i64),
 }
 
+/// One element of `data`: a record, or `None` for what is no object.
+#[derive(Debug, Default)]
+pub(super) struct Item(pub Option<Record>);
+
+impl<'de> Deserialize<'de> for Item {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ItemVisitor)
+    }
+}
+
+struct ItemVisitor;
+
+impl<'de> Visitor<'de> for ItemVisitor {
+    type Value = Item;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a SharpHound record")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Item, A::Error> {
+        Record::deserialize(de::value::MapAccessDeserializer::new(map)).map(|r| Item(Some(r)))
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Item, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Item(None))
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Item, E> {
+        Ok(Item(None))
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Item, E> {
+        Ok(Item(None))
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Item, E> {
+        Ok(Item(None))
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Item, E> {
+        Ok(Item(None))
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Item, E> {
+        Ok(Item(None))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Item, E> {
+        Ok(Item(None))
+    }
+}
+
 impl<'de> Deserialize<'de> for Collection {
     fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(CollectionVisitor)
@@ -162,8 +217,19 @@ mod tests {
         assert_eq!(meta.version, Some(6));
         let data = read.data.unwrap();
         assert_eq!(data.len(), 1);
-        let props = data[0].properties.as_ref().unwrap();
+        let record = data[0].0.as_ref().unwrap();
+        let props = record.properties.as_ref().unwrap();
         assert_eq!(props.samaccountname.as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn data_elements_that_are_no_objects_are_none() {
+        let text = r#"{"data": [1, "x", [2, [3]], null, true, 1.5, {}]}"#;
+        let read: Collection = serde_json::from_str(text).unwrap();
+        let data = read.data.unwrap();
+        assert_eq!(data.iter().filter(|i| i.0.is_none()).count(), 6);
+        assert!(data[6].0.is_some());
+        assert!(read.meta.is_none());
     }
 
     #[test]
@@ -171,7 +237,14 @@ mod tests {
         let text = r#"{"data": [{"Properties": null, "PrimaryGroupSID": null,
             "Members": null}], "meta": {"type": "groups", "version": null}}"#;
         let read: Collection = serde_json::from_str(text).unwrap();
-        assert!(read.data.unwrap()[0].properties.is_none());
+        assert!(
+            read.data.unwrap()[0]
+                .0
+                .as_ref()
+                .unwrap()
+                .properties
+                .is_none()
+        );
         assert_eq!(read.meta.unwrap().version, None);
     }
 }
