@@ -7,7 +7,7 @@
 # not exist and a runner it has no binary for.
 #
 # Usage: tests/action_download.sh [BINARY]   (default target/debug/gplint)
-# .ci/run passes the musl release binary.
+# .ci/run passes the static (musl) binary it builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
