@@ -70,5 +70,6 @@ pub mod yaml;
 /// The project's home, from which every published address is built
 /// (SARIF's `informationUri`, the schemas' `$id`). A constant of the crate
 /// rather than of a stage, so the earliest stage that names an address
-/// can use it.
-pub const PROJECT_URI: &str = "https://github.com/gplint/gplint";
+/// can use it. It is Cargo.toml's `repository`, the one place that names
+/// the address.
+pub const PROJECT_URI: &str = env!("CARGO_PKG_REPOSITORY");

@@ -28,9 +28,12 @@ pub enum Counter {
     TokenEdges,
     /// Names compared while looking for near misses (issue 14 item 3).
     NearComparisons,
+    /// Hash-map insertions and probes building the directory index, and
+    /// membership edges followed in it (issue 17).
+    DirectoryWork,
 }
 
-const COUNTERS: usize = 7;
+const COUNTERS: usize = 8;
 
 static COUNTS: [AtomicU64; COUNTERS] = [const { AtomicU64::new(0) }; COUNTERS];
 
@@ -43,6 +46,7 @@ fn slot(counter: Counter) -> &'static AtomicU64 {
         Counter::ScopeAccountPairs => 4,
         Counter::TokenEdges => 5,
         Counter::NearComparisons => 6,
+        Counter::DirectoryWork => 7,
     };
     &COUNTS[index]
 }

@@ -11,7 +11,7 @@ fn load(relative: &str) -> Value {
     serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{relative}: {e}"))
 }
 
-fn steps(workflow: &Value) -> Vec<&Value> {
+fn steps_of(workflow: &Value) -> Vec<&Value> {
     let jobs = workflow["jobs"].as_mapping().unwrap();
     jobs.values()
         .flat_map(|job| job["steps"].as_sequence().unwrap())
@@ -22,40 +22,119 @@ fn text(value: &Value) -> &str {
     value.as_str().unwrap_or_default()
 }
 
+/// The `uses:` of a step that names the project's own action
+/// (`OWNER/NAME@REF`, the repository of Cargo.toml).
+fn is_gplint_action(uses: &str) -> bool {
+    let repository = env!("CARGO_PKG_REPOSITORY").trim_start_matches("https://github.com/");
+    uses.starts_with(&format!("{repository}@"))
+}
+
 #[test]
-fn github_workflow_uploads_sarif_then_fails_on_findings() {
+fn github_workflow_runs_the_gplint_action_with_code_scanning_rights() {
     let workflow = load("examples/ci/github-actions.yml");
     assert!(workflow.get("on").is_some(), "no trigger");
-    let steps = steps(&workflow);
-    let uses: Vec<&str> = steps.iter().map(|s| text(&s["uses"])).collect();
-    for action in [
-        "actions/checkout@v4",
-        "dtolnay/rust-toolchain@stable",
-        "github/codeql-action/upload-sarif@v3",
+    let job = &workflow["jobs"]["gplint"];
+    for (permission, level) in [
+        ("contents", "read"),
+        ("security-events", "write"),
+        ("actions", "read"),
     ] {
-        assert!(uses.contains(&action), "{action} missing: {uses:?}");
+        assert_eq!(text(&job["permissions"][permission]), level, "{permission}");
     }
-    let runs: Vec<&str> = steps.iter().map(|s| text(&s["run"])).collect();
-    let position = |needle: &str| runs.iter().position(|r| r.contains(needle));
-    let install = position("cargo install").unwrap();
-    let sarif = position("--format sarif --output gplint.sarif").unwrap();
-    let github = position("--format github").unwrap();
-    let fail = position("exit ${{ steps.sarif.outputs.status }}").unwrap();
-    let upload = uses
+    let steps: Vec<&Value> = job["steps"].as_sequence().unwrap().iter().collect();
+    let checkout = steps
         .iter()
-        .position(|u| u.starts_with("github/codeql-action/upload-sarif"))
+        .position(|s| text(&s["uses"]).starts_with("actions/checkout@"))
         .unwrap();
-    assert!(install < sarif && sarif < upload && upload < fail && github < fail);
-    // The SARIF step keeps gplint's exit code instead of failing at once.
-    assert!(runs[sarif].contains("|| status=$?"), "{}", runs[sarif]);
-    assert_eq!(text(&steps[upload]["with"]["sarif_file"]), "gplint.sarif");
-    let job = workflow["jobs"]
-        .as_mapping()
+    let action = steps
+        .iter()
+        .position(|s| is_gplint_action(text(&s["uses"])))
+        .unwrap();
+    assert!(checkout < action);
+    let with = &steps[action]["with"];
+    assert_eq!(text(&with["args"]), "check GPOs/ --expect services.yaml");
+    assert_eq!(text(&with["sarif-file"]), "gplint.sarif");
+    // The release the action installs is the one its reference names.
+    let reference = text(&steps[action]["uses"]).split('@').nth(1).unwrap();
+    assert_eq!(text(&with["version"]), reference);
+}
+
+/// action.yml installs, runs, uploads the SARIF even when gplint found
+/// something, and fails last; every input the example passes exists.
+#[test]
+fn the_action_uploads_sarif_before_it_fails_on_findings() {
+    let action = load("action.yml");
+    assert_eq!(text(&action["runs"]["using"]), "composite");
+    let steps: Vec<&Value> = action["runs"]["steps"]
+        .as_sequence()
         .unwrap()
-        .values()
-        .next()
-        .unwrap();
-    assert_eq!(text(&job["permissions"]["security-events"]), "write");
+        .iter()
+        .collect();
+    let position = |needle: &str| {
+        steps
+            .iter()
+            .position(|s| text(&s["run"]).contains(needle) || text(&s["uses"]).contains(needle))
+            .unwrap_or_else(|| panic!("no step with {needle}"))
+    };
+    let install = position("action/download.sh");
+    let run = position("action/run.sh");
+    let upload = position("github/codeql-action/upload-sarif@");
+    let fail = position("exit \"$STATUS\"");
+    assert!(install < run && run < upload && upload < fail);
+    assert!(text(&steps[upload]["if"]).starts_with("always()"));
+    assert_eq!(
+        text(&steps[upload]["with"]["sarif_file"]),
+        "${{ inputs.sarif-file }}"
+    );
+    let releases = text(&steps[install]["env"]["GPLINT_RELEASES"]);
+    assert_eq!(
+        releases,
+        format!("{}/releases", env!("CARGO_PKG_REPOSITORY"))
+    );
+    let inputs = action["inputs"].as_mapping().unwrap();
+    let workflow = load("examples/ci/github-actions.yml");
+    for step in steps_of(&workflow) {
+        if !is_gplint_action(text(&step["uses"])) {
+            continue;
+        }
+        for (name, _) in step["with"].as_mapping().unwrap() {
+            assert!(inputs.contains_key(name), "no input {name:?} in action.yml");
+        }
+    }
+    for input in ["args", "sarif-file", "comment-on-pr", "version"] {
+        assert!(inputs.contains_key(input), "no input {input}");
+    }
+}
+
+/// Third-party actions run with the job's token: each is pinned by a
+/// full commit SHA, its version in a comment beside it.
+#[test]
+fn third_party_actions_are_pinned_by_commit_with_the_version_named() {
+    let pinned = regex::Regex::new(r"@[0-9a-f]{40} # v\d+(\.\d+)*$").unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![
+        root.join("action.yml"),
+        root.join("examples/ci/github-actions.yml"),
+    ];
+    for entry in std::fs::read_dir(root.join(".github/workflows")).unwrap() {
+        files.push(entry.unwrap().path());
+    }
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for line in text.lines() {
+            let Some((_, uses)) = line.split_once("uses: ") else {
+                continue;
+            };
+            if uses.starts_with("./") || is_gplint_action(uses) {
+                continue;
+            }
+            assert!(
+                pinned.is_match(uses),
+                "{}: not pinned: {uses}",
+                file.display()
+            );
+        }
+    }
 }
 
 #[test]
@@ -110,10 +189,10 @@ fn pre_commit_hook_checks_the_whole_tree_ci_checks() {
         .collect();
     assert_eq!(args, ["GPOs/", "--expect", "services.yaml"]);
     let workflow = load("examples/ci/github-actions.yml");
-    let ci = steps(&workflow)
+    let ci = steps_of(&workflow)
         .into_iter()
-        .map(|s| text(&s["run"]))
-        .any(|r| r.contains("gplint check GPOs/ --expect services.yaml"));
+        .map(|s| text(&s["with"]["args"]))
+        .any(|r| r == "check GPOs/ --expect services.yaml");
     assert!(ci, "CI checks another tree than the hook");
     let files = regex::Regex::new(text(&hook["files"])).unwrap();
     for name in [
@@ -143,7 +222,9 @@ fn github_workflow_comments_the_diff_once_and_keeps_the_reports() {
     let workflow = load("examples/ci/github-actions.yml");
     let steps = diff_steps(&workflow);
     let position = |f: &dyn Fn(&Value) -> bool| steps.iter().position(|s| f(s)).unwrap();
-    let checkout = position(&|s| text(&s["uses"]) == "actions/checkout@v4");
+    let checkout = position(&|s| text(&s["uses"]).starts_with("actions/checkout@"));
+    let install = position(&|s| is_gplint_action(text(&s["uses"])));
+    assert_eq!(steps[install]["with"]["install-only"].as_bool(), Some(true));
     assert_eq!(steps[checkout]["with"]["fetch-depth"].as_u64(), Some(0));
     let diff = position(&|s| text(&s["run"]).contains("--format markdown > gplint-diff.md"));
     let run = text(&steps[diff]["run"]);
@@ -154,7 +235,7 @@ fn github_workflow_comments_the_diff_once_and_keeps_the_reports() {
         text(&steps[diff]["env"]["BASE_REF"]),
         "${{ github.base_ref }}"
     );
-    let comment = position(&|s| text(&s["uses"]) == "actions/github-script@v7");
+    let comment = position(&|s| text(&s["uses"]).starts_with("actions/github-script@"));
     let script = text(&steps[comment]["with"]["script"]);
     for needle in [
         "<!-- gplint-diff -->",
@@ -164,13 +245,15 @@ fn github_workflow_comments_the_diff_once_and_keeps_the_reports() {
     ] {
         assert!(script.contains(needle), "{needle} missing from {script}");
     }
-    let upload = position(&|s| text(&s["uses"]) == "actions/upload-artifact@v4");
+    let upload = position(&|s| text(&s["uses"]).starts_with("actions/upload-artifact@"));
     let paths = text(&steps[upload]["with"]["path"]);
     for file in ["gplint-diff.txt", "gplint-diff.json", "gplint-diff.html"] {
         assert!(paths.contains(file), "{file} not uploaded");
     }
     let fail = position(&|s| text(&s["run"]).contains("exit ${{ steps.diff.outputs.status }}"));
-    assert!(checkout < diff && diff < comment && comment < upload && upload < fail);
+    assert!(
+        checkout < install && install < diff && diff < comment && comment < upload && upload < fail
+    );
     // The marker the script looks for is the one gplint writes.
     assert!(script.contains(gplint::report::diff_markdown::MARKER));
 }

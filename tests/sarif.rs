@@ -162,7 +162,8 @@ fn one_result_per_finding_with_rule_index_and_places() {
     assert_eq!(
         rules[0]["helpUri"],
         format!(
-            "https://github.com/gplint/gplint/blob/v{}/docs/rules.md#gpl101-needed-logon-type-not-granted",
+            "{}/blob/v{}/docs/rules.md#gpl101-needed-logon-type-not-granted",
+            env!("CARGO_PKG_REPOSITORY"),
             env!("CARGO_PKG_VERSION")
         )
     );

@@ -44,6 +44,28 @@ pub fn man(args: &ManArgs, io: &mut Io<'_>) -> Result<Outcome, WriteError> {
         ));
         return Ok(Outcome::UsageOrInput);
     }
+    page.extend_from_slice(homepage_section().as_bytes());
     io.print(&page)?;
     Ok(Outcome::Clean)
+}
+
+/// The page's HOMEPAGE section: clap has no field for it, and a reader
+/// of the page needs to know where the rules' documentation and releases
+/// are. The address is Cargo.toml's `repository` ([`crate::PROJECT_URI`]).
+fn homepage_section() -> String {
+    // roff reads a bare `-` as a hyphen that may break or change glyph.
+    format!(".SH HOMEPAGE\n{}\n", crate::PROJECT_URI.replace('-', "\\-"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::homepage_section;
+
+    #[test]
+    fn the_homepage_section_names_the_repository_of_cargo_toml() {
+        let section = homepage_section();
+        assert!(section.starts_with(".SH HOMEPAGE\n"), "{section}");
+        let shown = section.replace("\\-", "-");
+        assert!(shown.contains(env!("CARGO_PKG_REPOSITORY")), "{section}");
+    }
 }

@@ -28,4 +28,90 @@ pub enum DirectoryError {
         /// What the content looks like instead.
         found: String,
     },
+
+    /// A SharpHound file that is not well-formed JSON, or whose records
+    /// do not have the shape of SharpHound v5 or v6.
+    #[error("`{path}` line {line} column {column}: {message}")]
+    #[diagnostic(
+        code(gplint::directory::json),
+        help(
+            "give the JSON files exactly as SharpHound wrote them; if the file was cut short or edited, collect it again"
+        )
+    )]
+    Json {
+        /// The file, e.g. `esc1.zip:20240101_users.json`.
+        path: String,
+        /// 1-based line of the error.
+        line: usize,
+        /// 1-based column of the error.
+        column: usize,
+        /// What is wrong there, in serde_json's words.
+        message: String,
+    },
+
+    /// A SharpHound file of a format version gplint does not read.
+    #[error(
+        "`{path}` is SharpHound format version {version}; gplint reads versions 5 (SharpHound 1.1, BloodHound 4.3) and 6 (SharpHound CE)"
+    )]
+    #[diagnostic(
+        code(gplint::directory::bloodhound_version),
+        help(
+            "collect the domain again with SharpHound 1.1 or later (SharpHound CE writes version 6), or export it as LDIF with `ldifde -f` or `ldapsearch -LLL`"
+        )
+    )]
+    BloodHoundVersion {
+        /// The file.
+        path: String,
+        /// `meta.version` as written.
+        version: i64,
+    },
+
+    /// A folder or zip with no SharpHound users, groups, computers or
+    /// domains file in it.
+    #[error("`{path}` holds no SharpHound users, groups, computers or domains file: {found}")]
+    #[diagnostic(
+        code(gplint::directory::no_sharphound_file),
+        help(
+            "give the folder or .zip SharpHound wrote (its *_users.json, *_groups.json, *_computers.json, *_domains.json), or one of those files"
+        )
+    )]
+    NoSharpHoundFile {
+        /// The folder or zip as the user gave it.
+        path: String,
+        /// What was found instead.
+        found: String,
+    },
+
+    /// A member of a zip that inflates past `--max-directory-size`.
+    #[error(
+        "`{path}` inflates to more than the limit of {limit} bytes for one directory export file"
+    )]
+    #[diagnostic(
+        code(gplint::directory::zip_member_too_large),
+        help(
+            "check that this is the SharpHound zip you meant (a member that inflates far past its size is a zip bomb); if it is, raise the limit with --max-directory-size"
+        )
+    )]
+    ZipMemberTooLarge {
+        /// The member, e.g. `esc1.zip:20240101_users.json`.
+        path: String,
+        /// The limit in bytes.
+        limit: u64,
+    },
+
+    /// A zip that cannot be read: corrupt, encrypted, or compressed with
+    /// a method other than Deflate.
+    #[error("`{path}` cannot be read as a zip: {reason}")]
+    #[diagnostic(
+        code(gplint::directory::zip),
+        help(
+            "give the .zip exactly as SharpHound wrote it (not encrypted), or unpack it and give the folder"
+        )
+    )]
+    Zip {
+        /// The zip, or its member, e.g. `esc1.zip:20240101_users.json`.
+        path: String,
+        /// Why, in the zip reader's words.
+        reason: String,
+    },
 }

@@ -32,8 +32,10 @@ pub struct Export {
 pub struct Origin {
     /// Index into [`Export::files`].
     pub file: u32,
-    /// 1-based line of the entry or attribute; for JSON, the line where
-    /// the object starts.
+    /// 1-based line of the entry or attribute. For a SharpHound JSON
+    /// file, which streams without line numbers, it is the object's
+    /// 1-based position in the file's `data` array, and every fact of
+    /// the object has that same position.
     pub line: u32,
 }
 
@@ -100,6 +102,8 @@ pub struct UserAccountControl {
 
 /// The lines the facts of an [`Object`] were read from, for `explain` to
 /// say where each came from; `None` when the export did not carry it.
+/// For SharpHound JSON each is the object's position in `data` (see
+/// [`Origin::line`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct FactLines {
     /// `userAccountControl` (or BloodHound's `enabled`).

@@ -25,6 +25,6 @@ pub use export::{
     Domain, Export, FactLines, Object, ObjectKind, Origin, PasswordSettings, Reference,
     UserAccountControl,
 };
-pub use index::{DirectoryIndex, Entry, Governing};
+pub use index::{DirectoryIndex, Entry, Governing, Lookup};
 pub use limits::DirectoryLimits;
 pub use read::{Format, read};

@@ -12,7 +12,11 @@ use super::required::MARK;
 use crate::facts::FactKind;
 
 /// Where the committed schema is published; editors key their cache on it.
-const ID: &str = "https://github.com/gplint/gplint/raw/main/schemas/rule.schema.json";
+/// Built from Cargo.toml's `repository` ([`crate::PROJECT_URI`]).
+const ID: &str = concat!(
+    env!("CARGO_PKG_REPOSITORY"),
+    "/raw/main/schemas/rule.schema.json"
+);
 
 /// The JSON Schema (draft 2020-12) of a rule file.
 pub fn schema() -> Value {

@@ -1126,6 +1126,57 @@ codes! {
               JSON files with a `meta` object, or one such file. Give the LDIF that `ldifde -f` \
               or `ldapsearch -LLL` wrote, or the SharpHound output as it was collected.",
     },
+    GplintDirectoryJson {
+        code: "gplint::directory::json",
+        severity: Error,
+        kind: Error,
+        summary: "a SharpHound file that is not well-formed JSON",
+        doc: "A file of a SharpHound collection is not JSON, is cut short, or has a record \
+              whose fields have the wrong type for SharpHound v5 or v6 (a `Members` that is \
+              not a list, an `enabled` that is not true or false). The message gives the file \
+              (for a zip, `collection.zip:member.json`), the line and the column. Give the \
+              files as SharpHound wrote them, or collect the domain again.",
+    },
+    GplintDirectoryBloodhoundVersion {
+        code: "gplint::directory::bloodhound_version",
+        severity: Error,
+        kind: Error,
+        summary: "a SharpHound file older than format version 5",
+        doc: "The file's `meta.version` is below 5: it was written by SharpHound 1.0 or \
+              older (BloodHound 4.2 or before), whose records have other shapes. gplint reads \
+              version 5 (SharpHound 1.1, BloodHound 4.3) and version 6 (SharpHound CE). \
+              Collect the domain again with a current SharpHound, or export it as LDIF.",
+    },
+    GplintDirectoryNoSharphoundFile {
+        code: "gplint::directory::no_sharphound_file",
+        severity: Error,
+        kind: Error,
+        summary: "a folder or zip with no SharpHound users or groups file",
+        doc: "The folder or `.zip` given to `--directory` holds no SharpHound file of type \
+              `users`, `groups`, `computers` or `domains` (files are told by their `meta` \
+              object, not by their names; other SharpHound types such as `gpos` are skipped). \
+              Give the folder or zip SharpHound wrote, or the zip inside the folder.",
+    },
+    GplintDirectoryZipMemberTooLarge {
+        code: "gplint::directory::zip_member_too_large",
+        severity: Error,
+        kind: Error,
+        summary: "a zip member that inflates past --max-directory-size",
+        doc: "A JSON member of a SharpHound zip is larger, once inflated, than the limit for \
+              one directory export file; gplint checks both the size the zip declares and the \
+              bytes it actually inflates, so a zip bomb stops at the limit. Check that this is \
+              the collection you meant; if it is, raise the limit with `--max-directory-size`.",
+    },
+    GplintDirectoryZip {
+        code: "gplint::directory::zip",
+        severity: Error,
+        kind: Error,
+        summary: "a SharpHound zip that cannot be read",
+        doc: "The `.zip` is corrupt, encrypted, or compressed with a method other than \
+              Deflate, or a member's checksum does not match; the message gives the zip \
+              reader's reason. Give the zip as SharpHound wrote it, without a password, or \
+              unpack it and give the folder.",
+    },
     // ---- gplint::output: writing the result ----
     GplintOutputStdout {
         code: "gplint::output::stdout",
