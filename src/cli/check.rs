@@ -39,8 +39,13 @@ pub fn run_check(
         io.stderr_line(format_args!("error: {}", crate::report::one_line(&unknown)));
         return Ok(Outcome::UsageOrInput);
     }
-    let expectations =
-        super::directory::expectations(&args.expect, &args.files, &args.limits, &args.directory, io);
+    let expectations = super::directory::expectations(
+        &args.expect,
+        &args.files,
+        &args.limits,
+        &args.directory,
+        io,
+    );
     let inputs = inputs::read(&args.files, &args.limits, io, progress);
     let Some((expect_source, expect)) = expectations else {
         return Ok(Outcome::UsageOrInput);
@@ -201,8 +206,13 @@ pub fn run_explain(
     let Some(today) = today_or_say(args.today, io) else {
         return Ok(Outcome::UsageOrInput);
     };
-    let expectations =
-        super::directory::expectations(&args.expect, &args.files, &args.limits, &args.directory, io);
+    let expectations = super::directory::expectations(
+        &args.expect,
+        &args.files,
+        &args.limits,
+        &args.directory,
+        io,
+    );
     let inputs = inputs::read(&args.files, &args.limits, io, progress);
     let Some((expect_source, expect)) = expectations else {
         return Ok(Outcome::UsageOrInput);

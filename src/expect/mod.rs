@@ -98,9 +98,8 @@ mod word;
 mod tests;
 
 pub use crate::model::{
-    AccountDecl, AccountFacts, DomainPolicyDecl, FactOrigin, FactSource, GroupDecl,
-    KnownPrincipal, PasswordPolicyDecl, RuleLevel, RuleLevelDecl, ScopeDecl, WaiverDecl,
-    fold as fold_name,
+    AccountDecl, AccountFacts, DomainPolicyDecl, FactOrigin, FactSource, GroupDecl, KnownPrincipal,
+    PasswordPolicyDecl, RuleLevel, RuleLevelDecl, ScopeDecl, WaiverDecl, fold as fold_name,
 };
 pub use expectations::Expectations;
 pub use from_directory::apply_directory;

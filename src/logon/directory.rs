@@ -114,7 +114,9 @@ impl Directory {
             for name in [&principal.name, &principal.sam_account_name] {
                 let by_name = PrincipalKey::of_written(name, self.domain);
                 if matches!(by_name, PrincipalKey::Name(_)) && by_name != by_sid {
-                    self.aliases.entry(by_name).or_insert_with(|| by_sid.clone());
+                    self.aliases
+                        .entry(by_name)
+                        .or_insert_with(|| by_sid.clone());
                 }
             }
             let shown = (principal.name.clone(), principal.group);

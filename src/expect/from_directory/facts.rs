@@ -75,28 +75,48 @@ fn flags(account: &mut AccountDecl, entry: Entry<'_>, sources: &mut Sources) {
     let lines = object.lines;
     let control = object.account_control;
     let facts = &mut account.facts;
-    let mut take = Taker {
-        at,
-        entry,
-        sources,
-    };
-    take.one(&mut facts.disabled, "disabled", control.map(|c| c.disabled), lines.account_control);
+    let mut take = Taker { at, entry, sources };
+    take.one(
+        &mut facts.disabled,
+        "disabled",
+        control.map(|c| c.disabled),
+        lines.account_control,
+    );
     if !account.kind.is_computer_class() {
         // A smart card's password is random and never expires for logon.
         let never = control.map(|c| c.password_never_expires || c.smartcard_required);
-        take.one(&mut facts.password_never_expires, "password_never_expires", never, lines.account_control);
+        take.one(
+            &mut facts.password_never_expires,
+            "password_never_expires",
+            never,
+            lines.account_control,
+        );
         let day = object.password_last_set.filter(|&s| s > 0);
         let day = day.map(|s| Date::from_unix_days(s.div_euclid(86_400)));
-        take.one(&mut facts.password_last_set, "password_last_set", day, lines.password_last_set);
+        take.one(
+            &mut facts.password_last_set,
+            "password_last_set",
+            day,
+            lines.password_last_set,
+        );
     }
     let hours = object.logon_hours.as_ref().map(super::hours::week);
-    take.one(&mut facts.logon_hours, "logon_hours", hours, lines.logon_hours);
+    take.one(
+        &mut facts.logon_hours,
+        "logon_hours",
+        hours,
+        lines.logon_hours,
+    );
     match facts.workstations.first() {
         Some(first) => take.sources.file("workstations", first.span),
         None if !object.workstations.is_empty() => {
-            let spanned = object.workstations.iter().map(|w| Spanned::new(w.clone(), at));
+            let spanned = object
+                .workstations
+                .iter()
+                .map(|w| Spanned::new(w.clone(), at));
             facts.workstations = spanned.collect();
-            take.sources.object("workstations", entry, lines.workstations);
+            take.sources
+                .object("workstations", entry, lines.workstations);
         }
         None => {}
     }
@@ -155,7 +175,8 @@ fn policy<'a>(
             None
         }
         Governing::Domain(domain, export) => {
-            let known = domain.max_password_age_days.is_some() && domain.lockout_threshold.is_some();
+            let known =
+                domain.max_password_age_days.is_some() && domain.lockout_threshold.is_some();
             if !known || with.domain_policy_declared {
                 return None;
             }

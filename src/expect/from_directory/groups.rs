@@ -69,7 +69,9 @@ pub(super) fn seeds<'a>(
     groups: &[GroupDecl],
 ) -> Vec<(Entry<'a>, Span)> {
     let of_accounts = accounts.iter().flat_map(|&(entry, at)| {
-        direct(index, entry).into_iter().map(move |group| (group, at))
+        direct(index, entry)
+            .into_iter()
+            .map(move |group| (group, at))
     });
     let declared = groups.iter().filter_map(|g| {
         let entry = match &g.sid {

@@ -38,7 +38,7 @@ use lookup::{Domains, Lookup};
 
 use super::Expectations;
 use crate::diagnostic::Diagnostic;
-use crate::directory::{Domain, DirectoryIndex, Entry, Export};
+use crate::directory::{DirectoryIndex, Domain, Entry, Export};
 use crate::model::{DomainPolicyDecl, PasswordPolicyDecl};
 use crate::span::{Span, Spanned};
 
@@ -86,14 +86,22 @@ pub fn apply_directory(expect: &mut Expectations, index: &DirectoryIndex) -> Vec
 /// The domain's SID: that of the first declared account's domain, else
 /// of the first domain of the exports; with the span of that account's
 /// name (or none, when no account was found).
-fn domain_sid(index: &DirectoryIndex, accounts: &[(Entry<'_>, Span)]) -> Option<Spanned<crate::principal::Sid>> {
+fn domain_sid(
+    index: &DirectoryIndex,
+    accounts: &[(Entry<'_>, Span)],
+) -> Option<Spanned<crate::principal::Sid>> {
     let of_account = accounts.iter().find_map(|&(entry, at)| {
         let sid = index.domain_of(entry).and_then(|(d, _)| d.sid)?;
         Some(Spanned::new(sid, at))
     });
     let at = accounts.first().map_or(Span::default(), |&(_, at)| at);
     let first = index.exports().iter().flat_map(|e| &e.domains);
-    of_account.or_else(|| first.filter_map(|d| d.sid).next().map(|sid| Spanned::new(sid, at)))
+    of_account.or_else(|| {
+        first
+            .filter_map(|d| d.sid)
+            .next()
+            .map(|sid| Spanned::new(sid, at))
+    })
 }
 
 /// The domain policy the first account governed by its domain's own
