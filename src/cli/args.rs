@@ -257,6 +257,9 @@ pub struct CheckArgs {
     /// or GPLINT_TODAY).
     #[arg(long, hide = true, value_name = "YYYY-MM-DD", value_parser = super::today::parse_flag)]
     pub today: Option<crate::model::Date>,
+    /// Active Directory exports to read.
+    #[command(flatten)]
+    pub directory: super::directory::DirectoryArgs,
     /// Whether to draw a progress bar.
     #[command(flatten)]
     pub progress: ProgressArgs,
@@ -308,6 +311,9 @@ pub struct DiffArgs {
     /// GPLINT_TODAY).
     #[arg(long, hide = true, value_name = "YYYY-MM-DD", value_parser = super::today::parse_flag)]
     pub today: Option<crate::model::Date>,
+    /// Active Directory exports to read.
+    #[command(flatten)]
+    pub directory: super::directory::DirectoryArgs,
     /// Whether to draw a progress bar.
     #[command(flatten)]
     pub progress: ProgressArgs,
@@ -350,6 +356,9 @@ pub struct ExplainArgs {
     /// or GPLINT_TODAY).
     #[arg(long, hide = true, value_name = "YYYY-MM-DD", value_parser = super::today::parse_flag)]
     pub today: Option<crate::model::Date>,
+    /// Active Directory exports to read.
+    #[command(flatten)]
+    pub directory: super::directory::DirectoryArgs,
     /// Whether to draw a progress bar.
     #[command(flatten)]
     pub progress: ProgressArgs,

@@ -39,7 +39,13 @@ pub fn run_check(
         io.stderr_line(format_args!("error: {}", crate::report::one_line(&unknown)));
         return Ok(Outcome::UsageOrInput);
     }
-    let expectations = load::expectations(&args.expect, &args.files, &args.limits.read(), io);
+    let expectations = super::directory::expectations(
+        &args.expect,
+        &args.files,
+        &args.limits,
+        &args.directory,
+        io,
+    );
     let inputs = inputs::read(&args.files, &args.limits, io, progress);
     let Some((expect_source, expect)) = expectations else {
         return Ok(Outcome::UsageOrInput);
@@ -48,7 +54,8 @@ pub fn run_check(
         return Ok(Outcome::UsageOrInput);
     }
     // Before the work: a refused --output wastes none of it.
-    let reads = output::reads(Some(&args.expect), &args.rules, &inputs.gpos);
+    let mut reads = output::reads(Some(&args.expect), &args.rules, &inputs.gpos);
+    super::directory::reads(&mut reads, &args.directory, &expect, &args.expect);
     let Ok(target) = output::target(args.output.as_deref(), &reads, io) else {
         return Ok(Outcome::UsageOrInput);
     };
@@ -199,7 +206,13 @@ pub fn run_explain(
     let Some(today) = today_or_say(args.today, io) else {
         return Ok(Outcome::UsageOrInput);
     };
-    let expectations = load::expectations(&args.expect, &args.files, &args.limits.read(), io);
+    let expectations = super::directory::expectations(
+        &args.expect,
+        &args.files,
+        &args.limits,
+        &args.directory,
+        io,
+    );
     let inputs = inputs::read(&args.files, &args.limits, io, progress);
     let Some((expect_source, expect)) = expectations else {
         return Ok(Outcome::UsageOrInput);
@@ -207,7 +220,8 @@ pub fn run_explain(
     if inputs.nothing_read() {
         return Ok(Outcome::UsageOrInput);
     }
-    let reads = output::reads(Some(&args.expect), &[], &inputs.gpos);
+    let mut reads = output::reads(Some(&args.expect), &[], &inputs.gpos);
+    super::directory::reads(&mut reads, &args.directory, &expect, &args.expect);
     let Ok(target) = output::target(args.output.as_deref(), &reads, io) else {
         return Ok(Outcome::UsageOrInput);
     };

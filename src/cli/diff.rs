@@ -46,7 +46,7 @@ pub fn run(
     };
     let paths = [args.base.clone(), args.head.clone()];
     let Some((expect_source, expect)) =
-        load::expectations(&args.expect, &paths, &args.limits.read(), io)
+        super::directory::expectations(&args.expect, &paths, &args.limits, &args.directory, io)
     else {
         return Ok(Outcome::UsageOrInput);
     };

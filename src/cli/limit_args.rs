@@ -55,7 +55,7 @@ impl Default for LimitArgs {
 }
 
 /// `1048576`, `512K`, `256M`, `1G` (binary multiples, case ignored).
-fn parse_size(text: &str) -> Result<u64, String> {
+pub(super) fn parse_size(text: &str) -> Result<u64, String> {
     let text = text.trim();
     let (digits, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
         Some((at, _)) => text.split_at(at),

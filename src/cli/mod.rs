@@ -13,6 +13,7 @@ mod baseline;
 mod check;
 mod codes;
 mod diff;
+mod directory;
 mod dump;
 mod expect_file;
 mod generate;
@@ -51,6 +52,7 @@ pub use args::{
     RulesCommand, RulesTestArgs, SchemaArgs, SchemaFile, WhyArgs, WhyFormat,
 };
 pub use bar::StderrBar;
+pub use directory::DirectoryArgs;
 pub use limit_args::LimitArgs;
 pub use output_error::OutputError;
 pub use progress_args::ProgressArgs;

@@ -66,6 +66,7 @@ pub(super) fn account(
         no_logon,
         description: description.map(|d| d.value),
         facts,
+        sources: Vec::new(),
         span,
     };
     if logon_read {

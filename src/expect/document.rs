@@ -104,6 +104,17 @@ pub(super) struct Document {
     /// machines, when the GPOs do not say; Windows' default is `true`.
     #[serde(default)]
     pub(super) nla: Field<Spanned<bool>>,
+    /// Active Directory exports to read accounts, groups, SIDs and account
+    /// facts from: an LDIF file (`ldifde -f`, `ldapsearch -LLL`) or a
+    /// SharpHound collection (its folder or `.zip`), or a list of them;
+    /// paths relative to this file's folder. With one, an account needs
+    /// only `name` and `logon`/`no_logon`; what the file declares wins.
+    #[serde(default)]
+    pub(super) directory: Texts,
+    /// The domain's NetBIOS name, e.g. `CONTOSO`, for a directory export
+    /// that does not carry it (an LDIF without the domain's crossRef).
+    #[serde(default)]
+    pub(super) domain_name: Field<Text>,
     /// Where domain accounts take their password and lockout policy from:
     /// the GPOs linked at the domain root (a list, lowest precedence
     /// first), or the values themselves (`{max_password_age_days: 60,
@@ -135,7 +146,9 @@ pub(super) struct Document {
 }
 
 /// An account to check. Give `name`, or `service` for a service's
-/// virtual account, and at least one of `logon` and `no_logon`.
+/// virtual account, and at least one of `logon` and `no_logon`. With a
+/// `directory`, the rest of a domain account (SID, kind, groups, facts)
+/// comes from the export unless written here.
 #[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub(super) struct Account {

@@ -1,10 +1,13 @@
 //! A whole expectations file, read: what the Windows model is given
 //! ([`crate::model`]'s declarations), and the warnings reading it gave.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::model::{
-    AccountDecl, DomainPolicyDecl, GroupDecl, RuleLevelDecl, ScopeDecl, Target, WaiverDecl,
+    AccountDecl, DomainPolicyDecl, GroupDecl, KnownPrincipal, RuleLevelDecl, ScopeDecl, Target,
+    WaiverDecl,
 };
 use crate::principal::Sid;
 use crate::span::{Span, Spanned};
@@ -39,6 +42,18 @@ pub struct Expectations {
     pub waivers: Vec<WaiverDecl>,
     /// `rules:`: a level for some rules, in file order.
     pub rule_levels: Vec<RuleLevelDecl>,
+    /// `directory:`: directory exports to read, as written (relative to
+    /// the file's folder).
+    pub directories: Vec<Spanned<String>>,
+    /// `domain_name:`: the NetBIOS name of the domain, for exports that
+    /// carry none.
+    pub domain_name: Option<Spanned<String>>,
+    /// Every account and group of the directory exports read, so that a
+    /// template may name one `services.yaml` does not declare; empty
+    /// without a directory. Shared, as every scope's copy of the file
+    /// holds the same.
+    #[serde(skip)]
+    pub known: Arc<Vec<KnownPrincipal>>,
     /// What is worth knowing but does not stop the file from being used
     /// (a loop of groups), sorted by position, each with a span into the
     /// text.
@@ -60,6 +75,9 @@ impl Expectations {
             accounts: Vec::new(),
             waivers: Vec::new(),
             rule_levels: Vec::new(),
+            directories: Vec::new(),
+            domain_name: None,
+            known: Arc::default(),
             warnings: Vec::new(),
         }
     }

@@ -78,6 +78,7 @@ mod conflicts;
 mod control;
 mod document;
 mod expectations;
+mod from_directory;
 mod gpos;
 mod group;
 mod names;
@@ -97,10 +98,11 @@ mod word;
 mod tests;
 
 pub use crate::model::{
-    AccountDecl, AccountFacts, DomainPolicyDecl, GroupDecl, PasswordPolicyDecl, RuleLevel,
-    RuleLevelDecl, ScopeDecl, WaiverDecl, fold as fold_name,
+    AccountDecl, AccountFacts, DomainPolicyDecl, FactOrigin, FactSource, GroupDecl, KnownPrincipal,
+    PasswordPolicyDecl, RuleLevel, RuleLevelDecl, ScopeDecl, WaiverDecl, fold as fold_name,
 };
 pub use expectations::Expectations;
+pub use from_directory::apply_directory;
 pub use schema::{schema, schema_url};
 
 use crate::diagnostic::Diagnostic;

@@ -12,7 +12,7 @@ use super::password_policy::domain_policy;
 use super::rule_levels::rule_levels;
 use super::scope::{check_unique, scope};
 use super::scope_refs::ScopeNames;
-use super::text::sid;
+use super::text::{clean, sid, texts};
 use super::tree::Tree;
 use super::waiver::waiver;
 use super::waiver_accounts;
@@ -36,6 +36,9 @@ pub(super) fn expectations(
     out.target_span = target.map(|t| t.span);
     let declared_domain = doc.domain_sid.given().and_then(|s| domain_sid(s, errors));
     out.nla = doc.nla.given().cloned();
+    out.directories = texts(&doc.directory, "directory", errors);
+    let domain_name = doc.domain_name.given();
+    out.domain_name = domain_name.and_then(|n| clean(n, "`domain_name`", errors));
     out.domain_policy = doc
         .domain_policy
         .given()

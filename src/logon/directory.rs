@@ -6,7 +6,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::expect::{AccountDecl, Expectations, GroupDecl};
+use crate::expect::{AccountDecl, Expectations, GroupDecl, KnownPrincipal};
 
 use crate::model::AccountKind;
 
@@ -100,7 +100,28 @@ impl Directory {
             .map(|a| directory.subject(a))
             .collect();
         directory.index_declared();
+        directory.add_known(&expect.known);
         directory
+    }
+
+    /// The principals of a directory export: each of their names (`CONTOSO\x`,
+    /// `x`) an alias of their SID, and the SID shown by name. What the file
+    /// declares keeps its own; a name that already means a well-known
+    /// principal (`Administrator`, `Domain Users`) is not taken over.
+    fn add_known(&mut self, known: &[KnownPrincipal]) {
+        for principal in known {
+            let by_sid = self.canonical(&PrincipalKey::of_sid(principal.sid, self.domain));
+            for name in [&principal.name, &principal.sam_account_name] {
+                let by_name = PrincipalKey::of_written(name, self.domain);
+                if matches!(by_name, PrincipalKey::Name(_)) && by_name != by_sid {
+                    self.aliases
+                        .entry(by_name)
+                        .or_insert_with(|| by_sid.clone());
+                }
+            }
+            let shown = (principal.name.clone(), principal.group);
+            self.declared.entry(by_sid).or_insert(shown);
+        }
     }
 
     /// Fills `declared`, accounts before groups as the lookups read them.

@@ -104,8 +104,51 @@ pub struct AccountDecl {
     pub description: Option<String>,
     /// Disabled, password, logon hours and workstations, as declared.
     pub facts: AccountFacts,
+    /// Where each fact came from, once a directory export has filled in
+    /// what the file left out; empty when no directory was read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<FactSource>,
     /// The whole sequence item.
     pub span: Span,
+}
+
+/// Where one fact of an account came from. Every value keeps a span into
+/// `services.yaml` (a value read from a directory has the account's
+/// name's, so a finding still points at the account); this says where
+/// the value was really read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FactSource {
+    /// The fact, as `services.yaml` names it: `sid`, `kind`, `member_of`,
+    /// `disabled`, `password_never_expires`, `password_last_set`,
+    /// `logon_hours`, `workstations`, `password_policy`.
+    pub fact: &'static str,
+    /// Where it was read.
+    pub from: FactOrigin,
+}
+
+/// The file a fact was read from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FactOrigin {
+    /// Written in `services.yaml`, at this span.
+    File(Span),
+    /// Read from a directory export, at this place: `contoso.ldif:1234`.
+    Directory(String),
+}
+
+/// A principal of a directory export, so that templates may name it by
+/// any of its names or its SID even when `services.yaml` does not
+/// declare it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KnownPrincipal {
+    /// The name Windows shows: `CONTOSO\svc_sql`.
+    pub name: String,
+    /// `sAMAccountName` alone: `svc_sql`.
+    pub sam_account_name: String,
+    /// Its SID.
+    pub sid: Sid,
+    /// Whether it is a group.
+    pub group: bool,
 }
 
 impl AccountDecl {
@@ -200,6 +243,7 @@ mod tests {
             no_logon: Vec::new(),
             description: None,
             facts: AccountFacts::default(),
+            sources: Vec::new(),
             span: Span::default(),
         }
     }

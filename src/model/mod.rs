@@ -28,8 +28,8 @@ mod week;
 pub use account_kind::AccountKind;
 pub use date::Date;
 pub use declared::{
-    AccountDecl, AccountFacts, DomainPolicyDecl, GroupDecl, PasswordPolicyDecl, ScopeDecl,
-    WaiverDecl, fold, same_name,
+    AccountDecl, AccountFacts, DomainPolicyDecl, FactOrigin, FactSource, GroupDecl, KnownPrincipal,
+    PasswordPolicyDecl, ScopeDecl, WaiverDecl, fold, same_name,
 };
 pub use rule_level::{RuleLevel, RuleLevelDecl};
 pub use target::Target;

@@ -74,6 +74,14 @@ impl Week {
         })
     }
 
+    /// This week with `hour` added (an hour out of range adds nothing).
+    pub fn with_hour(mut self, hour: Hour) -> Week {
+        if hour.hour < 24 {
+            self.set(hour.day, 1 << hour.hour);
+        }
+        self
+    }
+
     /// Whether every hour of the week is in it.
     pub fn is_always(&self) -> bool {
         *self == Week::ALWAYS

@@ -24,6 +24,7 @@ pub fn write(view: &ExplainView) -> String {
         let accounts = view.accounts.iter().filter(|a| a.scope == scope.scope);
         write_matrix(&mut out, accounts, &mut notes);
     }
+    write_facts(&mut out, &view.accounts);
     out.push_str(
         "\n✓ allowed   ✗ refused   ! breaks the expectation   * rests on the target's default\n",
     );
@@ -38,6 +39,26 @@ pub fn write(view: &ExplainView) -> String {
         let _ = writeln!(out, "({}) {note}", i + 1);
     }
     visible_owned(out)
+}
+
+/// Where each account's facts came from, once per account, when a
+/// directory export was read.
+fn write_facts(out: &mut String, accounts: &[AccountView]) {
+    let mut written = std::collections::HashSet::new();
+    for account in accounts.iter().filter(|a| !a.facts.is_empty()) {
+        if !written.insert(account.account.as_str()) {
+            continue;
+        }
+        if written.len() == 1 {
+            out.push_str("\nwhere the account facts come from:\n");
+        }
+        let facts: Vec<String> = account
+            .facts
+            .iter()
+            .map(|f| format!("{} ({})", f.fact, f.from))
+            .collect();
+        let _ = writeln!(out, "  {}: {}", account.account, facts.join(", "));
+    }
 }
 
 fn write_scope_header(out: &mut String, scope: &ScopeView) {

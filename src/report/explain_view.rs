@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::check::Evaluation;
 use crate::check::chains::ChainRun;
-use crate::expect::Expectations;
+use crate::expect::{Expectations, FactOrigin};
 use crate::logon::{Outcome, RemovedBy, Verdict, VerdictSource};
 use crate::logon_type::LogonType;
 use crate::model::Target;
@@ -74,6 +74,19 @@ pub struct AccountView {
     /// Keyed by logon type, in the order interactive, network, batch,
     /// service, remote-interactive.
     pub logon: LogonMap,
+    /// Where each fact of the account came from, when a directory export
+    /// was read: `directory: contoso.ldif:1234` or `services.yaml:12`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<FactView>,
+}
+
+/// One fact of an account and where it came from.
+#[derive(Debug, Serialize)]
+pub struct FactView {
+    /// The fact, as services.yaml names it: `sid`, `member_of`, …
+    pub fact: &'static str,
+    /// `directory: contoso.ldif:1234` or `services.yaml:12`.
+    pub from: String,
 }
 
 /// The five logon types of one account.
@@ -252,7 +265,24 @@ fn accounts(run: &ChainRun<'_>, sources: &Sources<'_>) -> Vec<AccountView> {
                     service: cell(LogonType::Service),
                     remote_interactive: cell(LogonType::RemoteInteractive),
                 },
+                facts: facts(decl, sources),
             })
+        })
+        .collect()
+}
+
+/// Where each fact of the account came from.
+fn facts(decl: &crate::expect::AccountDecl, sources: &Sources<'_>) -> Vec<FactView> {
+    let file = sources.expectations;
+    let from = |origin: &FactOrigin| match origin {
+        FactOrigin::File(span) => format!("{}:{}", file.name, file.line_col(span.start).0),
+        FactOrigin::Directory(place) => format!("directory: {place}"),
+    };
+    decl.sources
+        .iter()
+        .map(|source| FactView {
+            fact: source.fact,
+            from: from(&source.from),
         })
         .collect()
 }

@@ -174,6 +174,9 @@ pub fn expectations_for(
             .collect(),
         waivers: Vec::new(),
         rule_levels: Vec::new(),
+        directories: Vec::new(),
+        domain_name: expect.domain_name.clone(),
+        known: expect.known.clone(),
         warnings: Vec::new(),
     }
 }

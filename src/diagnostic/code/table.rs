@@ -643,6 +643,18 @@ codes! {
               folder was not given. Its level would change nothing. Correct the rule, or pass \
               its folder; `gplint rules` lists the rules.",
     },
+    ExpectNotInDirectory {
+        code: "expect::not-in-directory",
+        severity: Error,
+        kind: Diagnostic,
+        summary: "an account the directory export does not have",
+        doc: "With `--directory` or `directory:`, a declared account written `DOMAIN\\name` of a \
+              domain the exports hold must be one of its accounts: its SID, groups and facts \
+              come from there. The name is not among them, so it is a typo or an account that \
+              no longer exists; the message proposes the closest name the directory has. \
+              Correct the name, or remove the account; an account of another domain keeps its \
+              `sid:` and is looked up by it.",
+    },
     // ---- scope: GPO names against the inputs ----
     ScopeGpoNotFound {
         code: "scope::gpo-not-found",
