@@ -378,6 +378,12 @@ pub struct InitArgs {
     /// --output` writes its report (`-`: standard output).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Active Directory exports: with one, SIDs are written as names, the
+    /// domain's service accounts are proposed and `domain_policy` comes
+    /// from the domain object; the file then names the exports under
+    /// `directory:`.
+    #[command(flatten)]
+    pub directory: super::directory::DirectoryArgs,
     /// Whether to draw a progress bar.
     #[command(flatten)]
     pub progress: ProgressArgs,

@@ -39,9 +39,18 @@ pub fn read_exports(
     limits: &DirectoryLimits,
     io: &mut Io<'_>,
 ) -> Option<Vec<Export>> {
-    let paths = paths(flags, expect, expect_path);
+    read_paths(&paths(flags, expect, expect_path), limits, io)
+}
+
+/// Reads the exports at `paths`, in order; `None` after saying which
+/// could not be read and why.
+pub fn read_paths(
+    paths: &[PathBuf],
+    limits: &DirectoryLimits,
+    io: &mut Io<'_>,
+) -> Option<Vec<Export>> {
     let mut exports = Vec::with_capacity(paths.len());
-    for path in &paths {
+    for path in paths {
         let name = path.display().to_string();
         match directory::read(&name, path, limits, Links::Follow) {
             Ok(export) => exports.push(export),
