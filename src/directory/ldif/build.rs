@@ -69,8 +69,12 @@ fn object(entry: Entry, kind: ObjectKind, origin: Origin) -> Option<Object> {
     object.dn = Some(entry.dn);
     object.sid = entry.sid;
     object.upn = entry.upn;
+    // Lists grown by doubling would keep up to twice what they hold, for
+    // every one of tens of thousands of objects.
     object.member_of = entry.member_of;
+    object.member_of.shrink_to_fit();
     object.members = entry.members;
+    object.members.shrink_to_fit();
     object.primary_group_rid = entry.primary_group_rid;
     object.account_control = entry.account_control.map(|bits| UserAccountControl {
         disabled: bits & 0x2 != 0,
