@@ -31,7 +31,7 @@ const UTF16BE_BOM: &[u8] = b"\xFE\xFF";
 
 /// Reads an LDIF export from `reader`; messages call it `name`. UTF-8
 /// with or without a byte order mark, or UTF-16 with one (`ldifde -u`).
-pub(super) fn read(
+pub(crate) fn read(
     name: &str,
     mut reader: impl BufRead,
     limits: &DirectoryLimits,
