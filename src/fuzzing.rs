@@ -412,3 +412,31 @@ fn rendered(text: &str, items: usize, read: Read, style: Style) -> Result<(), Br
         None => Ok(()),
     }
 }
+
+/// Reads arbitrary bytes as an LDIF directory export, with lines of at
+/// most 4 KiB, and renders the error if any. Invariant: every object,
+/// domain and password policy read starts on a line of the input.
+pub fn ldif(data: &[u8]) -> Result<(), Broken> {
+    let limits = crate::directory::DirectoryLimits {
+        max_line_length: 4096,
+        ..crate::directory::DirectoryLimits::default()
+    };
+    match crate::directory::ldif::read("fuzz.ldif", data, &limits) {
+        Ok(export) => {
+            let lines = data.iter().filter(|&&b| b == b'\n').count() + 1;
+            let origins = (export.objects.iter().map(|o| o.origin))
+                .chain(export.domains.iter().map(|d| d.origin))
+                .chain(export.password_settings.iter().map(|p| p.origin));
+            for origin in origins {
+                if origin.line == 0 || origin.line as usize > lines {
+                    return Err(format!("an entry at line {} of {lines}", origin.line));
+                }
+            }
+            Ok(())
+        }
+        Err(error) => {
+            let _ = format!("{:?}", miette::Report::new(error));
+            Ok(())
+        }
+    }
+}

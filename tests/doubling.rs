@@ -622,3 +622,80 @@ fn near_misses_are_looked_up_by_index_not_account_by_name() {
     });
     assert_eq!(large.stderr.matches("expect::near-miss").count(), 600);
 }
+
+// ---- directory exports (issue 17 item 6) ----
+
+/// An LDIF of `n` users, each in two of `n / 10` groups, written as
+/// `ldapsearch -LLL` writes them, with the attributes gplint drops.
+fn ldif_of(n: usize) -> String {
+    let mut text = String::new();
+    for i in 0..n {
+        text.push_str(&format!(
+            "dn: CN=user{i},OU=People,DC=contoso,DC=test\nobjectClass: top\nobjectClass: person\n\
+             objectClass: user\ncn: user{i}\ndescription: a user with a description that \
+             gplint does not keep\nobjectGUID:: yr1JEcUrZUGYowL5SkNoIQ==\n\
+             sAMAccountName: user{i}\nobjectSid:: AQUAAAAAAAUVAAAAAQAAAAIAAAADAAAAUAQAAA==\n\
+             userAccountControl: 512\npwdLastSet: 134404775698944950\nprimaryGroupID: 513\n\
+             memberOf: CN=Group {},OU=Groups,DC=contoso,DC=test\n\
+             memberOf: CN=Group {},OU=Groups,DC=contoso,DC=test\n\
+             distinguishedName: CN=user{i},OU=People,DC=contoso,DC=test\n\n",
+            i % (n / 10),
+            (i * 7) % (n / 10)
+        ));
+    }
+    text
+}
+
+/// The most heap reading `text` as a directory export held, and the
+/// export read.
+fn directory_peak(text: &str) -> (usize, gplint::directory::Export) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = write(dir.path(), "contoso.ldif", text);
+    let limits = gplint::directory::DirectoryLimits::default();
+    let base = HEAP.current_usage();
+    HEAP.reset_peak_usage();
+    let export = gplint::directory::read(
+        "contoso.ldif",
+        Path::new(&path),
+        &limits,
+        gplint::source::Links::Follow,
+    )
+    .expect("the export is read");
+    (HEAP.peak_usage().saturating_sub(base), export)
+}
+
+#[test]
+fn reading_an_ldif_export_grows_linearly() {
+    let _serial = serial();
+    // Measured twice from a settled heap, as above.
+    let small_text = ldif_of(5_000);
+    let (small, export) = directory_peak(&small_text);
+    let small = small.max(directory_peak(&small_text).0);
+    assert_eq!(export.objects.len(), 5_000);
+    let large_text = ldif_of(10_000);
+    let (large, export) = directory_peak(&large_text);
+    assert_eq!(export.objects.len(), 10_000);
+    let ratio = large as f64 / small as f64;
+    assert!(
+        ratio <= 2.2,
+        "peak heap grew {ratio:.2} times: {small} → {large}"
+    );
+}
+
+#[test]
+fn records_gplint_drops_cost_no_memory() {
+    // The file is streamed: 11 MB of records the model has no use for
+    // leave nothing behind and are never held whole.
+    let _serial = serial();
+    let record = "dn: OU=Branch,DC=contoso,DC=test\nobjectClass: organizationalUnit\n\
+                  description: an organisational unit, which gplint does not keep\n\
+                  # a comment\n\n";
+    let text = record.repeat(100_000);
+    let (peak, export) = directory_peak(&text);
+    assert!(export.objects.is_empty());
+    assert!(
+        peak < 256 * 1024,
+        "{peak} bytes of heap for {} bytes of LDIF",
+        text.len()
+    );
+}

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 type Target = fn(&Path, &[u8]) -> Result<(), String>;
 
-const TARGETS: [(&str, Target); 5] = [
+const TARGETS: [(&str, Target); 6] = [
     ("parse_template", |_, data| gplint::fuzzing::template(data)),
     ("load_expectations", |_, data| {
         gplint::fuzzing::expectations(data)
@@ -15,6 +15,7 @@ const TARGETS: [(&str, Target); 5] = [
     ("load_rule", |_, data| gplint::fuzzing::rule(data)),
     ("check_pipeline", gplint::fuzzing::check),
     ("render_diagnostics", gplint::fuzzing::render_diagnostics),
+    ("read_ldif", |_, data| gplint::fuzzing::ldif(data)),
 ];
 
 fn inputs(target: &str) -> Vec<PathBuf> {

@@ -1,5 +1,7 @@
 //! Why a directory export could not be read.
 
+use std::io;
+
 use miette::Diagnostic;
 use thiserror::Error;
 
@@ -113,5 +115,98 @@ pub enum DirectoryError {
         path: String,
         /// Why, in the zip reader's words.
         reason: String,
+    },
+
+    /// An LDIF line longer than the limit once its continuations are
+    /// joined.
+    #[error(
+        "`{path}` line {line}: a line longer than {limit} bytes once its continuation lines are joined"
+    )]
+    #[diagnostic(
+        code(gplint::directory::ldif_line_too_long),
+        help(
+            "an export writes one line per value (a group's members are one `member:` line each), so a line this long is damage or not an export; if the value is genuine, raise --max-line-length"
+        )
+    )]
+    LdifLineTooLong {
+        /// The path as the user gave it.
+        path: String,
+        /// Where the line starts.
+        line: u32,
+        /// The limit, in bytes.
+        limit: usize,
+    },
+
+    /// A line that is not LDIF. Never quotes the line, which may be part
+    /// of a secret.
+    #[error("`{path}` line {line}: {problem}")]
+    #[diagnostic(
+        code(gplint::directory::ldif_syntax),
+        help(
+            "an LDIF line is `attribute: value`, `attribute:: base64` or `attribute:< URL`, continued on lines that begin with one space, with a blank line between entries; export again with `ldifde -f` or `ldapsearch -LLL`"
+        )
+    )]
+    LdifSyntax {
+        /// The path as the user gave it.
+        path: String,
+        /// The line.
+        line: u32,
+        /// What is wrong, in words.
+        problem: String,
+    },
+
+    /// A value the model reads that cannot be decoded.
+    #[error("`{path}` line {line}: `{attribute}` {problem}")]
+    #[diagnostic(
+        code(gplint::directory::ldif_value),
+        help(
+            "export again without editing the file: `ldifde -f` and `ldapsearch -LLL` write binary values (objectSid, logonHours) in base64 after `::` and numbers in decimal"
+        )
+    )]
+    LdifValue {
+        /// The path as the user gave it.
+        path: String,
+        /// The line.
+        line: u32,
+        /// The attribute, lower-cased.
+        attribute: String,
+        /// What is wrong, in words.
+        problem: String,
+    },
+
+    /// A password settings object without an attribute the model needs.
+    #[error("`{path}` line {line}: the password settings object `{name}` has no `{attribute}`")]
+    #[diagnostic(
+        code(gplint::directory::ldif_incomplete),
+        help(
+            "export every attribute of msDS-PasswordSettings objects (ldifde without -l, ldapsearch without an attribute list), or leave the object out of the export"
+        )
+    )]
+    LdifIncomplete {
+        /// The path as the user gave it.
+        path: String,
+        /// The object's `dn:` line.
+        line: u32,
+        /// The object's `cn`.
+        name: String,
+        /// The attribute it lacks.
+        attribute: &'static str,
+    },
+
+    /// Reading failed part-way through the file.
+    #[error("`{path}` line {line}: reading failed: {source}")]
+    #[diagnostic(
+        code(gplint::directory::read_failed),
+        help(
+            "check that the file is readable and complete (a network share or a removed disk can fail mid-read), then run again"
+        )
+    )]
+    ReadFailed {
+        /// The path as the user gave it.
+        path: String,
+        /// The line being read.
+        line: u32,
+        /// What the system said.
+        source: io::Error,
     },
 }

@@ -16,7 +16,7 @@ mod bloodhound;
 mod error;
 mod export;
 mod index;
-mod ldif;
+pub(crate) mod ldif;
 mod limits;
 mod read;
 

@@ -95,3 +95,82 @@ fn describe(head: &[u8]) -> String {
         "it begins `{line}`, where LDIF begins with `dn:` or `version:` and SharpHound JSON with `{{`"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_of_tells_exports_by_content() {
+        assert_eq!(format_of(b"dn: CN=a,DC=x\n"), Some(Format::Ldif));
+        assert_eq!(
+            format_of(b"\xEF\xBB\xBF# ldifde\r\n\r\nversion: 1\r\n"),
+            Some(Format::Ldif)
+        );
+        assert_eq!(
+            format_of(b"PK\x03\x04\x14\x00"),
+            Some(Format::BloodHoundZip)
+        );
+        assert_eq!(
+            format_of(b"\xEF\xBB\xBF  {\"data\": [], \"meta\": {}}"),
+            Some(Format::BloodHoundJson)
+        );
+        assert_eq!(format_of(b"[Unicode]\r\nUnicode=yes\r\n"), None);
+        assert_eq!(format_of(b"\x00\x01\x02garbage"), None);
+        assert_eq!(format_of(b""), None);
+        assert_eq!(format_of(b"# only a comment\n"), None);
+    }
+
+    #[test]
+    fn a_file_that_is_no_export_is_refused_naming_what_it_begins_with() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("GptTmpl.inf");
+        std::fs::write(&path, "[Unicode]\r\nUnicode=yes\r\n").unwrap();
+        let error = read(
+            "GptTmpl.inf",
+            &path,
+            &DirectoryLimits::default(),
+            Links::Follow,
+        )
+        .unwrap_err();
+        assert!(
+            matches!(error, DirectoryError::NotRecognised { .. }),
+            "{error:?}"
+        );
+        assert_eq!(
+            error.to_string(),
+            "`GptTmpl.inf` is not a directory export: it begins `[Unicode]`, where LDIF begins \
+             with `dn:` or `version:` and SharpHound JSON with `{`"
+        );
+        let empty = dir.path().join("empty.ldif");
+        std::fs::write(&empty, "").unwrap();
+        let error = read(
+            "empty.ldif",
+            &empty,
+            &DirectoryLimits::default(),
+            Links::Follow,
+        )
+        .unwrap_err();
+        assert!(error.to_string().ends_with("the file is empty"), "{error}");
+    }
+
+    #[test]
+    fn an_ldif_file_is_read_through_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("contoso.ldif");
+        std::fs::write(
+            &path,
+            "dn: CN=u,DC=x\nobjectClass: user\nsAMAccountName: u\n",
+        )
+        .unwrap();
+        let export = read(
+            "contoso.ldif",
+            &path,
+            &DirectoryLimits::default(),
+            Links::Follow,
+        )
+        .unwrap();
+        assert_eq!(export.objects.len(), 1);
+        assert_eq!(export.files, ["contoso.ldif"]);
+    }
+}

@@ -67,6 +67,7 @@ pub(super) fn account(
         description: description.map(|d| d.value),
         facts,
         sources: Vec::new(),
+        surveyed: false,
         span,
     };
     if logon_read {

@@ -102,7 +102,7 @@ pub use crate::model::{
     PasswordPolicyDecl, RuleLevel, RuleLevelDecl, ScopeDecl, WaiverDecl, fold as fold_name,
 };
 pub use expectations::Expectations;
-pub use from_directory::apply_directory;
+pub use from_directory::{apply_directory, survey_directory};
 pub use schema::{schema, schema_url};
 
 use crate::diagnostic::Diagnostic;

@@ -108,6 +108,12 @@ pub struct AccountDecl {
     /// what the file left out; empty when no directory was read.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<FactSource>,
+    /// True for an account the file does not declare, taken from a
+    /// directory export only to be evaluated (`explain --all-accounts`,
+    /// `diff` with a directory): it has no expectation, and its spans are
+    /// empty.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub surveyed: bool,
     /// The whole sequence item.
     pub span: Span,
 }
@@ -244,6 +250,7 @@ mod tests {
             description: None,
             facts: AccountFacts::default(),
             sources: Vec::new(),
+            surveyed: false,
             span: Span::default(),
         }
     }

@@ -1189,6 +1189,56 @@ codes! {
               reader's reason. Give the zip as SharpHound wrote it, without a password, or \
               unpack it and give the folder.",
     },
+    GplintDirectoryLdifLineTooLong {
+        code: "gplint::directory::ldif_line_too_long",
+        severity: Error,
+        kind: Error,
+        summary: "an ldif line over --max-line-length once unfolded",
+        doc: "An LDIF value may continue on lines that begin with one space; joined, one logical \
+              line is at most `--max-line-length` bytes, so one damaged or hostile line cannot \
+              take the memory. Exports write one line per value (a group's members are one \
+              `member:` line each), so no genuine line comes near the limit. Export again, or \
+              raise the limit if the value is genuine.",
+    },
+    GplintDirectoryLdifSyntax {
+        code: "gplint::directory::ldif_syntax",
+        severity: Error,
+        kind: Error,
+        summary: "an ldif line that is not `attribute: value`",
+        doc: "Each line of an LDIF record is `attribute: value`, `attribute:: base64` or \
+              `attribute:< URL`, continued on lines that begin with one space. The message \
+              names the line but never quotes it, since a badly folded line may be part of a \
+              password. Export again with `ldifde -f` or `ldapsearch -LLL`.",
+    },
+    GplintDirectoryLdifValue {
+        code: "gplint::directory::ldif_value",
+        severity: Error,
+        kind: Error,
+        summary: "an ldif value gplint reads that cannot be decoded",
+        doc: "A value the model uses (`objectSid`, `logonHours`, `userAccountControl`, \
+              `pwdLastSet`, a member DN…) is not what Active Directory stores: a SID of the \
+              wrong length, logon hours that are not 21 bytes, a number that is not one, base64 \
+              that does not decode, text that is not UTF-8. Secrets are never decoded, so they \
+              never cause this. Export again without editing the file.",
+    },
+    GplintDirectoryLdifIncomplete {
+        code: "gplint::directory::ldif_incomplete",
+        severity: Error,
+        kind: Error,
+        summary: "a password settings object without a needed attribute",
+        doc: "A fine-grained password policy (`msDS-PasswordSettings`) governs an account only \
+              with its precedence, maximum password age and lockout threshold; an export that \
+              left one out (an attribute list on the command line) would give wrong verdicts. \
+              Export every attribute of these objects, or leave them out of the export.",
+    },
+    GplintDirectoryReadFailed {
+        code: "gplint::directory::read_failed",
+        severity: Error,
+        kind: Error,
+        summary: "a directory export that failed part-way through reading",
+        doc: "The system refused a read in the middle of the export (a network share that went \
+              away, a disk error). Nothing of the export is used. Check the file and run again.",
+    },
     // ---- gplint::output: writing the result ----
     GplintOutputStdout {
         code: "gplint::output::stdout",

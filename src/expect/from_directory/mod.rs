@@ -27,11 +27,14 @@ mod known;
 mod lookup;
 mod member_of;
 mod sources;
+mod survey;
 
 #[cfg(test)]
 mod tests;
 
 use std::sync::Arc;
+
+pub use survey::survey_directory;
 
 use facts::Fill;
 use lookup::{Domains, Lookup};

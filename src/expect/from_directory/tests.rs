@@ -274,7 +274,6 @@ fn an_account_of_the_directory_s_domain_that_it_lacks_is_an_error() {
 }
 
 #[test]
-#[ignore = "needs the directory index (issue 17)"]
 fn the_did_you_mean_comes_from_the_directory() {
     let mut expect = loaded("accounts:\n  - name: CONTOSO\\svc_sqll\n    logon: [service]\n");
     let errors = apply_directory(&mut expect, &index());
@@ -283,7 +282,6 @@ fn the_did_you_mean_comes_from_the_directory() {
 }
 
 #[test]
-#[ignore = "needs the directory index (issue 17)"]
 fn groups_are_followed_transitively_and_loops_kept() {
     let expect = applied(
         "accounts:\n  - name: CONTOSO\\svc_sql\n    logon: [service]\n  - name: CONTOSO\\alice\n    logon: [interactive]\n",
@@ -325,7 +323,6 @@ fn groups_are_followed_transitively_and_loops_kept() {
 }
 
 #[test]
-#[ignore = "needs the directory index (issue 17)"]
 fn the_pso_governs_svc_sql_and_the_domain_the_others() {
     let expect = applied(
         "accounts:\n  - name: CONTOSO\\svc_sql\n    logon: [service]\n  - name: CONTOSO\\svc_reports\n    logon: [batch]\n",
@@ -347,7 +344,6 @@ fn the_pso_governs_svc_sql_and_the_domain_the_others() {
 }
 
 #[test]
-#[ignore = "needs the directory index (issue 17)"]
 fn a_declared_domain_policy_and_pso_win() {
     let expect = applied(
         "domain_policy: {max_password_age_days: 90, lockout_threshold: 0}\naccounts:\n  - name: CONTOSO\\svc_sql\n    password_policy: {max_password_age_days: 30, lockout_threshold: 0}\n    logon: [service]\n",
