@@ -124,12 +124,20 @@ fn an_export_over_max_directory_size_is_refused() {
         "1K",
     ]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("big.ldif"), "{}", run.stderr);
     assert!(
-        !run.stderr.contains("LDIF is not read yet"),
+        run.stderr
+            .contains("more than the limit of 1024 bytes for one directory export"),
         "{}",
         run.stderr
     );
+    assert!(run.stderr.contains("big.ldif"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("raise the limit with --max-directory-size"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("--max-file-size"), "{}", run.stderr);
 }
 
 #[test]

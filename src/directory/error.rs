@@ -11,10 +11,30 @@ use crate::source::SourceError;
 /// what was expected and what to do.
 #[derive(Debug, Error, Diagnostic)]
 pub enum DirectoryError {
-    /// The file could not be opened or is over a limit.
+    /// The file could not be opened.
     #[error(transparent)]
     #[diagnostic(transparent)]
-    Source(#[from] SourceError),
+    Source(SourceError),
+
+    /// The export, or a member of its zip, is larger than
+    /// `--max-directory-size`.
+    #[error(
+        "`{path}` is {size} bytes, more than the limit of {limit} bytes for one directory export"
+    )]
+    #[diagnostic(
+        code(gplint::directory::too_large),
+        help(
+            "check that this is the export you meant; if it is, raise the limit with --max-directory-size"
+        )
+    )]
+    TooLarge {
+        /// The path as the user gave it.
+        path: String,
+        /// Its size in bytes (at least this: reading stops past the limit).
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
 
     /// The content is neither LDIF nor a BloodHound collection.
     #[error("`{path}` is not a directory export: {found}")]
@@ -209,4 +229,18 @@ pub enum DirectoryError {
         /// What the system said.
         source: io::Error,
     },
+}
+
+impl From<SourceError> for DirectoryError {
+    /// A file over the limit is over the directory's own limit, whose
+    /// flag the message names; any other failure to open is the
+    /// source's.
+    fn from(error: SourceError) -> Self {
+        match error {
+            SourceError::TooLarge { path, size, limit } => {
+                DirectoryError::TooLarge { path, size, limit }
+            }
+            other => DirectoryError::Source(other),
+        }
+    }
 }

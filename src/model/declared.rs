@@ -158,6 +158,15 @@ pub struct KnownPrincipal {
 }
 
 impl AccountDecl {
+    /// The directory export place `fact` was read from (`contoso.ldif:12`),
+    /// when a directory filled it in rather than `services.yaml`.
+    pub fn directory_source(&self, fact: &str) -> Option<&str> {
+        self.sources.iter().find_map(|source| match &source.from {
+            FactOrigin::Directory(place) if source.fact == fact => Some(place.as_str()),
+            _ => None,
+        })
+    }
+
     /// Whether the expectation holds in the scope called `scope`: an
     /// account that lists no scopes holds in every one.
     pub fn in_scope(&self, scope: &str) -> bool {

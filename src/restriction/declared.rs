@@ -8,14 +8,22 @@ use crate::model::Week;
 /// `disabled: true`.
 pub(super) fn disabled(account: Account<'_>) -> Option<Restriction> {
     let flag = account.decl.facts.disabled.as_ref().filter(|f| f.value)?;
+    let name = &account.subject.display;
+    let words = match account.decl.directory_source("disabled") {
+        Some(place) => (
+            format!("{name} is disabled in the directory (userAccountControl at {place})"),
+            "disabled in the directory".to_owned(),
+        ),
+        None => (
+            format!("{name} is declared disabled"),
+            "declared disabled".to_owned(),
+        ),
+    };
     Some(restriction(
         RestrictionKind::AccountDisabled,
         SubStatus::AccountDisabled,
         Evidence::Declared(flag.span),
-        (
-            format!("{} is declared disabled", account.subject.display),
-            "declared disabled".to_owned(),
-        ),
+        words,
     ))
 }
 

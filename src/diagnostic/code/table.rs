@@ -1138,6 +1138,16 @@ codes! {
               JSON files with a `meta` object, or one such file. Give the LDIF that `ldifde -f` \
               or `ldapsearch -LLL` wrote, or the SharpHound output as it was collected.",
     },
+    GplintDirectoryTooLarge {
+        code: "gplint::directory::too_large",
+        severity: Error,
+        kind: Error,
+        summary: "a directory export larger than --max-directory-size",
+        doc: "The export file, or a member of its zip, is larger than the limit for one \
+              directory export (4 GiB unless `--max-directory-size` says otherwise). The limit \
+              keeps a run's time and memory bounded. Check that it is the export you meant; if \
+              it is, raise the limit with `--max-directory-size`.",
+    },
     GplintDirectoryJson {
         code: "gplint::directory::json",
         severity: Error,

@@ -130,11 +130,11 @@ fn not_read(name: &str, found: String) -> DirectoryError {
 /// The error for a file on disk that could not be parsed.
 fn file_error(shown: &str, limits: &DirectoryLimits, error: ParseError) -> DirectoryError {
     match error {
-        ParseError::TooLarge => DirectoryError::Source(SourceError::TooLarge {
+        ParseError::TooLarge => DirectoryError::TooLarge {
             path: shown.to_owned(),
             size: limits.max_file_size.saturating_add(1),
             limit: limits.max_file_size,
-        }),
+        },
         ParseError::Io(reason) => DirectoryError::Source(SourceError::Io {
             path: shown.to_owned(),
             source: std::io::Error::other(reason),
