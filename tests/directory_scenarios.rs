@@ -216,3 +216,52 @@ fn svc_sql_is_governed_by_its_pso_in_the_corpus_export() {
     let Some(ldif) = corpus_export() else { return };
     policy_scenario(&ldif);
 }
+
+/// Template entries written as names resolve through the directory:
+/// GPL305 (DOMAIN\name) and GPL301 (a bare name) fire only for names the
+/// directory lacks too.
+#[test]
+fn holders_by_name_are_known_when_the_directory_has_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let inf = dir.path().join("GptTmpl.inf");
+    let text = "[Unicode]\r\nUnicode=yes\r\n[Version]\r\nsignature=\"$CHICAGO$\"\r\nRevision=1\r\n[Privilege Rights]\r\nSeBatchLogonRight = CONTOSO\\bob,CONTOSO\\nobody,bob,nobody2\r\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&inf, bytes).unwrap();
+    let inf = inf.display().to_string();
+    let run = gplint(&[
+        "check",
+        &inf,
+        "--expect",
+        EXPECT,
+        "--directory",
+        SMALL,
+        "--format",
+        "json",
+    ]);
+    assert!(run.code < 2, "{}", run.stderr);
+    let check: Value = serde_json::from_str(&run.stdout).unwrap();
+    let about: Vec<(String, String)> = check["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "GPL301" || f["rule"] == "GPL305")
+        .map(|f| {
+            let rule = f["rule"].as_str().unwrap().to_owned();
+            (rule, f["message"].as_str().unwrap().to_owned())
+        })
+        .collect();
+    assert_eq!(about.len(), 2, "{about:#?}");
+    assert!(
+        about
+            .iter()
+            .any(|(r, m)| r == "GPL305" && m.contains("`CONTOSO\\nobody`")),
+        "{about:#?}"
+    );
+    assert!(
+        about
+            .iter()
+            .any(|(r, m)| r == "GPL301" && m.contains("`nobody2`")),
+        "{about:#?}"
+    );
+}
