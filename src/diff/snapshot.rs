@@ -65,7 +65,11 @@ fn cells(run: &ChainRun<'_>, sources: &[SourceFile], out: &mut Snapshot) {
         };
         let decl = run.expect.accounts.get(account.account);
         let restrictions = evaluation.restrictions.get(account.account);
-        if let Some(surveyed) = out.surveyed.as_mut().filter(|_| decl.is_some_and(|d| d.surveyed)) {
+        if let Some(surveyed) = out
+            .surveyed
+            .as_mut()
+            .filter(|_| decl.is_some_and(|d| d.surveyed))
+        {
             brief(surveyed, run, &subject.display, account, restrictions);
             continue;
         }

@@ -294,11 +294,7 @@ pub fn aggregate(base: &SurveyedCells, head: &SurveyedCells) -> DirectoryChanges
         .into_iter()
         .map(|(key, group)| change(key, group, names))
         .collect();
-    changes.sort_by(|a, b| {
-        b.count
-            .cmp(&a.count)
-            .then_with(|| order(a).cmp(&order(b)))
-    });
+    changes.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| order(a).cmp(&order(b))));
     DirectoryChanges {
         surveyed: accounts,
         changes,
@@ -431,25 +427,37 @@ impl DirectoryChange {
         )
     }
 
-    /// "scope a", "scopes a, b, c and 4 more", "the inputs as one chain".
+    /// "scope a", "scopes a, b, c, d, e, 4 more", "the inputs as one chain".
     pub fn scopes_text(&self) -> String {
+        match self.scopes.as_slice() {
+            [None] => "the inputs as one chain".to_owned(),
+            [Some(_)] => format!("scope {}", self.scope_list()),
+            _ => format!("scopes {}", self.scope_list()),
+        }
+    }
+
+    /// The scopes' names, the first five then how many more.
+    pub fn scope_list(&self) -> String {
         const SHOWN: usize = 5;
-        let name = |s: &Option<String>| s.clone().unwrap_or_else(|| "the inputs as one chain".into());
+        let name = |s: &Option<String>| {
+            s.clone()
+                .unwrap_or_else(|| "the inputs as one chain".into())
+        };
         let mut names: Vec<String> = self.scopes.iter().take(SHOWN).map(name).collect();
         if let Some(more) = self.scopes.len().checked_sub(SHOWN).filter(|&n| n > 0) {
             names.push(format!("{} more", grouped(more)));
         }
-        match (self.scopes.as_slice(), names.as_slice()) {
-            ([None], _) => "the inputs as one chain".to_owned(),
-            ([_], [one]) => format!("scope {one}"),
-            _ => format!("scopes {}", names.join(", ")),
-        }
+        names.join(", ")
     }
 
     /// The listed accounts, then "(N more)" when there are more.
     pub fn accounts_text(&self) -> String {
         let mut text = self.accounts.join(", ");
-        if let Some(more) = self.count.checked_sub(self.accounts.len()).filter(|&n| n > 0) {
+        if let Some(more) = self
+            .count
+            .checked_sub(self.accounts.len())
+            .filter(|&n| n > 0)
+        {
             text.push_str(&format!(", … ({} more)", grouped(more)));
         }
         text
@@ -512,10 +520,20 @@ mod tests {
             let name = format!("C\\u{i:02}");
             let du = Some("C\\Domain Users");
             base.record(&scope, &name, LogonType::Batch, seen(State::Allowed, du));
-            head.record(&scope, &name, LogonType::Batch, seen(State::NotGranted, None));
+            head.record(
+                &scope,
+                &name,
+                LogonType::Batch,
+                seen(State::NotGranted, None),
+            );
             // The same verdict through another entry is no change.
             base.record(&scope, &name, LogonType::Network, seen(State::Allowed, du));
-            head.record(&scope, &name, LogonType::Network, seen(State::Allowed, None));
+            head.record(
+                &scope,
+                &name,
+                LogonType::Network,
+                seen(State::Allowed, None),
+            );
         }
         let out = aggregate(&base, &head);
         assert_eq!(out.surveyed, 25);
@@ -538,7 +556,12 @@ mod tests {
         let (mut base, mut head) = sides(3);
         for scope in [Some("a".to_owned()), Some("b".to_owned())] {
             for name in ["C\\u00", "C\\u01"] {
-                base.record(&scope, name, LogonType::Batch, seen(State::Allowed, Some("X")));
+                base.record(
+                    &scope,
+                    name,
+                    LogonType::Batch,
+                    seen(State::Allowed, Some("X")),
+                );
                 let deny = Observed {
                     right: "SeDenyBatchLogonRight",
                     ..seen(State::Denied, Some("C\\Domain Users"))

@@ -161,12 +161,19 @@ fn directory(out: &mut String, d: &DirectoryChanges) {
         return;
     }
     out.push_str("<ul class=\"changes\">\n");
-    for change in &d.changes {
+    for change in d.changes.iter().take(INLINE) {
         let _ = writeln!(
             out,
             "<li>{}<br><small>{}</small></li>",
             esc(&change.sentence()),
             esc(&change.accounts_text())
+        );
+    }
+    if let Some(more) = d.changes.len().checked_sub(INLINE).filter(|&n| n > 0) {
+        let _ = writeln!(
+            out,
+            "<li>{} more: run <code>gplint diff --format json</code> for all of them</li>",
+            grouped(more)
         );
     }
     out.push_str("</ul></section>\n");

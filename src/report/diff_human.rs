@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::diff::{
-    Cell, Change, Diff, DirectoryChange, DirectoryChanges, Expected, FindingChange,
-    HoldersChange, State, Summary, VerdictChange, grouped,
+    Cell, Change, Diff, DirectoryChange, DirectoryChanges, Expected, FindingChange, HoldersChange,
+    State, Summary, VerdictChange, grouped,
 };
 
 use super::visible_line;

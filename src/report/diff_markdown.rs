@@ -166,7 +166,7 @@ fn directory_row(c: &DirectoryChange) -> String {
         state(c.before),
         state(c.after),
         c.cause.right,
-        text(&middle(&c.scopes_text(), MAX_CELL)),
+        text(&middle(&c.scope_list(), MAX_CELL)),
         text(&middle(&c.accounts_text(), MAX_CELL * 4))
     )
 }
