@@ -116,7 +116,7 @@ fn brief(
         let seen = Observed {
             state,
             right: verdict.right.constant,
-            principal: principal.filter(|_| restriction.is_none()),
+            principal,
             restriction,
         };
         surveyed.record(&run.chain.scope, name, verdict.logon_type, seen);

@@ -302,9 +302,10 @@ pub fn aggregate(base: &SurveyedCells, head: &SurveyedCells) -> DirectoryChanges
 }
 
 /// The cause of a change, `None` when nothing changes: the same verdict
-/// is no change, whichever entry decides it. The cause is the side whose
-/// verdict weighs more (a deny, then a restriction, then a grant); on a
-/// tie, HEAD's.
+/// is no change, whichever entry decides it. Between a logon the rights
+/// allow on both sides, the restriction that came, went or changed;
+/// otherwise the entry of the side whose verdict weighs more (a deny,
+/// then a grant, restricted or not), on a tie HEAD's.
 fn cause<'a>(
     base: &'a SurveyedCells,
     before: Option<Brief>,
@@ -319,12 +320,38 @@ fn cause<'a>(
     if same {
         return None;
     }
-    let weight = |b: Option<Brief>| b.map_or(0, |b| weight(b.state));
-    if weight(before) > weight(after) {
-        before.and_then(|b| base.resolve(b.cause))
-    } else {
-        after.and_then(|a| head.resolve(a.cause))
+    let restricted = |b: Option<Brief>| b.is_some_and(|b| b.state == State::Restricted);
+    let allowed = |b: Option<Brief>| b.is_some_and(|b| works_or_restricted(b.state));
+    if (restricted(before) || restricted(after)) && allowed(before) && allowed(after) {
+        // The rights allow it on both sides: a restriction came, went or
+        // changed, whichever entry grants it.
+        let (side, brief) = if restricted(after) {
+            (head, after)
+        } else {
+            (base, before)
+        };
+        let cause = brief.and_then(|b| side.resolve(b.cause))?;
+        return Some(CauseRef {
+            principal: None,
+            ..cause
+        });
     }
+    // Otherwise the entries decide: a restriction only hides a grant.
+    let weight = |b: Option<Brief>| b.map_or(0, |b| weight(b.state));
+    let (side, brief) = if weight(before) > weight(after) {
+        (base, before)
+    } else {
+        (head, after)
+    };
+    let cause = brief.and_then(|b| side.resolve(b.cause))?;
+    Some(CauseRef {
+        restriction: None,
+        ..cause
+    })
+}
+
+fn works_or_restricted(state: State) -> bool {
+    matches!(state, State::Allowed | State::Restricted)
 }
 
 fn same_restriction(base: &SurveyedCells, b: Brief, head: &SurveyedCells, a: Brief) -> bool {
@@ -336,11 +363,12 @@ fn same_restriction(base: &SurveyedCells, b: Brief, head: &SurveyedCells, a: Bri
     restriction(base, b) == restriction(head, a)
 }
 
+/// A deny decides over a grant, a grant over its absence; a restricted
+/// logon is granted.
 fn weight(state: State) -> u8 {
     match state {
-        State::Denied => 4,
-        State::Restricted => 3,
-        State::Allowed => 2,
+        State::Denied => 3,
+        State::Restricted | State::Allowed => 2,
         State::NotGranted => 1,
     }
 }
@@ -577,6 +605,52 @@ mod tests {
         assert_eq!(change.cause.right, "SeDenyBatchLogonRight");
         assert_eq!(change.scopes_text(), "scopes a, b");
         assert_eq!(change.accounts_text(), "C\\u00, C\\u01");
+    }
+
+    #[test]
+    fn a_restriction_decides_only_between_two_logons_the_rights_allow() {
+        let (mut base, mut head) = sides(2);
+        let du = Some("C\\Domain Users");
+        let expired = |principal| Observed {
+            restriction: Some("STATUS_PASSWORD_EXPIRED"),
+            ..seen(State::Restricted, principal)
+        };
+        // u00: the grant goes; it was restricted, the grant is the cause.
+        base.record(&None, "C\\u00", LogonType::Batch, expired(du));
+        head.record(
+            &None,
+            "C\\u00",
+            LogonType::Batch,
+            seen(State::NotGranted, None),
+        );
+        // u01: still granted, now expired: the restriction is the cause.
+        base.record(&None, "C\\u01", LogonType::Batch, seen(State::Allowed, du));
+        head.record(&None, "C\\u01", LogonType::Batch, expired(du));
+        let out = aggregate(&base, &head);
+        let causes: Vec<(Option<State>, Option<&str>, Option<&str>)> = out
+            .changes
+            .iter()
+            .map(|c| {
+                let cause = &c.cause;
+                (
+                    c.after,
+                    cause.principal.as_deref(),
+                    cause.restriction.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            causes,
+            [
+                (Some(State::NotGranted), du, None),
+                (
+                    Some(State::Restricted),
+                    None,
+                    Some("STATUS_PASSWORD_EXPIRED")
+                ),
+            ]
+        );
+        assert_eq!(out.changes[0].scopes_text(), "the inputs as one chain");
     }
 
     #[test]
