@@ -639,18 +639,17 @@ mod tests {
                 )
             })
             .collect();
-        assert_eq!(
-            causes,
-            [
-                (Some(State::NotGranted), du, None),
-                (
-                    Some(State::Restricted),
-                    None,
-                    Some("STATUS_PASSWORD_EXPIRED")
-                ),
-            ]
-        );
-        assert_eq!(out.changes[0].scopes_text(), "the inputs as one chain");
+        let expected = [
+            (
+                Some(State::Restricted),
+                None,
+                Some("STATUS_PASSWORD_EXPIRED"),
+            ),
+            (Some(State::NotGranted), du, None),
+        ];
+        assert_eq!(causes, expected);
+        let scopes = out.changes.first().map(DirectoryChange::scopes_text);
+        assert_eq!(scopes.as_deref(), Some("the inputs as one chain"));
     }
 
     #[test]
