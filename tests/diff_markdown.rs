@@ -73,6 +73,7 @@ fn small() -> Diff {
                 },
             }),
         ],
+        directory: None,
     }
 }
 
@@ -183,7 +184,10 @@ fn thousands_of_changes_stay_under_the_comment_limit() {
             removed: vec![format!("*{DOMAIN}-{i}")],
         }));
     }
-    let diff = Diff { changes };
+    let diff = Diff {
+        changes,
+        directory: None,
+    };
     let text = write(&diff, (&long, &long));
     assert!(text.len() < MAX_CHARS, "{} bytes", text.len());
     assert!(text.chars().count() < MAX_CHARS);

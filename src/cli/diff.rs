@@ -10,7 +10,7 @@ use super::inputs::{self, Inputs};
 use super::revision::{self, Revision};
 use super::{DiffArgs, DiffFormat, Io, Outcome, WriteError, load};
 use crate::check::{causes, chains, levels};
-use crate::diff::{self, Side, Snapshot};
+use crate::diff::{self, Side, Snapshot, Survey};
 use crate::expect::Expectations;
 use crate::model::Date;
 use crate::progress::Progress;
@@ -25,6 +25,8 @@ struct Common<'a> {
     expect_source: &'a SourceFile,
     rules: &'a RuleSet,
     today: Date,
+    /// With a directory, its accounts the file does not declare.
+    survey: Option<&'a Survey>,
 }
 
 /// Runs `diff`: exit 1 when HEAD breaks an expectation that held on
@@ -45,9 +47,13 @@ pub fn run(
         return Ok(Outcome::UsageOrInput);
     };
     let paths = [args.base.clone(), args.head.clone()];
-    let Some((expect_source, expect)) =
-        super::directory::expectations(&args.expect, &paths, &args.limits, &args.directory, io)
-    else {
+    let Some((expect_source, expect, survey)) = super::directory_survey::expectations(
+        &args.expect,
+        &paths,
+        &args.limits,
+        &args.directory,
+        io,
+    ) else {
         return Ok(Outcome::UsageOrInput);
     };
     let common = Common {
@@ -56,6 +62,7 @@ pub fn run(
         expect_source: &expect_source,
         rules: &rules,
         today,
+        survey: survey.as_ref(),
     };
     let Some((base, base_failed)) = side(&args.base, &common, io, progress) else {
         return Ok(Outcome::UsageOrInput);
@@ -181,6 +188,11 @@ fn evaluate(
     let library = library(&inputs, &templates, common.today);
     let mut runs = chains::evaluate(chains, library, common.expect, &crate::progress::NoProgress);
     let mut findings = chains::all_findings(&runs, common.rules, &inputs.sources);
+    // Surveyed accounts have no expectation: what rules say of them is
+    // not what the change does to the declared ones.
+    if let Some(survey) = common.survey {
+        findings.retain(|f| !f.account.as_deref().is_some_and(|a| survey.contains(a)));
+    }
     levels::apply(
         &mut findings,
         &levels::resolve(&common.expect.rule_levels, common.rules),
@@ -196,12 +208,13 @@ fn evaluate(
         finding.scope.iter_mut().for_each(relative);
     }
     let findings = causes::group(findings);
-    let snapshot = diff::snapshot(&Side {
+    let side = Side {
         runs: &runs,
         sources: &inputs.sources,
         findings: &findings,
         root,
-    });
+    };
+    let snapshot = diff::snapshot_surveyed(&side, common.survey);
     Some((snapshot, inputs.failed))
 }
 

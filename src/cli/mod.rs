@@ -14,6 +14,7 @@ mod check;
 mod codes;
 mod diff;
 mod directory;
+mod directory_survey;
 mod dump;
 mod expect_file;
 mod generate;

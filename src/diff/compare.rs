@@ -9,7 +9,9 @@ use super::{
 /// Every difference between `base` and `head`: per scope (in name order,
 /// the unscoped chain first) the verdict changes by account and logon
 /// type, then the rights whose holders changed; then findings new on
-/// HEAD, then findings gone from BASE, each by identity.
+/// HEAD, then findings gone from BASE, each by identity. With a
+/// directory on both sides, its surveyed accounts' changes are
+/// aggregated apart.
 pub fn compare(base: &Snapshot, head: &Snapshot) -> Diff {
     let scopes: BTreeSet<&Option<String>> = [base, head]
         .iter()
@@ -27,7 +29,11 @@ pub fn compare(base: &Snapshot, head: &Snapshot) -> Diff {
     }
     changes.extend(findings(head, base, true));
     changes.extend(findings(base, head, false));
-    Diff { changes }
+    let directory = match (&base.surveyed, &head.surveyed) {
+        (Some(b), Some(h)) => Some(super::surveyed::aggregate(b, h)),
+        _ => None,
+    };
+    Diff { changes, directory }
 }
 
 fn verdicts<'a>(

@@ -6,6 +6,7 @@
 
 mod compare;
 mod snapshot;
+mod surveyed;
 
 use std::collections::BTreeMap;
 
@@ -15,10 +16,13 @@ use crate::diagnostic::Severity;
 use crate::logon_type::LogonType;
 
 pub use compare::compare;
-pub use snapshot::{Side, snapshot};
+pub use snapshot::{Side, snapshot, snapshot_surveyed};
+pub use surveyed::{
+    Cause, DirectoryChange, DirectoryChanges, LISTED, Survey, SurveyedCells, counted, grouped,
+};
 
 /// A cell's verdict, as `explain` shows it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum State {
     /// The rights allow the logon and nothing refuses it.
@@ -111,6 +115,9 @@ pub struct Snapshot {
     pub holders: BTreeMap<RightKey, BTreeMap<String, String>>,
     /// The findings by identity.
     pub findings: BTreeMap<FindingKey, FindingView>,
+    /// With a directory: the cells of its accounts that `services.yaml`
+    /// does not declare, kept apart from [`Snapshot::cells`].
+    pub surveyed: Option<SurveyedCells>,
 }
 
 /// A finding as the diff shows it.
@@ -205,6 +212,10 @@ pub struct FindingChange {
 pub struct Diff {
     /// Every change.
     pub changes: Vec<Change>,
+    /// With a directory: what the change does to its accounts that
+    /// `services.yaml` does not declare, aggregated by cause.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub directory: Option<DirectoryChanges>,
 }
 
 /// The counts a headline says.

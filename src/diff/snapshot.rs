@@ -2,7 +2,10 @@
 
 use std::collections::BTreeMap;
 
-use super::{Cell, Expected, FindingKey, FindingView, Place, Snapshot, State};
+use super::surveyed::Observed;
+use super::{
+    Cell, Expected, FindingKey, FindingView, Place, Snapshot, State, Survey, SurveyedCells,
+};
 use crate::check::chains::ChainRun;
 use crate::expect::AccountDecl;
 use crate::finding::{FileRef, Finding};
@@ -28,7 +31,17 @@ pub struct Side<'a, 't> {
 
 /// The cells, holders and findings of one side.
 pub fn snapshot(side: &Side<'_, '_>) -> Snapshot {
-    let mut out = Snapshot::default();
+    snapshot_surveyed(side, None)
+}
+
+/// As [`snapshot`]; with `survey`, the cells of its accounts go to
+/// [`Snapshot::surveyed`], in brief, rather than to the cells, and their
+/// findings are left out (they have no expectation to break).
+pub fn snapshot_surveyed(side: &Side<'_, '_>, survey: Option<&Survey>) -> Snapshot {
+    let mut out = Snapshot {
+        surveyed: survey.map(SurveyedCells::new),
+        ..Snapshot::default()
+    };
     for run in side.runs {
         cells(run, side.sources, &mut out);
         holders(run, &mut out);
@@ -52,6 +65,14 @@ fn cells(run: &ChainRun<'_>, sources: &[SourceFile], out: &mut Snapshot) {
         };
         let decl = run.expect.accounts.get(account.account);
         let restrictions = evaluation.restrictions.get(account.account);
+        if let Some(surveyed) = out
+            .surveyed
+            .as_mut()
+            .filter(|_| decl.is_some_and(|d| d.surveyed))
+        {
+            brief(surveyed, run, &subject.display, account, restrictions);
+            continue;
+        }
         for logon_type in LogonType::ALL {
             let Some(verdict) = account.get(logon_type) else {
                 continue;
@@ -71,6 +92,45 @@ fn cells(run: &ChainRun<'_>, sources: &[SourceFile], out: &mut Snapshot) {
     }
 }
 
+/// A surveyed account's cells, in brief: no evidence is cloned, as a
+/// directory may hold tens of thousands of them.
+fn brief(
+    surveyed: &mut SurveyedCells,
+    run: &ChainRun<'_>,
+    name: &str,
+    account: &crate::logon::AccountVerdicts,
+    restrictions: Option<&crate::restriction::AccountRestrictions>,
+) {
+    for verdict in &account.verdicts {
+        let refusing = restrictions.and_then(|r| r.refusing(verdict.logon_type));
+        let mut state = state(verdict.outcome);
+        let restriction = refusing.filter(|_| state == State::Allowed).map(|r| {
+            state = State::Restricted;
+            r.status.name()
+        });
+        let principal = verdict.matched.as_ref().map(|m| {
+            m.via
+                .last()
+                .map_or(m.written.as_str(), |step| step.principal.as_str())
+        });
+        let seen = Observed {
+            state,
+            right: verdict.right.constant,
+            principal,
+            restriction,
+        };
+        surveyed.record(&run.chain.scope, name, verdict.logon_type, seen);
+    }
+}
+
+fn state(outcome: Outcome) -> State {
+    match outcome {
+        Outcome::Allowed => State::Allowed,
+        Outcome::Denied => State::Denied,
+        Outcome::NotGranted => State::NotGranted,
+    }
+}
+
 fn cell(verdict: &Verdict, run: &ChainRun<'_>, sources: &[SourceFile]) -> Cell {
     let file = verdict
         .input
@@ -86,11 +146,7 @@ fn cell(verdict: &Verdict, run: &ChainRun<'_>, sources: &[SourceFile]) -> Cell {
         line: f.line_col(s.start).0,
     });
     Cell {
-        state: match verdict.outcome {
-            Outcome::Allowed => State::Allowed,
-            Outcome::Denied => State::Denied,
-            Outcome::NotGranted => State::NotGranted,
-        },
+        state: state(verdict.outcome),
         right: verdict.right.constant,
         entry: verdict.matched.as_ref().map(|m| m.written.clone()),
         via: verdict

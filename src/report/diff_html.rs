@@ -3,12 +3,16 @@
 //! logon-types matrix of BASE and HEAD side by side, the changed cells
 //! marked (class `changed` and a `Δ`, not colour alone). A scope whose
 //! cells are the same on both sides, evidence included, is drawn once,
-//! which keeps a change to a few scopes of a large forest small.
+//! which keeps a change to a few scopes of a large forest small. With a
+//! directory, its accounts that `services.yaml` does not declare get one
+//! section listing their changes by cause, and no matrix rows.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use crate::diff::{Cell, CellKey, Change, Diff, FindingChange, HoldersChange, Snapshot};
+use crate::diff::{
+    Cell, CellKey, Change, Diff, DirectoryChanges, FindingChange, HoldersChange, Snapshot, grouped,
+};
 
 use super::matrix_html::{self, Evidence, Matrix, esc, evidence, scope_name};
 
@@ -41,6 +45,9 @@ pub fn write(diff: &Diff, sides: Sides<'_>) -> String {
         esc(&diff.summary().headline())
     );
     changes(&mut out, diff);
+    if let Some(d) = &diff.directory {
+        directory(&mut out, d);
+    }
     let changed: BTreeSet<CellKey> = diff
         .verdicts()
         .map(|v| (v.scope.clone(), v.account.clone(), v.logon_type))
@@ -139,6 +146,37 @@ fn changes(out: &mut String, diff: &Diff) {
         );
     }
     out.push_str("</ul></details>\n");
+}
+
+/// The directory's undeclared accounts: one item per cause, with the
+/// first accounts' names.
+fn directory(out: &mut String, d: &DirectoryChanges) {
+    let _ = writeln!(
+        out,
+        "<section class=\"directory\"><h2>Directory accounts without an expectation</h2>\n<p>{} surveyed; they never change the exit code.</p>",
+        grouped(d.surveyed)
+    );
+    if d.changes.is_empty() {
+        out.push_str("<p>No verdict of theirs changes.</p></section>\n");
+        return;
+    }
+    out.push_str("<ul class=\"changes\">\n");
+    for change in d.changes.iter().take(INLINE) {
+        let _ = writeln!(
+            out,
+            "<li>{}<br><small>{}</small></li>",
+            esc(&change.sentence()),
+            esc(&change.accounts_text())
+        );
+    }
+    if let Some(more) = d.changes.len().checked_sub(INLINE).filter(|&n| n > 0) {
+        let _ = writeln!(
+            out,
+            "<li>{} more: run <code>gplint diff --format json</code> for all of them</li>",
+            grouped(more)
+        );
+    }
+    out.push_str("</ul></section>\n");
 }
 
 fn holders(out: &mut String, h: &HoldersChange) {

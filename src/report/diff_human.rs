@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::diff::{
-    Cell, Change, Diff, Expected, FindingChange, HoldersChange, State, Summary, VerdictChange,
+    Cell, Change, Diff, DirectoryChange, DirectoryChanges, Expected, FindingChange, HoldersChange,
+    State, Summary, VerdictChange, grouped,
 };
 
 use super::visible_line;
@@ -36,6 +37,9 @@ pub fn write(diff: &Diff, labels: (&str, &str)) -> String {
             Change::Holders(h) => holders(&mut out, h),
             Change::Finding(_) => {}
         }
+    }
+    if let Some(d) = &diff.directory {
+        directory(&mut out, d);
     }
     if let Some(first) = findings.next() {
         out.push_str("\nfindings\n");
@@ -100,6 +104,23 @@ fn because(cell: &Cell) -> String {
     }
 }
 
+/// The directory's undeclared accounts: one line per cause, then the
+/// first accounts' names.
+fn directory(out: &mut String, d: &DirectoryChanges) {
+    let _ = writeln!(
+        out,
+        "\ndirectory accounts without an expectation ({} surveyed; they never change the exit code)",
+        grouped(d.surveyed)
+    );
+    if d.changes.is_empty() {
+        out.push_str("  no verdict of theirs changes\n");
+    }
+    for change in &d.changes {
+        let _ = writeln!(out, "  {}", line(&change.sentence()));
+        let _ = writeln!(out, "    {}", line(&change.accounts_text()));
+    }
+}
+
 fn holders(out: &mut String, h: &HoldersChange) {
     for (word, list) in [("added", &h.added), ("removed", &h.removed)] {
         for holder in list {
@@ -147,6 +168,14 @@ pub struct DiffJson<'a> {
     pub breaks: bool,
     /// Every change, grouped by scope, then the findings.
     pub changes: &'a [Change],
+    /// With a directory: how many of its accounts `services.yaml` does
+    /// not declare, all evaluated on both sides.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub directory_accounts: Option<usize>,
+    /// With a directory: those accounts' verdict changes, aggregated by
+    /// logon type, verdicts and cause, the most accounts first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub directory_changes: Option<&'a [DirectoryChange]>,
 }
 
 /// The JSON view of `diff` between `labels`.
@@ -160,5 +189,7 @@ pub fn json_view<'a>(diff: &'a Diff, labels: (&'a str, &'a str)) -> DiffJson<'a>
         summary,
         breaks: diff.breaks(),
         changes: &diff.changes,
+        directory_accounts: diff.directory.as_ref().map(|d| d.surveyed),
+        directory_changes: diff.directory.as_ref().map(|d| d.changes.as_slice()),
     }
 }

@@ -1,7 +1,8 @@
 //! `gplint diff --format markdown`: the change as a pull-request or
 //! merge-request comment. A headline, a table of the changed cells
-//! (breaking ones first), then the holder changes and the findings in
-//! collapsed `<details>`.
+//! (breaking ones first), with a directory a table of its undeclared
+//! accounts' changes by cause, then the holder changes and the findings
+//! in collapsed `<details>`.
 //!
 //! GitHub refuses a comment over [`MAX_CHARS`] characters, so the
 //! comment is built under a budget: every cell is cut to [`MAX_CELL`]
@@ -14,7 +15,10 @@
 use std::fmt::Write as _;
 
 use crate::clip::middle;
-use crate::diff::{Cell, Change, Diff, Expected, FindingChange, HoldersChange, VerdictChange};
+use crate::diff::{
+    Cell, Change, Diff, DirectoryChange, DirectoryChanges, Expected, FindingChange, HoldersChange,
+    VerdictChange, grouped,
+};
 
 use super::check_human::plural;
 use super::markdown::{code, text};
@@ -38,6 +42,10 @@ const RESERVE: usize = 4 * 1024;
 /// or findings follow, so those are not always left out.
 const CELLS_SHARE: usize = MAX_CHARS / 8 * 5;
 
+/// The share of the budget the changed cells and the directory's
+/// accounts may use together when holder changes or findings follow.
+const DIRECTORY_SHARE: usize = MAX_CHARS / 8 * 6;
+
 /// The comment for `diff` between `labels` (BASE, HEAD) as given.
 pub fn write(diff: &Diff, labels: (&str, &str)) -> String {
     let summary = diff.summary();
@@ -50,8 +58,16 @@ pub fn write(diff: &Diff, labels: (&str, &str)) -> String {
         text(&middle(labels.1, MAX_CELL))
     );
     let others = summary.rights + summary.findings_new + summary.findings_gone > 0;
-    let cap = if others { CELLS_SHARE } else { MAX_CHARS };
+    let cap = if others || diff.directory.is_some() {
+        CELLS_SHARE
+    } else {
+        MAX_CHARS
+    };
     cells(&mut out, diff, cap);
+    if let Some(d) = &diff.directory {
+        let cap = if others { DIRECTORY_SHARE } else { MAX_CHARS };
+        directory(&mut out, d, cap);
+    }
     holders(&mut out, diff);
     findings(&mut out, diff);
     out
@@ -117,6 +133,41 @@ fn verdict_row(v: &VerdictChange) -> String {
         v.after
             .as_ref()
             .map_or_else(|| "the scope is not on HEAD".to_owned(), because)
+    )
+}
+
+/// The directory's undeclared accounts: one row per logon type, pair of
+/// verdicts and cause, with the first accounts' names.
+fn directory(out: &mut String, d: &DirectoryChanges, cap: usize) {
+    let _ = writeln!(
+        out,
+        "\n**Directory accounts without an expectation** ({} surveyed; they never change the exit code)\n",
+        grouped(d.surveyed)
+    );
+    if d.changes.is_empty() {
+        out.push_str("No verdict of theirs changes.\n");
+        return;
+    }
+    let head = "| Accounts | Logon type | Before → after | Through | Right | Scopes | First accounts |\n|---|---|---|---|---|---|---|\n";
+    table(out, head, d.changes.iter().map(directory_row), cap);
+}
+
+fn directory_row(c: &DirectoryChange) -> String {
+    let state = |s: Option<crate::diff::State>| s.map_or("absent", |s| s.as_str());
+    let through = match (&c.cause.principal, &c.cause.restriction) {
+        (_, Some(status)) => code(status),
+        (Some(principal), None) => code(&middle(principal, MAX_CELL)),
+        (None, None) => String::new(),
+    };
+    format!(
+        "| {} | {} | {} → {} | {through} | {} | {} | {} |\n",
+        grouped(c.count),
+        c.logon_type.as_str(),
+        state(c.before),
+        state(c.after),
+        c.cause.right,
+        text(&middle(&c.scope_list(), MAX_CELL)),
+        text(&middle(&c.accounts_text(), MAX_CELL * 4))
     )
 }
 
