@@ -206,11 +206,16 @@ pub fn run_explain(
     let Some(today) = today_or_say(args.today, io) else {
         return Ok(Outcome::UsageOrInput);
     };
-    let expectations = super::directory::expectations(
+    let mut left_out = 0;
+    let survey = args
+        .all_accounts
+        .then(|| (survey_of(args.format), &mut left_out));
+    let expectations = super::directory::expectations_surveying(
         &args.expect,
         &args.files,
         &args.limits,
         &args.directory,
+        survey,
         io,
     );
     let inputs = inputs::read(&args.files, &args.limits, io, progress);
@@ -251,7 +256,7 @@ pub fn run_explain(
             json.push('\n');
             json
         }
-        ExplainFormat::Html => explain_html(&runs, &inputs, &args.files),
+        ExplainFormat::Html => explain_html(&runs, &inputs, &args.files, left_out),
     };
     let written = output::emit(target.as_ref(), &text, io)?;
     Ok(if inputs.failed || !written {
@@ -263,7 +268,13 @@ pub fn run_explain(
 
 /// The HTML explanation: the cells as `diff` reads them, drawn by the
 /// matrix renderer `diff --format html` uses.
-fn explain_html(runs: &[ChainRun<'_>], inputs: &Inputs, files: &[std::path::PathBuf]) -> String {
+/// `left_out` surveyed accounts were not evaluated (HTML's cap).
+fn explain_html(
+    runs: &[ChainRun<'_>],
+    inputs: &Inputs,
+    files: &[std::path::PathBuf],
+    left_out: usize,
+) -> String {
     let state = crate::diff::snapshot(&crate::diff::Side {
         runs,
         sources: &inputs.sources,
@@ -271,7 +282,20 @@ fn explain_html(runs: &[ChainRun<'_>], inputs: &Inputs, files: &[std::path::Path
         root: "",
     });
     let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-    crate::report::explain_html::write(&state, &names.join(" "))
+    crate::report::explain_html::write(&state, &names.join(" "), left_out)
+}
+
+/// Most surveyed accounts `explain --all-accounts --format html` shows:
+/// a page of 50,000 accounts × 100 scopes would not open.
+pub const HTML_MOST_SURVEYED: usize = 200;
+
+/// How many of the directory's accounts `--all-accounts` evaluates.
+fn survey_of(format: ExplainFormat) -> super::directory::Survey {
+    let most = match format {
+        ExplainFormat::Html => HTML_MOST_SURVEYED,
+        ExplainFormat::Human | ExplainFormat::Json => usize::MAX,
+    };
+    super::directory::Survey { most }
 }
 
 /// Plans the chains and evaluates each; scope errors point into the

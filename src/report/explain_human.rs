@@ -35,6 +35,15 @@ pub fn write(view: &ExplainView) -> String {
     if restricted {
         out.push_str("✗ restricted: the rights allow it, an account restriction refuses it\n");
     }
+    let surveyed = view.accounts.iter().filter(|a| a.surveyed);
+    let surveyed: std::collections::HashSet<&str> = surveyed.map(|a| a.account.as_str()).collect();
+    if !surveyed.is_empty() {
+        let _ = writeln!(
+            out,
+            "after the declared accounts, {} more of the directory export (--all-accounts), by name: no expectation, every fact from the directory",
+            surveyed.len()
+        );
+    }
     for (i, note) in notes.iter().enumerate() {
         let _ = writeln!(out, "({}) {note}", i + 1);
     }
@@ -45,7 +54,12 @@ pub fn write(view: &ExplainView) -> String {
 /// directory export was read.
 fn write_facts(out: &mut String, accounts: &[AccountView]) {
     let mut written = std::collections::HashSet::new();
-    for account in accounts.iter().filter(|a| !a.facts.is_empty()) {
+    // A surveyed account's facts all come from the directory: 50,000
+    // lines saying so would bury the declared accounts'.
+    let listed = accounts
+        .iter()
+        .filter(|a| !a.facts.is_empty() && !a.surveyed);
+    for account in listed {
         if !written.insert(account.account.as_str()) {
             continue;
         }

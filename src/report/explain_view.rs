@@ -26,7 +26,8 @@ pub struct ExplainView {
     pub inputs: Vec<String>,
     /// Each chain evaluated: its scope, GPOs and effective logon rights.
     pub scopes: Vec<ScopeView>,
-    /// One entry per declared account and scope.
+    /// One entry per declared account and scope, then with `explain
+    /// --all-accounts` one per surveyed account and scope.
     pub accounts: Vec<AccountView>,
 }
 
@@ -78,6 +79,10 @@ pub struct AccountView {
     /// was read: `directory: contoso.ldif:1234` or `services.yaml:12`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub facts: Vec<FactView>,
+    /// Not declared: taken from the directory export by `explain
+    /// --all-accounts`, with no expectation. Present only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub surveyed: bool,
 }
 
 /// One fact of an account and where it came from.
@@ -266,6 +271,7 @@ fn accounts(run: &ChainRun<'_>, sources: &Sources<'_>) -> Vec<AccountView> {
                     remote_interactive: cell(LogonType::RemoteInteractive),
                 },
                 facts: facts(decl, sources),
+                surveyed: decl.surveyed,
             })
         })
         .collect()
