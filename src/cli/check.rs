@@ -232,6 +232,32 @@ pub fn run_explain(
     };
     let templates = typed(&inputs.sources);
     load::template_warnings(&inputs.sources, &templates, false, io);
+    if args.format != ExplainFormat::Html {
+        let Some(chains) = plan(&inputs, &expect, &expect_source, io) else {
+            return Ok(Outcome::UsageOrInput);
+        };
+        let report = Sources {
+            templates: &inputs.sources,
+            expectations: &expect_source,
+        };
+        let setting = Streamed {
+            library: library(&inputs, &templates, today),
+            expect: &expect,
+            report: &report,
+            format: args.format,
+        };
+        let mut chains = Some(chains);
+        let mut fill = |out: &mut dyn std::io::Write| {
+            let chains = chains.take().unwrap_or_default();
+            setting.write(chains, out, progress)
+        };
+        let written = output::emit_with(target.as_ref(), &mut fill, io)?;
+        return Ok(if inputs.failed || !written {
+            Outcome::UsageOrInput
+        } else {
+            Outcome::Clean
+        });
+    }
     let Some(runs) = evaluate(
         &inputs,
         &templates,
@@ -264,6 +290,61 @@ pub fn run_explain(
     } else {
         Outcome::Clean
     })
+}
+
+/// What writing the explanation as it is evaluated needs: one chain's
+/// model at a time per thread, never all of them (`--all-accounts`).
+struct Streamed<'a, 't> {
+    library: Library<'t>,
+    expect: &'a Expectations,
+    report: &'a Sources<'a>,
+    format: ExplainFormat,
+}
+
+impl Streamed<'_, '_> {
+    /// Evaluates `chains` and writes the explanation into `out` as it goes.
+    fn write(
+        &self,
+        chains: Vec<scope::Chain>,
+        out: &mut dyn std::io::Write,
+        progress: &dyn Progress,
+    ) -> std::io::Result<()> {
+        let kept = |run: ChainRun<'_>| {
+            let scope = explain_view::scope_view_of(&run.chain, &run.evaluation.resultant);
+            (scope, explain_view::accounts(&run, self.report))
+        };
+        if self.format == ExplainFormat::Json {
+            let resultants = chains::resultants(&chains, self.library, self.expect);
+            let head = explain_view::ExplainView {
+                version: 1,
+                target: self.expect.target,
+                inputs: self
+                    .report
+                    .templates
+                    .iter()
+                    .map(|s| s.name.clone())
+                    .collect(),
+                scopes: chains
+                    .iter()
+                    .zip(&resultants)
+                    .map(|(c, r)| explain_view::scope_view_of(c, r))
+                    .collect(),
+                accounts: Vec::new(),
+            };
+            drop(resultants);
+            let mut json = explain_view::JsonWriter::default();
+            json.start(out, &head)?;
+            let each = |(_, accounts): (_, Vec<_>)| json.accounts(out, &accounts);
+            chains::evaluate_each(chains, self.library, self.expect, progress, kept, each)?;
+            return json.finish(out);
+        }
+        let mut human = explain_human::Writer::default();
+        let each = |(scope, accounts): (_, Vec<_>)| {
+            out.write_all(human.scope(&scope, accounts.iter()).as_bytes())
+        };
+        chains::evaluate_each(chains, self.library, self.expect, progress, kept, each)?;
+        out.write_all(human.finish().as_bytes())
+    }
 }
 
 /// The HTML explanation: the cells as `diff` reads them, drawn by the

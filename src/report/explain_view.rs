@@ -2,6 +2,8 @@
 //! types with verdict and evidence. Built once; the matrix and the JSON
 //! both read it.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use crate::check::Evaluation;
@@ -10,7 +12,7 @@ use crate::expect::{Expectations, FactOrigin};
 use crate::logon::{Outcome, RemovedBy, Verdict, VerdictSource};
 use crate::logon_type::LogonType;
 use crate::model::Target;
-use crate::policy::RightOrigin;
+use crate::policy::{Resultant, RightOrigin};
 use crate::restriction::Restriction;
 
 use super::sources::Sources;
@@ -203,7 +205,11 @@ pub fn view(runs: &[ChainRun<'_>], expect: &Expectations, sources: &Sources<'_>)
 }
 
 fn scope_view(run: &ChainRun<'_>) -> ScopeView {
-    let resultant = &run.evaluation.resultant;
+    scope_view_of(&run.chain, &run.evaluation.resultant)
+}
+
+/// The view of one chain's effective rights, from its resultant policy.
+pub fn scope_view_of(chain: &crate::scope::Chain, resultant: &Resultant<'_>) -> ScopeView {
     let name = |input: usize| {
         resultant
             .inputs
@@ -212,8 +218,8 @@ fn scope_view(run: &ChainRun<'_>) -> ScopeView {
             .unwrap_or_default()
     };
     ScopeView {
-        scope: run.chain.scope.clone(),
-        target: run.chain.target,
+        scope: chain.scope.clone(),
+        target: chain.target,
         gpos: resultant.inputs.iter().map(|i| i.name.to_owned()).collect(),
         rights: resultant
             .rights
@@ -241,7 +247,8 @@ fn scope_view(run: &ChainRun<'_>) -> ScopeView {
     }
 }
 
-fn accounts(run: &ChainRun<'_>, sources: &Sources<'_>) -> Vec<AccountView> {
+/// One entry per account of the chain, in the order evaluated.
+pub fn accounts(run: &ChainRun<'_>, sources: &Sources<'_>) -> Vec<AccountView> {
     let evaluation: &Evaluation<'_> = &run.evaluation;
     evaluation
         .verdicts
@@ -376,6 +383,53 @@ fn removed_by(removed: &RemovedBy, inputs: &[usize], sources: &Sources<'_>) -> R
         file: file.map(|f| f.name.clone()),
         line: position.map(|p| p.0),
         column: position.map(|p| p.1),
+    }
+}
+
+/// [`ExplainView`] as pretty JSON written a scope's accounts at a time,
+/// for a run too large to hold whole: the text is `serde_json`'s of the
+/// whole view.
+#[derive(Debug, Default)]
+pub struct JsonWriter {
+    accounts: usize,
+}
+
+impl JsonWriter {
+    /// Everything before the accounts: `head` is the view without them.
+    pub fn start(&mut self, out: &mut dyn Write, head: &ExplainView) -> io::Result<()> {
+        let text = serde_json::to_string_pretty(head)?;
+        let open = text.strip_suffix("[]\n}").ok_or_else(|| {
+            io::Error::other("the explanation's JSON does not end with its accounts")
+        })?;
+        out.write_all(open.as_bytes())?;
+        out.write_all(b"[")
+    }
+
+    /// The accounts of one scope.
+    pub fn accounts(&mut self, out: &mut dyn Write, accounts: &[AccountView]) -> io::Result<()> {
+        for account in accounts {
+            out.write_all(if self.accounts == 0 { b"\n" } else { b",\n" })?;
+            self.accounts += 1;
+            let text = serde_json::to_string_pretty(account)?;
+            for (i, line) in text.lines().enumerate() {
+                if i > 0 {
+                    out.write_all(b"\n")?;
+                }
+                out.write_all(b"    ")?;
+                out.write_all(line.as_bytes())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The end of the document.
+    pub fn finish(self, out: &mut dyn Write) -> io::Result<()> {
+        let end: &[u8] = if self.accounts == 0 {
+            b"]\n}\n"
+        } else {
+            b"\n  ]\n}\n"
+        };
+        out.write_all(end)
     }
 }
 
