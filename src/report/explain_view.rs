@@ -63,7 +63,7 @@ pub struct EffectiveRight {
 }
 
 /// One account in one scope.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct AccountView {
     /// The scope, when the run has scopes or GPOs evaluated alone.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -88,7 +88,7 @@ pub struct AccountView {
 }
 
 /// One fact of an account and where it came from.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct FactView {
     /// The fact, as services.yaml names it: `sid`, `member_of`, …
     pub fact: &'static str,
@@ -97,7 +97,7 @@ pub struct FactView {
 }
 
 /// The five logon types of one account.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct LogonMap {
     /// Log on locally.
     pub interactive: CellView,
@@ -437,5 +437,60 @@ impl CellView {
     /// Whether it rests on a default.
     pub fn is_default(&self) -> bool {
         self.source == VerdictSource::Default.as_str()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn account(name: &str, surveyed: bool) -> AccountView {
+        AccountView {
+            scope: Some("web".into()),
+            account: name.into(),
+            sid: None,
+            kind: "domain",
+            logon: LogonMap {
+                interactive: CellView::default(),
+                network: CellView::default(),
+                batch: CellView::default(),
+                service: CellView::default(),
+                remote_interactive: CellView::default(),
+            },
+            facts: vec![FactView {
+                fact: "sid",
+                from: "directory: c.ldif:3".into(),
+            }],
+            surveyed,
+        }
+    }
+
+    fn view(accounts: Vec<AccountView>) -> ExplainView {
+        ExplainView {
+            version: 1,
+            target: Target::MemberServer,
+            inputs: vec!["a.inf".into()],
+            scopes: Vec::new(),
+            accounts,
+        }
+    }
+
+    /// Written a scope at a time, the JSON is the whole view's, with no
+    /// account, one, or several written in two pieces.
+    #[test]
+    fn json_written_in_pieces_is_the_whole_view_s() {
+        for n in [0, 1, 3] {
+            let all: Vec<AccountView> = (0..n).map(|i| account(&format!("a{i}"), i > 0)).collect();
+            let mut whole = serde_json::to_string_pretty(&view(all.clone())).unwrap();
+            whole.push('\n');
+            let mut out = Vec::new();
+            let mut json = JsonWriter::default();
+            json.start(&mut out, &view(Vec::new())).unwrap();
+            let (first, rest) = all.split_at(n.min(1));
+            json.accounts(&mut out, first).unwrap();
+            json.accounts(&mut out, rest).unwrap();
+            json.finish(&mut out).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), whole, "{n} accounts");
+        }
     }
 }
