@@ -124,7 +124,7 @@ pub enum Command {
     /// Show, for every declared account, the five logon types with verdict
     /// and evidence: which right decides, which entry, through which groups.
     #[command(
-        after_help = "Examples:\n  gplint explain GptTmpl.inf --expect services.yaml\n  gplint explain GptTmpl.inf --expect services.yaml --format json -o explain.json\n  gplint explain gpo/ --expect services.yaml --directory contoso.ldif --all-accounts\n\nExit codes: 0 explained, 2 an input could not be read (nothing is written when no template could be), the result could not be written, --output names an input, or the command line is wrong."
+        after_help = "Examples:\n  gplint explain GptTmpl.inf --expect services.yaml\n  gplint explain GptTmpl.inf --expect services.yaml --format json -o explain.json\n  gplint explain gpo/ --expect services.yaml --directory contoso.ldif --all-accounts\n\nExit codes: 0 explained, 2 an input could not be read (nothing is written when no template could be), the result could not be written, --output names an input, --all-accounts was given without a directory export, or the command line is wrong."
     )]
     Explain(ExplainArgs),
     /// List the rules, print one rule's documentation, or run the rules'

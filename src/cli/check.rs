@@ -233,25 +233,10 @@ pub fn run_explain(
     let templates = typed(&inputs.sources);
     load::template_warnings(&inputs.sources, &templates, false, io);
     if args.format != ExplainFormat::Html {
-        let Some(chains) = plan(&inputs, &expect, &expect_source, io) else {
+        let setting = (&inputs, &templates[..], &expect, &expect_source, today);
+        let Some(written) = stream(setting, args.format, target.as_ref(), io, progress)? else {
             return Ok(Outcome::UsageOrInput);
         };
-        let report = Sources {
-            templates: &inputs.sources,
-            expectations: &expect_source,
-        };
-        let setting = Streamed {
-            library: library(&inputs, &templates, today),
-            expect: &expect,
-            report: &report,
-            format: args.format,
-        };
-        let mut chains = Some(chains);
-        let mut fill = |out: &mut dyn std::io::Write| {
-            let chains = chains.take().unwrap_or_default();
-            setting.write(chains, out, progress)
-        };
-        let written = output::emit_with(target.as_ref(), &mut fill, io)?;
         return Ok(if inputs.failed || !written {
             Outcome::UsageOrInput
         } else {
@@ -269,27 +254,50 @@ pub fn run_explain(
     ) else {
         return Ok(Outcome::UsageOrInput);
     };
-    let report = Sources {
-        templates: &inputs.sources,
-        expectations: &expect_source,
-    };
-    let view = explain_view::view(&runs, &expect, &report);
-    let text = match args.format {
-        ExplainFormat::Human => explain_human::write(&view),
-        ExplainFormat::Json => {
-            let mut json =
-                serde_json::to_string_pretty(&view).map_err(WriteError::json("the explanation"))?;
-            json.push('\n');
-            json
-        }
-        ExplainFormat::Html => explain_html(&runs, &inputs, &args.files, left_out),
-    };
+    // Text and JSON were written above, as the chains were evaluated.
+    let text = explain_html(&runs, &inputs, &args.files, left_out);
     let written = output::emit(target.as_ref(), &text, io)?;
     Ok(if inputs.failed || !written {
         Outcome::UsageOrInput
     } else {
         Outcome::Clean
     })
+}
+
+/// Text or JSON, written as the chains are evaluated: whether it was
+/// written, or `None` after saying why the chains could not be planned.
+fn stream<'t>(
+    (inputs, templates, expect, expect_source, today): (
+        &'t Inputs,
+        &'t [Template<'t>],
+        &Expectations,
+        &SourceFile,
+        Date,
+    ),
+    format: ExplainFormat,
+    target: Option<&super::target::Target>,
+    io: &mut Io<'_>,
+    progress: &dyn Progress,
+) -> Result<Option<bool>, WriteError> {
+    let Some(chains) = plan(inputs, expect, expect_source, io) else {
+        return Ok(None);
+    };
+    let report = Sources {
+        templates: &inputs.sources,
+        expectations: expect_source,
+    };
+    let setting = Streamed {
+        library: library(inputs, templates, today),
+        expect,
+        report: &report,
+        format,
+    };
+    let mut chains = Some(chains);
+    let mut fill = |out: &mut dyn std::io::Write| {
+        let chains = chains.take().unwrap_or_default();
+        setting.write(chains, out, progress)
+    };
+    output::emit_with(target, &mut fill, io).map(Some)
 }
 
 /// What writing the explanation as it is evaluated needs: one chain's
