@@ -699,3 +699,72 @@ fn records_gplint_drops_cost_no_memory() {
         text.len()
     );
 }
+
+// ---- explain --all-accounts (issue 17 point 5) ----
+
+/// A directory export of `n` enabled users, each in one of ten groups
+/// (listed both ways, as `ldapsearch` writes them), and a disabled one.
+fn directory_of(n: usize) -> String {
+    let base = "CN=Users,DC=contoso,DC=com";
+    let mut text =
+        String::from("dn: DC=contoso,DC=com\nobjectClass: domain\nobjectClass: domainDNS\n\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "dn: CN=u{i},{base}\nobjectClass: user\nsAMAccountName: u{i}\nuserAccountControl: 512\nmemberOf: CN=g{},{base}\n\n",
+            i % 10
+        ));
+    }
+    text.push_str(&format!(
+        "dn: CN=off,{base}\nobjectClass: user\nsAMAccountName: off\nuserAccountControl: 514\n\n"
+    ));
+    for g in 0..10 {
+        text.push_str(&format!(
+            "dn: CN=g{g},{base}\nobjectClass: group\nsAMAccountName: g{g}\n"
+        ));
+        for i in (g..n).step_by(10) {
+            text.push_str(&format!("member: CN=u{i},{base}\n"));
+        }
+        text.push('\n');
+    }
+    text
+}
+
+/// Every surveyed account is evaluated once per scope: the holders
+/// probed, the token edges followed and the directory's work grow with
+/// the number of accounts, not its square.
+#[test]
+fn all_accounts_costs_each_surveyed_account_once() {
+    for counter in [
+        Counter::HolderProbes,
+        Counter::TokenEdges,
+        Counter::DirectoryWork,
+    ] {
+        let (small, large) = assert_doubles("explain --all-accounts", counter, 200, |n, dir| {
+            let template = write(
+                dir,
+                "GptTmpl.inf",
+                &right_line("SeBatchLogonRight", "CONTOSO\\g", 5),
+            );
+            let ldif = write(dir, "contoso.ldif", &directory_of(n));
+            let expect = write(
+                dir,
+                "services.yaml",
+                "target: member-server\naccounts:\n  - name: CONTOSO\\u0\n    logon: [batch]\n",
+            );
+            strings(&[
+                "explain",
+                &template,
+                "--expect",
+                &expect,
+                "--directory",
+                &ldif,
+                "--all-accounts",
+                "--format",
+                "json",
+            ])
+        });
+        assert_eq!(small.stdout.matches("\"surveyed\": true").count(), 199);
+        assert_eq!(large.stdout.matches("\"surveyed\": true").count(), 399);
+        assert!(!large.stdout.contains("CONTOSO\\\\off"), "disabled");
+    }
+}

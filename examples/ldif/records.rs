@@ -125,7 +125,11 @@ fn user(
     let set = 133_500_000_000_000_000u64 + rng.next_u64() % 10_000_000_000_000_000;
     r.line("pwdLastSet", &set.to_string());
     r.line("primaryGroupID", "513");
-    r.binary("objectSid", &sid(1_000 + i as u32));
+    // Users from RID 100,000: below it they would meet the groups' RIDs
+    // (from 19,998) past 19,000 users, and a user sharing a group's SID
+    // takes on that group's memberships. Computers and gMSAs start at
+    // 800,000 and 900,000.
+    r.binary("objectSid", &sid(100_000 + i as u32));
     r.line("accountExpires", "9223372036854775807");
     r.line("sAMAccountName", &name);
     r.line("sAMAccountType", "805306368");

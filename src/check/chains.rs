@@ -10,7 +10,8 @@ use crate::expect::Expectations;
 use crate::finding::{FileRef, Finding, Location};
 use crate::logon_type::LogonType;
 use crate::model::Date;
-use crate::policy::PolicyInput;
+use crate::policy::{PolicyInput, Resultant};
+use crate::principal::Sid;
 use crate::progress::{PAIR_THRESHOLD, Progress, Stage};
 use crate::rules::RuleSet;
 use crate::scope::{Chain, ScopeMembers, expectations_for};
@@ -68,6 +69,73 @@ pub fn evaluate<'t>(
             run
         })
         .collect()
+}
+
+/// [`evaluate`] without holding every chain's model: chains are evaluated
+/// in parallel a batch (one per thread) at a time, each run turned by
+/// `map` into what is kept of it (and dropped), then handed to `each` in
+/// chain order. Stops at the first error of `each`. For `explain
+/// --all-accounts`, where one model of 50,000 accounts is hundreds of MB.
+pub fn evaluate_each<'t, T: Send, E>(
+    chains: Vec<Chain>,
+    library: Library<'t>,
+    expect: &Expectations,
+    progress: &dyn Progress,
+    map: impl Fn(ChainRun<'t>) -> T + Sync,
+    mut each: impl FnMut(T) -> Result<(), E>,
+) -> Result<(), E> {
+    let members = ScopeMembers::new(expect);
+    let stage = pairs_stage(&chains, expect, progress);
+    let batch = rayon::current_num_threads().max(1);
+    let mut chains = chains.into_iter().peekable();
+    while chains.peek().is_some() {
+        let batch: Vec<Chain> = chains.by_ref().take(batch).collect();
+        let kept: Vec<T> = batch
+            .into_par_iter()
+            .map(|chain| {
+                let kept = map(run(chain, library, expect, &members));
+                stage.advance(accounts(expect));
+                kept
+            })
+            .collect();
+        kept.into_iter().try_for_each(&mut each)?;
+    }
+    Ok(())
+}
+
+/// Each chain's resultant policy alone, without evaluating accounts: what
+/// `explain --format json` writes before streaming the accounts. The
+/// domain is the one [`run`]'s model takes (see `logon::Directory::new`).
+pub fn resultants<'t>(
+    chains: &[Chain],
+    library: Library<'t>,
+    expect: &Expectations,
+) -> Vec<Resultant<'t>> {
+    let members = ScopeMembers::new(expect);
+    chains
+        .par_iter()
+        .map(|chain| {
+            let (inputs, _) = inputs(&chain.gpos, library);
+            Resultant::fold(inputs, chain.target, chain_domain(expect, &members, chain))
+        })
+        .collect()
+}
+
+/// The declared domain SID, else the domain of the first domain SID of a
+/// group or of an account in the chain's scope.
+fn chain_domain(expect: &Expectations, members: &ScopeMembers, chain: &Chain) -> Option<Sid> {
+    if let Some(domain) = &expect.domain_sid {
+        return Some(domain.value);
+    }
+    let groups = expect.groups.iter().filter_map(|g| g.sid.as_ref());
+    let in_scope = members.accounts_of(expect, chain);
+    let accounts = in_scope
+        .iter()
+        .filter_map(|&at| expect.accounts.get(at)?.sid.as_ref());
+    groups
+        .chain(accounts)
+        .find(|sid| sid.value.is_domain_relative())
+        .and_then(|sid| sid.value.domain())
 }
 
 /// The stage of evaluating every declared account in every chain: the

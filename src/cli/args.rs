@@ -124,7 +124,7 @@ pub enum Command {
     /// Show, for every declared account, the five logon types with verdict
     /// and evidence: which right decides, which entry, through which groups.
     #[command(
-        after_help = "Examples:\n  gplint explain GptTmpl.inf --expect services.yaml\n  gplint explain GptTmpl.inf --expect services.yaml --format json -o explain.json\n\nExit codes: 0 explained, 2 an input could not be read (nothing is written when no template could be), the result could not be written, --output names an input, or the command line is wrong."
+        after_help = "Examples:\n  gplint explain GptTmpl.inf --expect services.yaml\n  gplint explain GptTmpl.inf --expect services.yaml --format json -o explain.json\n  gplint explain gpo/ --expect services.yaml --directory contoso.ldif --all-accounts\n\nExit codes: 0 explained, 2 an input could not be read (nothing is written when no template could be), the result could not be written, --output names an input, --all-accounts was given without a directory export, or the command line is wrong."
     )]
     Explain(ExplainArgs),
     /// List the rules, print one rule's documentation, or run the rules'
@@ -359,6 +359,14 @@ pub struct ExplainArgs {
     /// Active Directory exports to read.
     #[command(flatten)]
     pub directory: super::directory::DirectoryArgs,
+    /// Also evaluate every enabled user, gMSA, sMSA and computer of the
+    /// directory export in every scope, after the declared accounts,
+    /// sorted by name (needs --directory or `directory:`). They have no
+    /// expectation, so never break one; JSON marks them `"surveyed":
+    /// true`. HTML shows the first 200 and says how many more there are
+    /// (use --format json for all).
+    #[arg(long)]
+    pub all_accounts: bool,
     /// Whether to draw a progress bar.
     #[command(flatten)]
     pub progress: ProgressArgs,

@@ -206,11 +206,16 @@ pub fn run_explain(
     let Some(today) = today_or_say(args.today, io) else {
         return Ok(Outcome::UsageOrInput);
     };
-    let expectations = super::directory::expectations(
+    let mut left_out = 0;
+    let survey = args
+        .all_accounts
+        .then(|| (survey_of(args.format), &mut left_out));
+    let expectations = super::directory::expectations_surveying(
         &args.expect,
         &args.files,
         &args.limits,
         &args.directory,
+        survey,
         io,
     );
     let inputs = inputs::read(&args.files, &args.limits, io, progress);
@@ -227,6 +232,17 @@ pub fn run_explain(
     };
     let templates = typed(&inputs.sources);
     load::template_warnings(&inputs.sources, &templates, false, io);
+    if args.format != ExplainFormat::Html {
+        let setting = (&inputs, &templates[..], &expect, &expect_source, today);
+        let Some(written) = stream(setting, args.format, target.as_ref(), io, progress)? else {
+            return Ok(Outcome::UsageOrInput);
+        };
+        return Ok(if inputs.failed || !written {
+            Outcome::UsageOrInput
+        } else {
+            Outcome::Clean
+        });
+    }
     let Some(runs) = evaluate(
         &inputs,
         &templates,
@@ -238,21 +254,8 @@ pub fn run_explain(
     ) else {
         return Ok(Outcome::UsageOrInput);
     };
-    let report = Sources {
-        templates: &inputs.sources,
-        expectations: &expect_source,
-    };
-    let view = explain_view::view(&runs, &expect, &report);
-    let text = match args.format {
-        ExplainFormat::Human => explain_human::write(&view),
-        ExplainFormat::Json => {
-            let mut json =
-                serde_json::to_string_pretty(&view).map_err(WriteError::json("the explanation"))?;
-            json.push('\n');
-            json
-        }
-        ExplainFormat::Html => explain_html(&runs, &inputs, &args.files),
-    };
+    // Text and JSON were written above, as the chains were evaluated.
+    let text = explain_html(&runs, &inputs, &args.files, left_out);
     let written = output::emit(target.as_ref(), &text, io)?;
     Ok(if inputs.failed || !written {
         Outcome::UsageOrInput
@@ -261,9 +264,106 @@ pub fn run_explain(
     })
 }
 
+/// Text or JSON, written as the chains are evaluated: whether it was
+/// written, or `None` after saying why the chains could not be planned.
+fn stream<'t>(
+    (inputs, templates, expect, expect_source, today): (
+        &'t Inputs,
+        &'t [Template<'t>],
+        &Expectations,
+        &SourceFile,
+        Date,
+    ),
+    format: ExplainFormat,
+    target: Option<&super::target::Target>,
+    io: &mut Io<'_>,
+    progress: &dyn Progress,
+) -> Result<Option<bool>, WriteError> {
+    let Some(chains) = plan(inputs, expect, expect_source, io) else {
+        return Ok(None);
+    };
+    let report = Sources {
+        templates: &inputs.sources,
+        expectations: expect_source,
+    };
+    let setting = Streamed {
+        library: library(inputs, templates, today),
+        expect,
+        report: &report,
+        format,
+    };
+    let mut chains = Some(chains);
+    let mut fill = |out: &mut dyn std::io::Write| {
+        let chains = chains.take().unwrap_or_default();
+        setting.write(chains, out, progress)
+    };
+    output::emit_with(target, &mut fill, io).map(Some)
+}
+
+/// What writing the explanation as it is evaluated needs: one chain's
+/// model at a time per thread, never all of them (`--all-accounts`).
+struct Streamed<'a, 't> {
+    library: Library<'t>,
+    expect: &'a Expectations,
+    report: &'a Sources<'a>,
+    format: ExplainFormat,
+}
+
+impl Streamed<'_, '_> {
+    /// Evaluates `chains` and writes the explanation into `out` as it goes.
+    fn write(
+        &self,
+        chains: Vec<scope::Chain>,
+        out: &mut dyn std::io::Write,
+        progress: &dyn Progress,
+    ) -> std::io::Result<()> {
+        let kept = |run: ChainRun<'_>| {
+            let scope = explain_view::scope_view_of(&run.chain, &run.evaluation.resultant);
+            (scope, explain_view::accounts(&run, self.report))
+        };
+        if self.format == ExplainFormat::Json {
+            let resultants = chains::resultants(&chains, self.library, self.expect);
+            let head = explain_view::ExplainView {
+                version: 1,
+                target: self.expect.target,
+                inputs: self
+                    .report
+                    .templates
+                    .iter()
+                    .map(|s| s.name.clone())
+                    .collect(),
+                scopes: chains
+                    .iter()
+                    .zip(&resultants)
+                    .map(|(c, r)| explain_view::scope_view_of(c, r))
+                    .collect(),
+                accounts: Vec::new(),
+            };
+            drop(resultants);
+            let mut json = explain_view::JsonWriter::default();
+            json.start(out, &head)?;
+            let each = |(_, accounts): (_, Vec<_>)| json.accounts(out, &accounts);
+            chains::evaluate_each(chains, self.library, self.expect, progress, kept, each)?;
+            return json.finish(out);
+        }
+        let mut human = explain_human::Writer::default();
+        let each = |(scope, accounts): (_, Vec<_>)| {
+            out.write_all(human.scope(&scope, accounts.iter()).as_bytes())
+        };
+        chains::evaluate_each(chains, self.library, self.expect, progress, kept, each)?;
+        out.write_all(human.finish().as_bytes())
+    }
+}
+
 /// The HTML explanation: the cells as `diff` reads them, drawn by the
 /// matrix renderer `diff --format html` uses.
-fn explain_html(runs: &[ChainRun<'_>], inputs: &Inputs, files: &[std::path::PathBuf]) -> String {
+/// `left_out` surveyed accounts were not evaluated (HTML's cap).
+fn explain_html(
+    runs: &[ChainRun<'_>],
+    inputs: &Inputs,
+    files: &[std::path::PathBuf],
+    left_out: usize,
+) -> String {
     let state = crate::diff::snapshot(&crate::diff::Side {
         runs,
         sources: &inputs.sources,
@@ -271,7 +371,20 @@ fn explain_html(runs: &[ChainRun<'_>], inputs: &Inputs, files: &[std::path::Path
         root: "",
     });
     let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-    crate::report::explain_html::write(&state, &names.join(" "))
+    crate::report::explain_html::write(&state, &names.join(" "), left_out)
+}
+
+/// Most surveyed accounts `explain --all-accounts --format html` shows:
+/// a page of 50,000 accounts × 100 scopes would not open.
+pub const HTML_MOST_SURVEYED: usize = 200;
+
+/// How many of the directory's accounts `--all-accounts` evaluates.
+fn survey_of(format: ExplainFormat) -> super::directory::Survey {
+    let most = match format {
+        ExplainFormat::Html => HTML_MOST_SURVEYED,
+        ExplainFormat::Human | ExplainFormat::Json => usize::MAX,
+    };
+    super::directory::Survey { most }
 }
 
 /// Plans the chains and evaluates each; scope errors point into the

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use super::Io;
 use super::limit_args::parse_size;
 use crate::directory::{self, DirectoryError, DirectoryIndex, DirectoryLimits, Export};
-use crate::expect::{Expectations, apply_directory};
+use crate::expect::{Expectations, apply_directory, survey_directory};
+use crate::model::fold;
 use crate::report::one_line;
 use crate::source::{Links, SourceFile};
 
@@ -94,11 +95,42 @@ pub fn reads(
 pub fn apply(
     args: &DirectoryArgs,
     max_line_length: usize,
-    (source, expect_path): (&SourceFile, &Path),
+    files: (&SourceFile, &Path),
     expect: &mut Expectations,
     io: &mut Io<'_>,
 ) -> bool {
+    apply_surveying(args, max_line_length, files, expect, None, io)
+}
+
+/// Which accounts of the directory `explain --all-accounts` adds to the
+/// declared ones, and how many it leaves out.
+#[derive(Clone, Copy, Debug)]
+pub struct Survey {
+    /// Most accounts to add, the first by name (HTML's cap).
+    pub most: usize,
+}
+
+/// [`apply`], first adding, when `survey` says so, every enabled account
+/// of the directory the file does not declare: after the declared ones,
+/// sorted by name, at most `survey.most`. Returns how many were left out
+/// by the cap (`Some(0)` without a survey). Without any export, a survey
+/// is an error that says how to give one.
+pub fn apply_surveying(
+    args: &DirectoryArgs,
+    max_line_length: usize,
+    (source, expect_path): (&SourceFile, &Path),
+    expect: &mut Expectations,
+    survey: Option<(Survey, &mut usize)>,
+    io: &mut Io<'_>,
+) -> bool {
     if args.directories.is_empty() && expect.directories.is_empty() {
+        if survey.is_some() {
+            io.stderr_line(format_args!(
+                "error: --all-accounts evaluates the accounts of a directory export, and none was given: add --directory PATH (an LDIF file or a SharpHound collection), or `directory: PATH` in {}",
+                source.name
+            ));
+            return false;
+        }
         return true;
     }
     let limits = DirectoryLimits {
@@ -110,9 +142,27 @@ pub fn apply(
     };
     let domain_name = expect.domain_name.as_ref().map(|n| n.value.clone());
     let index = DirectoryIndex::new(exports, domain_name);
+    if let Some((survey, left_out)) = survey {
+        *left_out = add_surveyed(expect, &index, survey.most);
+    }
     let errors = apply_directory(expect, &index);
     super::load::render_all(&errors, source, io);
     errors.is_empty()
+}
+
+/// Adds the directory's undeclared accounts to `expect`, sorted by name
+/// (then SID) so the output does not depend on the exports' order, and
+/// keeps the first `most`; returns how many it left out.
+fn add_surveyed(expect: &mut Expectations, index: &DirectoryIndex, most: usize) -> usize {
+    let added = survey_directory(expect, index);
+    let first = expect.accounts.len() - added;
+    let surveyed = expect.accounts.get_mut(first..).unwrap_or_default();
+    surveyed.sort_by_cached_key(|a| {
+        let sid = a.sid.as_ref().map(|s| s.value.to_string());
+        (fold(&a.name.value), a.name.value.clone(), sid)
+    });
+    expect.accounts.truncate(first.saturating_add(most));
+    added.saturating_sub(most)
 }
 
 /// An export that cannot be read: what is wrong, and what to give.
@@ -136,5 +186,21 @@ pub fn expectations(
     let read = limits.read();
     let (source, mut expect) = super::load::expectations(path, templates, &read, io)?;
     let applied = apply(args, read.max_line_length, (&source, path), &mut expect, io);
+    applied.then_some((source, expect))
+}
+
+/// [`expectations`], surveying the directory as [`apply_surveying`] does.
+pub fn expectations_surveying(
+    path: &Path,
+    templates: &[PathBuf],
+    limits: &super::LimitArgs,
+    args: &DirectoryArgs,
+    survey: Option<(Survey, &mut usize)>,
+    io: &mut Io<'_>,
+) -> Option<(SourceFile, Expectations)> {
+    let read = limits.read();
+    let (source, mut expect) = super::load::expectations(path, templates, &read, io)?;
+    let files = (&source, path);
+    let applied = apply_surveying(args, read.max_line_length, files, &mut expect, survey, io);
     applied.then_some((source, expect))
 }

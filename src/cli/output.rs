@@ -112,6 +112,31 @@ pub fn emit(target: Option<&Target>, text: &str, io: &mut Io<'_>) -> Result<bool
     }
 }
 
+/// [`emit`] of a report written piece by piece by `fill`, never held
+/// whole. An error of `fill` is the destination's.
+pub fn emit_with(
+    target: Option<&Target>,
+    fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    io: &mut Io<'_>,
+) -> Result<bool, WriteError> {
+    match target {
+        Some(target) => match target::write_with(target, fill) {
+            Ok(()) => Ok(true),
+            Err(error) => {
+                io.stderr_line(format_args!("error: {}", one_line(&error)));
+                Ok(false)
+            }
+        },
+        None => {
+            let mut buffered = std::io::BufWriter::new(&mut *io.stdout);
+            fill(&mut buffered)
+                .and_then(|()| std::io::Write::flush(&mut buffered))
+                .map_err(WriteError::Stdout)?;
+            Ok(true)
+        }
+    }
+}
+
 /// Writes the report where `target` says, then the GitHub step summary.
 /// `Ok(false)` when the file could not be written (see [`emit`]).
 pub fn write_check(

@@ -118,11 +118,20 @@ fn stream_or_why_not(_kind: &fs::FileType) -> Result<(), &'static str> {
 
 /// Writes the report as `target` says.
 pub fn write(target: &Target, text: &str) -> Result<(), OutputError> {
+    write_with(target, &mut |out| out.write_all(text.as_bytes()))
+}
+
+/// [`write`] of a report written piece by piece by `fill` (one too large
+/// to hold whole: `explain --all-accounts`), buffered.
+pub fn write_with(
+    target: &Target,
+    fill: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+) -> Result<(), OutputError> {
     let (path, written) = match target {
-        Target::New(path) => (path, via_temporary(path, text, false)),
-        Target::Replace(path) => (path, via_temporary(path, text, true)),
-        Target::InPlace(path) => (path, in_place(path, text, false)),
-        Target::Linked(path) => (path, in_place(path, text, true)),
+        Target::New(path) => (path, via_temporary(path, fill, false)),
+        Target::Replace(path) => (path, via_temporary(path, fill, true)),
+        Target::InPlace(path) => (path, in_place(path, fill, false)),
+        Target::Linked(path) => (path, in_place(path, fill, true)),
     };
     written.map_err(|source| OutputError::Write {
         path: path.display().to_string(),
@@ -132,10 +141,13 @@ pub fn write(target: &Target, text: &str) -> Result<(), OutputError> {
 
 /// The whole report to a temporary file, on disk, then renamed: a failed
 /// or interrupted run leaves the previous file whole.
-fn via_temporary(path: &Path, text: &str, replace: bool) -> io::Result<()> {
+fn via_temporary(path: &Path, fill: Fill<'_>, replace: bool) -> io::Result<()> {
     let mut temporary = Temporary::beside(path)?;
     let file = temporary.file()?;
-    file.write_all(text.as_bytes())?;
+    let mut buffered = io::BufWriter::new(&mut *file);
+    fill(&mut buffered)?;
+    buffered.flush()?;
+    drop(buffered);
     file.sync_all()?;
     temporary.persist(path, replace)
 }
@@ -143,10 +155,10 @@ fn via_temporary(path: &Path, text: &str, replace: bool) -> io::Result<()> {
 /// Into the device or pipe itself. Opened without following a link
 /// (unless `through_link`) and checked again once open, in case the node
 /// changed since it was seen.
-fn in_place(path: &Path, text: &str, through_link: bool) -> io::Result<()> {
+fn in_place(path: &Path, fill: Fill<'_>, through_link: bool) -> io::Result<()> {
     let mut options = OpenOptions::new();
     options.write(true);
-    let mut file = if through_link {
+    let file = if through_link {
         options.open(path)?
     } else {
         open_no_follow(path, &mut options, false)?
@@ -156,9 +168,13 @@ fn in_place(path: &Path, text: &str, through_link: bool) -> io::Result<()> {
             "it became a regular file while gplint ran",
         ));
     }
-    file.write_all(text.as_bytes())?;
-    file.flush()
+    let mut buffered = io::BufWriter::new(file);
+    fill(&mut buffered)?;
+    buffered.flush()
 }
+
+/// What writes a report into its destination.
+type Fill<'f> = &'f mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>;
 
 /// Opens `path` with `options`, refusing a symbolic link in its last
 /// component (`O_NOFOLLOW`), and without waiting for a named pipe's

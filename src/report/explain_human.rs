@@ -1,6 +1,7 @@
 //! The human form of `gplint explain`: a matrix of accounts × logon types.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt::Write;
 
 use super::explain_view::{AccountView, CellView, ExplainView, ScopeView};
@@ -12,52 +13,105 @@ use crate::logon_type::LogonType;
 /// accounts × logon types, then one footnote per cell that breaks its
 /// expectation.
 pub fn write(view: &ExplainView) -> String {
+    let mut writer = Writer::default();
     let mut out = String::new();
-    let mut notes = Vec::new();
-    for (i, scope) in view.scopes.iter().enumerate() {
-        if i > 0 {
+    for scope in &view.scopes {
+        let accounts = view.accounts.iter().filter(|a| a.scope == scope.scope);
+        out.push_str(&writer.scope(scope, accounts));
+    }
+    out.push_str(&writer.finish());
+    out
+}
+
+/// [`write`] a scope at a time, for a run too large to hold whole
+/// (`explain --all-accounts`): what follows the last scope (where facts
+/// come from, the legend, the footnotes) is gathered as scopes are
+/// written. The pieces joined are [`write`]'s text.
+#[derive(Debug, Default)]
+pub struct Writer {
+    scopes: usize,
+    notes: Vec<String>,
+    facts: Vec<String>,
+    with_facts: HashSet<String>,
+    restricted: bool,
+    surveyed: HashSet<String>,
+}
+
+impl Writer {
+    /// The text of one scope: its rights and its accounts' matrix.
+    pub fn scope<'v>(
+        &mut self,
+        scope: &ScopeView,
+        accounts: impl Iterator<Item = &'v AccountView> + Clone,
+    ) -> String {
+        let mut out = String::new();
+        if self.scopes > 0 {
             out.push('\n');
         }
+        self.scopes += 1;
         write_scope_header(&mut out, scope);
         write_rights(&mut out, scope);
         out.push('\n');
-        let accounts = view.accounts.iter().filter(|a| a.scope == scope.scope);
-        write_matrix(&mut out, accounts, &mut notes);
+        write_matrix(&mut out, accounts.clone(), &mut self.notes);
+        for account in accounts {
+            self.remember(account);
+        }
+        visible_owned(out)
     }
-    write_facts(&mut out, &view.accounts);
-    out.push_str(
-        "\n✓ allowed   ✗ refused   ! breaks the expectation   * rests on the target's default\n",
-    );
-    let restricted = view
-        .accounts
-        .iter()
-        .any(|a| a.logon.cells().iter().any(|(_, c)| c.restriction.is_some()));
-    if restricted {
-        out.push_str("✗ restricted: the rights allow it, an account restriction refuses it\n");
-    }
-    for (i, note) in notes.iter().enumerate() {
-        let _ = writeln!(out, "({}) {note}", i + 1);
-    }
-    visible_owned(out)
-}
 
-/// Where each account's facts came from, once per account, when a
-/// directory export was read.
-fn write_facts(out: &mut String, accounts: &[AccountView]) {
-    let mut written = std::collections::HashSet::new();
-    for account in accounts.iter().filter(|a| !a.facts.is_empty()) {
-        if !written.insert(account.account.as_str()) {
-            continue;
+    /// What the end says of an account: where its facts come from (once
+    /// per account), whether a restriction refuses it, whether surveyed.
+    fn remember(&mut self, account: &AccountView) {
+        self.restricted |= account
+            .logon
+            .cells()
+            .iter()
+            .any(|(_, c)| c.restriction.is_some());
+        if account.surveyed {
+            // A surveyed account's facts all come from the directory:
+            // 50,000 lines saying so would bury the declared accounts'.
+            if !self.surveyed.contains(&account.account) {
+                self.surveyed.insert(account.account.clone());
+            }
+            return;
         }
-        if written.len() == 1 {
-            out.push_str("\nwhere the account facts come from:\n");
+        if account.facts.is_empty() || self.with_facts.contains(&account.account) {
+            return;
         }
+        self.with_facts.insert(account.account.clone());
         let facts: Vec<String> = account
             .facts
             .iter()
             .map(|f| format!("{} ({})", f.fact, f.from))
             .collect();
-        let _ = writeln!(out, "  {}: {}", account.account, facts.join(", "));
+        self.facts
+            .push(format!("  {}: {}\n", account.account, facts.join(", ")));
+    }
+
+    /// The text after the last scope.
+    pub fn finish(self) -> String {
+        let mut out = String::new();
+        if !self.facts.is_empty() {
+            out.push_str("\nwhere the account facts come from:\n");
+            self.facts.iter().for_each(|line| out.push_str(line));
+        }
+        out.push_str(
+            "\n✓ allowed   ✗ refused   ! breaks the expectation   * rests on the target's default\n",
+        );
+        if self.restricted {
+            out.push_str("✗ restricted: the rights allow it, an account restriction refuses it\n");
+        }
+        if !self.surveyed.is_empty() {
+            let _ = writeln!(
+                out,
+                "after the declared accounts, {} more of the directory export (--all-accounts), by name: no expectation, every fact from the directory",
+                self.surveyed.len()
+            );
+        }
+        for (i, note) in self.notes.iter().enumerate() {
+            let _ = writeln!(out, "({}) {note}", i + 1);
+        }
+        visible_owned(out)
     }
 }
 

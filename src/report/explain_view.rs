@@ -2,6 +2,8 @@
 //! types with verdict and evidence. Built once; the matrix and the JSON
 //! both read it.
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use crate::check::Evaluation;
@@ -10,7 +12,7 @@ use crate::expect::{Expectations, FactOrigin};
 use crate::logon::{Outcome, RemovedBy, Verdict, VerdictSource};
 use crate::logon_type::LogonType;
 use crate::model::Target;
-use crate::policy::RightOrigin;
+use crate::policy::{Resultant, RightOrigin};
 use crate::restriction::Restriction;
 
 use super::sources::Sources;
@@ -26,7 +28,8 @@ pub struct ExplainView {
     pub inputs: Vec<String>,
     /// Each chain evaluated: its scope, GPOs and effective logon rights.
     pub scopes: Vec<ScopeView>,
-    /// One entry per declared account and scope.
+    /// One entry per declared account and scope, then with `explain
+    /// --all-accounts` one per surveyed account and scope.
     pub accounts: Vec<AccountView>,
 }
 
@@ -60,7 +63,7 @@ pub struct EffectiveRight {
 }
 
 /// One account in one scope.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct AccountView {
     /// The scope, when the run has scopes or GPOs evaluated alone.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -78,10 +81,14 @@ pub struct AccountView {
     /// was read: `directory: contoso.ldif:1234` or `services.yaml:12`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub facts: Vec<FactView>,
+    /// Not declared: taken from the directory export by `explain
+    /// --all-accounts`, with no expectation. Present only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub surveyed: bool,
 }
 
 /// One fact of an account and where it came from.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct FactView {
     /// The fact, as services.yaml names it: `sid`, `member_of`, …
     pub fact: &'static str,
@@ -90,7 +97,7 @@ pub struct FactView {
 }
 
 /// The five logon types of one account.
-#[derive(Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct LogonMap {
     /// Log on locally.
     pub interactive: CellView,
@@ -198,7 +205,11 @@ pub fn view(runs: &[ChainRun<'_>], expect: &Expectations, sources: &Sources<'_>)
 }
 
 fn scope_view(run: &ChainRun<'_>) -> ScopeView {
-    let resultant = &run.evaluation.resultant;
+    scope_view_of(&run.chain, &run.evaluation.resultant)
+}
+
+/// The view of one chain's effective rights, from its resultant policy.
+pub fn scope_view_of(chain: &crate::scope::Chain, resultant: &Resultant<'_>) -> ScopeView {
     let name = |input: usize| {
         resultant
             .inputs
@@ -207,8 +218,8 @@ fn scope_view(run: &ChainRun<'_>) -> ScopeView {
             .unwrap_or_default()
     };
     ScopeView {
-        scope: run.chain.scope.clone(),
-        target: run.chain.target,
+        scope: chain.scope.clone(),
+        target: chain.target,
         gpos: resultant.inputs.iter().map(|i| i.name.to_owned()).collect(),
         rights: resultant
             .rights
@@ -236,7 +247,8 @@ fn scope_view(run: &ChainRun<'_>) -> ScopeView {
     }
 }
 
-fn accounts(run: &ChainRun<'_>, sources: &Sources<'_>) -> Vec<AccountView> {
+/// One entry per account of the chain, in the order evaluated.
+pub fn accounts(run: &ChainRun<'_>, sources: &Sources<'_>) -> Vec<AccountView> {
     let evaluation: &Evaluation<'_> = &run.evaluation;
     evaluation
         .verdicts
@@ -266,6 +278,7 @@ fn accounts(run: &ChainRun<'_>, sources: &Sources<'_>) -> Vec<AccountView> {
                     remote_interactive: cell(LogonType::RemoteInteractive),
                 },
                 facts: facts(decl, sources),
+                surveyed: decl.surveyed,
             })
         })
         .collect()
@@ -373,9 +386,111 @@ fn removed_by(removed: &RemovedBy, inputs: &[usize], sources: &Sources<'_>) -> R
     }
 }
 
+/// [`ExplainView`] as pretty JSON written a scope's accounts at a time,
+/// for a run too large to hold whole: the text is `serde_json`'s of the
+/// whole view.
+#[derive(Debug, Default)]
+pub struct JsonWriter {
+    accounts: usize,
+}
+
+impl JsonWriter {
+    /// Everything before the accounts: `head` is the view without them.
+    pub fn start(&mut self, out: &mut dyn Write, head: &ExplainView) -> io::Result<()> {
+        let text = serde_json::to_string_pretty(head)?;
+        let open = text.strip_suffix("[]\n}").ok_or_else(|| {
+            io::Error::other("the explanation's JSON does not end with its accounts")
+        })?;
+        out.write_all(open.as_bytes())?;
+        out.write_all(b"[")
+    }
+
+    /// The accounts of one scope.
+    pub fn accounts(&mut self, out: &mut dyn Write, accounts: &[AccountView]) -> io::Result<()> {
+        for account in accounts {
+            out.write_all(if self.accounts == 0 { b"\n" } else { b",\n" })?;
+            self.accounts += 1;
+            let text = serde_json::to_string_pretty(account)?;
+            for (i, line) in text.lines().enumerate() {
+                if i > 0 {
+                    out.write_all(b"\n")?;
+                }
+                out.write_all(b"    ")?;
+                out.write_all(line.as_bytes())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The end of the document.
+    pub fn finish(self, out: &mut dyn Write) -> io::Result<()> {
+        let end: &[u8] = if self.accounts == 0 {
+            b"]\n}\n"
+        } else {
+            b"\n  ]\n}\n"
+        };
+        out.write_all(end)
+    }
+}
+
 impl CellView {
     /// Whether it rests on a default.
     pub fn is_default(&self) -> bool {
         self.source == VerdictSource::Default.as_str()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn account(name: &str, surveyed: bool) -> AccountView {
+        AccountView {
+            scope: Some("web".into()),
+            account: name.into(),
+            sid: None,
+            kind: "domain",
+            logon: LogonMap {
+                interactive: CellView::default(),
+                network: CellView::default(),
+                batch: CellView::default(),
+                service: CellView::default(),
+                remote_interactive: CellView::default(),
+            },
+            facts: vec![FactView {
+                fact: "sid",
+                from: "directory: c.ldif:3".into(),
+            }],
+            surveyed,
+        }
+    }
+
+    fn view(accounts: Vec<AccountView>) -> ExplainView {
+        ExplainView {
+            version: 1,
+            target: Target::MemberServer,
+            inputs: vec!["a.inf".into()],
+            scopes: Vec::new(),
+            accounts,
+        }
+    }
+
+    /// Written a scope at a time, the JSON is the whole view's, with no
+    /// account, one, or several written in two pieces.
+    #[test]
+    fn json_written_in_pieces_is_the_whole_view_s() {
+        for n in [0, 1, 3] {
+            let all: Vec<AccountView> = (0..n).map(|i| account(&format!("a{i}"), i > 0)).collect();
+            let mut whole = serde_json::to_string_pretty(&view(all.clone())).unwrap();
+            whole.push('\n');
+            let mut out = Vec::new();
+            let mut json = JsonWriter::default();
+            json.start(&mut out, &view(Vec::new())).unwrap();
+            let (first, rest) = all.split_at(n.min(1));
+            json.accounts(&mut out, first).unwrap();
+            json.accounts(&mut out, rest).unwrap();
+            json.finish(&mut out).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), whole, "{n} accounts");
+        }
     }
 }

@@ -112,9 +112,11 @@ fn stub(out: &mut Out, principal: &Principal, plan: &Plan) {
 /// The name to declare: as written, else as resolved, else a placeholder
 /// that says what to do.
 fn name(principal: &Principal) -> String {
+    if let (None, Some(resolved)) = (&principal.name, &principal.resolved) {
+        return resolved.name.clone();
+    }
     match (&principal.name, principal.sid) {
         (Some(name), _) => name.clone(),
-        (None, _) if let Some(resolved) = &principal.resolved => resolved.name.clone(),
         (None, Some(sid)) => format!("{UNRESOLVED}\\{sid}"),
         (None, None) => UNRESOLVED.to_owned(),
     }
