@@ -105,7 +105,7 @@ pub fn evaluate_each<'t, T: Send, E>(
 
 /// Each chain's resultant policy alone, without evaluating accounts: what
 /// `explain --format json` writes before streaming the accounts. The
-/// domain is the one [`run`]'s model takes (see `logon::Directory::new`).
+/// domain is the one the run's model takes (see `logon::Directory::new`).
 pub fn resultants<'t>(
     chains: &[Chain],
     library: Library<'t>,

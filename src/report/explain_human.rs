@@ -23,10 +23,10 @@ pub fn write(view: &ExplainView) -> String {
     out
 }
 
-/// [`write`] a scope at a time, for a run too large to hold whole
+/// [`write()`] a scope at a time, for a run too large to hold whole
 /// (`explain --all-accounts`): what follows the last scope (where facts
 /// come from, the legend, the footnotes) is gathered as scopes are
-/// written. The pieces joined are [`write`]'s text.
+/// written. The pieces joined are [`write()`]'s text.
 #[derive(Debug, Default)]
 pub struct Writer {
     scopes: usize,
