@@ -4,6 +4,9 @@
 //! right is 1385; the highest-precedence GPO that defines a right
 //! supplies its whole list) and the deny-wins rule of §2.
 
+mod common;
+
+use common::gplint_in;
 use std::path::Path;
 use std::process::Command;
 
@@ -33,27 +36,6 @@ fn tier1(service: &str, extra: &[&str]) -> String {
 
 fn base_gpo() -> String {
     template(&["SeInteractiveLogonRight = *S-1-5-32-544"])
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn gplint_in(dir: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_gplint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("GPLINT_TODAY", "2026-01-15")
-        .output()
-        .unwrap_or_else(|e| panic!("gplint runs: {e}"));
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
 }
 
 fn write(path: &Path, text: &str) {

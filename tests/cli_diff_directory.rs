@@ -13,31 +13,12 @@
 //! windows-logon-facts.md §1 item 3 (a right no entry grants is refused)
 //! and §2 (a deny wins over any grant).
 
+mod common;
+
+use common::{Run, gplint_in};
 use std::path::Path;
-use std::process::Command;
 
 const DOMAIN: &str = "S-1-5-21-1004336348-1177238915-682003330";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn gplint_in(dir: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_gplint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("GPLINT_TODAY", "2026-01-15")
-        .output()
-        .unwrap_or_else(|e| panic!("gplint runs: {e}"));
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
 
 /// A template as Windows writes it: UTF-16LE with a BOM, CRLF.
 fn template(rights: &[String]) -> Vec<u8> {

@@ -21,6 +21,9 @@ mod services;
 #[allow(dead_code)]
 mod template;
 
+mod common;
+
+use common::{Run, gplint_in};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -50,27 +53,6 @@ fn write(path: &Path, text: &str) {
         std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{e}"));
     }
     std::fs::write(path, text).unwrap_or_else(|e| panic!("{e}"));
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn gplint_in(dir: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_gplint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("GPLINT_TODAY", "2026-01-15")
-        .output()
-        .unwrap_or_else(|e| panic!("gplint runs: {e}"));
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
 }
 
 /// BASE grants svc_app and the hostile account the service logon; HEAD

@@ -27,6 +27,17 @@ pub struct Export {
     pub password_settings: Vec<PasswordSettings>,
 }
 
+impl Export {
+    /// Where `origin` is, as messages write it: `contoso.ldif:1234`.
+    pub fn place(&self, origin: Origin) -> String {
+        let file = usize::try_from(origin.file)
+            .ok()
+            .and_then(|at| self.files.get(at))
+            .map_or("directory export", String::as_str);
+        format!("{file}:{}", origin.line)
+    }
+}
+
 /// Where a value was read: a file of [`Export::files`] and a 1-based line.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct Origin {

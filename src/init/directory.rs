@@ -179,7 +179,7 @@ fn proposal(
 ) -> Option<Proposal> {
     let mut logon = BTreeSet::new();
     let mut why = Vec::new();
-    for group in transitive_groups(index, entry) {
+    for group in index.transitive_groups(entry) {
         let Some(grants) = group.object.sid.and_then(|sid| granting.get(&sid)) else {
             continue;
         };
@@ -212,35 +212,14 @@ fn proposal(
     })
 }
 
-/// Every group the entry is in, through nesting, each once; a loop of
-/// groups ends where it comes round.
-fn transitive_groups<'a>(index: &'a DirectoryIndex, entry: Entry<'a>) -> Vec<Entry<'a>> {
-    let mut seen: HashSet<*const crate::directory::Object> = HashSet::new();
-    let mut found = Vec::new();
-    let mut todo = index.direct_groups(entry);
-    while let Some(group) = todo.pop() {
-        if seen.insert(std::ptr::from_ref(group.object)) {
-            todo.extend(index.direct_groups(group));
-            found.push(group);
-        }
-    }
-    found
-}
-
 /// The policy of the one domain whose object carries both values.
 fn domain_values(index: &DirectoryIndex) -> Option<DomainValues> {
-    let mut with_values = index.exports().iter().flat_map(|export| {
-        export.domains.iter().filter_map(move |domain| {
-            let file = export
-                .files
-                .get(usize::try_from(domain.origin.file).ok()?)
-                .map_or("directory export", String::as_str);
-            Some(DomainValues {
-                max_password_age_days: domain.max_password_age_days?,
-                lockout_threshold: domain.lockout_threshold?,
-                domain: domain.dns_name.clone(),
-                place: format!("{file}:{}", domain.origin.line),
-            })
+    let mut with_values = index.domains().filter_map(|(domain, export)| {
+        Some(DomainValues {
+            max_password_age_days: domain.max_password_age_days?,
+            lockout_threshold: domain.lockout_threshold?,
+            domain: domain.dns_name.clone(),
+            place: export.place(domain.origin),
         })
     });
     let first = with_values.next()?;

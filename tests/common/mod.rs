@@ -3,7 +3,7 @@
 
 pub mod production;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// A file under `tests/fixtures/`.
@@ -42,6 +42,25 @@ pub fn gplint_with_env(args: &[&str], env: &[(&str, &str)]) -> Run {
         code: output.status.code().expect("gplint exits with a code"),
         stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
         stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// Runs the `gplint` binary in `dir` (a repository or tree a test
+/// built), with colour off and today fixed at 2026-01-15 so waivers and
+/// dates read the same on every day the tests run.
+pub fn gplint_in(dir: &Path, args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_gplint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("GPLINT_TODAY", "2026-01-15")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .output()
+        .unwrap_or_else(|e| panic!("gplint runs: {e}"));
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
     }
 }
 

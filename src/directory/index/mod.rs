@@ -18,7 +18,7 @@ mod tests;
 
 use std::ptr;
 
-use super::{Domain, Export, Object, ObjectKind, PasswordSettings};
+use super::{Domain, Export, Object, ObjectKind, Origin, PasswordSettings};
 use crate::principal::Sid;
 use tables::{Id, Tables, get};
 
@@ -35,11 +35,8 @@ impl Entry<'_> {
     /// Where `line` of the object's file is, as messages write it:
     /// `contoso.ldif:1234`.
     pub fn place(&self, line: u32) -> String {
-        let file = usize::try_from(self.object.origin.file)
-            .ok()
-            .and_then(|at| self.export.files.get(at))
-            .map_or("directory export", String::as_str);
-        format!("{file}:{line}")
+        let file = self.object.origin.file;
+        self.export.place(Origin { file, line })
     }
 
     /// Where the object starts, as messages write it.

@@ -23,7 +23,7 @@ impl Sources {
 
     /// `fact` was read at `origin` of `export` (a PSO, a domain).
     pub(super) fn read(&mut self, fact: &'static str, export: &Export, origin: Origin) {
-        self.push(fact, FactOrigin::Directory(place(export, origin)));
+        self.push(fact, FactOrigin::Directory(export.place(origin)));
     }
 
     fn push(&mut self, fact: &'static str, from: FactOrigin) {
@@ -34,13 +34,4 @@ impl Sources {
     pub(super) fn into_vec(self) -> Vec<FactSource> {
         self.0
     }
-}
-
-/// `contoso.ldif:1234`, as [`Entry::place`] writes it.
-pub(super) fn place(export: &Export, origin: Origin) -> String {
-    let file = usize::try_from(origin.file)
-        .ok()
-        .and_then(|at| export.files.get(at))
-        .map_or("directory export", String::as_str);
-    format!("{file}:{}", origin.line)
 }
