@@ -22,7 +22,7 @@ use super::xml::Element;
 /// skipped: a GPO with a guessed identity or without its links could
 /// change what applies where.
 pub(super) fn gpo(
-    walker: &mut Walker,
+    walker: &mut Walker<'_>,
     dir: &Path,
     listing: &Listing,
 ) -> Result<Option<Gpo>, DiscoverError> {
@@ -43,7 +43,7 @@ pub(super) fn gpo(
         backup_id: info.backup_id.or_else(|| folder_guid(dir)),
         name: info.display_name.or(report.name),
         root: dir.to_path_buf(),
-        template: walker.template(dir, BACKUP_TEMPLATE)?,
+        template: walker.template(dir, listing, BACKUP_TEMPLATE)?,
         links: report.links,
         principal_names: report.names,
     }))
@@ -52,7 +52,7 @@ pub(super) fn gpo(
 /// The XML file `name` in the backup folder read by `parse`: `Some(None)`
 /// when there is none, `None` when it could not be read (noted).
 fn metadata<T>(
-    walker: &mut Walker,
+    walker: &mut Walker<'_>,
     dir: &Path,
     listing: &Listing,
     name: &str,
@@ -91,8 +91,8 @@ mod tests {
     use super::*;
     use crate::discover::budget::Budget;
 
-    fn build(dir: &Path) -> (Option<Gpo>, Walker) {
-        let listing = Listing::read(dir, &mut Budget::new(dir, 100)).unwrap();
+    fn build(dir: &Path) -> (Option<Gpo>, Walker<'static>) {
+        let listing = Listing::read(dir, &Budget::new(dir, 100)).unwrap();
         let mut walker = Walker::for_tests(dir);
         (gpo(&mut walker, dir, &listing).unwrap(), walker)
     }

@@ -1,7 +1,13 @@
 //! How many entries one tree may hold (`--max-files`), counted as they
 //! are read.
+//!
+//! The count is shared by the threads that walk one tree: it is the
+//! number of entries listed in all, whatever the order, so a tree is
+//! refused (with the same message) on every run and at every thread
+//! count, or on none.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::error::DiscoverError;
 
@@ -9,7 +15,7 @@ use super::error::DiscoverError;
 pub(super) struct Budget {
     root: PathBuf,
     limit: usize,
-    spent: usize,
+    spent: AtomicUsize,
 }
 
 impl Budget {
@@ -18,15 +24,24 @@ impl Budget {
         Budget {
             root: root.to_path_buf(),
             limit,
-            spent: 0,
+            spent: AtomicUsize::new(0),
         }
     }
 
     /// Counts one entry; past the limit, the tree is refused at once,
     /// whatever order the file system lists entries in.
-    pub(super) fn spend(&mut self) -> Result<(), DiscoverError> {
-        self.spent += 1;
-        if self.spent > self.limit {
+    pub(super) fn spend(&self) -> Result<(), DiscoverError> {
+        self.spend_many(1)
+    }
+
+    /// Counts `count` entries at once: those of a listing read before,
+    /// listed again where the walk used to read it twice.
+    pub(super) fn spend_many(&self, count: usize) -> Result<(), DiscoverError> {
+        // Relaxed: the count is all that is shared, and the total is the
+        // same in any order. Once past the limit it stays past it, so
+        // every thread stops at its next entry.
+        let before = self.spent.fetch_add(count, Ordering::Relaxed);
+        if before.saturating_add(count) > self.limit {
             return Err(DiscoverError::TooManyFiles {
                 path: self.root.clone(),
                 limit: self.limit,
@@ -38,7 +53,7 @@ impl Budget {
     /// How many entries have been counted.
     #[cfg(test)]
     pub(super) fn spent(&self) -> usize {
-        self.spent
+        self.spent.load(Ordering::Relaxed)
     }
 }
 
@@ -48,11 +63,20 @@ mod tests {
 
     #[test]
     fn the_entry_past_the_limit_is_refused() {
-        let mut budget = Budget::new(Path::new("t"), 2);
+        let budget = Budget::new(Path::new("t"), 2);
         assert!(budget.spend().is_ok());
         assert!(budget.spend().is_ok());
         let err = budget.spend().unwrap_err();
         assert!(matches!(err, DiscoverError::TooManyFiles { limit: 2, .. }));
         assert_eq!(budget.spent(), 3);
+    }
+
+    #[test]
+    fn many_at_once_count_as_many() {
+        let budget = Budget::new(Path::new("t"), 3);
+        assert!(budget.spend_many(3).is_ok());
+        assert!(budget.spend_many(0).is_ok());
+        assert!(budget.spend_many(1).is_err());
+        assert!(budget.spend().is_err(), "past the limit it stays past");
     }
 }

@@ -70,7 +70,7 @@ impl Listing {
     /// Lists `dir`, each entry counted against `budget`: a folder of a
     /// million entries stops at the limit, before it is all read. Any
     /// other failure, even on one entry, is an error naming `dir`.
-    pub(super) fn read(dir: &Path, budget: &mut Budget) -> Result<Listing, DiscoverError> {
+    pub(super) fn read(dir: &Path, budget: &Budget) -> Result<Listing, DiscoverError> {
         let unreadable = |e| DiscoverError::unreadable(dir, e);
         let mut entries = Vec::new();
         for entry in std::fs::read_dir(dir).map_err(unreadable)? {
@@ -87,6 +87,11 @@ impl Listing {
         // file system.
         entries.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(Listing { entries })
+    }
+
+    /// How many entries were listed (and counted).
+    pub(super) fn len(&self) -> usize {
+        self.entries.len()
     }
 
     /// The entries, in byte order of their names.
@@ -134,7 +139,7 @@ mod tests {
     use super::*;
 
     fn listing(dir: &Path) -> Listing {
-        Listing::read(dir, &mut Budget::new(dir, 1000)).unwrap()
+        Listing::read(dir, &Budget::new(dir, 1000)).unwrap()
     }
 
     #[test]
@@ -189,7 +194,7 @@ mod tests {
     fn a_missing_directory_is_unreadable() {
         let dir = tempfile::tempdir().unwrap();
         let missing = dir.path().join("none");
-        let result = Listing::read(&missing, &mut Budget::new(dir.path(), 10));
+        let result = Listing::read(&missing, &Budget::new(dir.path(), 10));
         let Err(DiscoverError::Unreadable { path, .. }) = result else {
             panic!("expected Unreadable");
         };

@@ -45,26 +45,52 @@ pub(super) enum Lookup {
 /// the way is not followed; it, an entry of the wrong kind, or a folder
 /// that cannot be listed is a [`Lookup::Skipped`] naming it. Only a tree
 /// over its `budget` is an error.
-pub(super) fn find(
+#[cfg(test)]
+pub(super) fn find(root: &Path, parts: &[&str], budget: &Budget) -> Result<Lookup, DiscoverError> {
+    match Listing::read(root, budget) {
+        Ok(listing) => find_in(root, &listing, parts, budget),
+        Err(error @ DiscoverError::TooManyFiles { .. }) => Err(error),
+        Err(error) => {
+            let effect = Effect::NoTemplate(root.to_path_buf());
+            let reason = SkipReason::Error(error);
+            Ok(Lookup::Skipped(Skipped::new(root, reason, effect)))
+        }
+    }
+}
+
+/// [`find`] from `root` already listed in `listing`: its entries are
+/// counted again, as when the walk listed a GPO folder twice, so the
+/// budget a tree spends is what it has always been.
+pub(super) fn find_in(
     root: &Path,
+    listing: &Listing,
     parts: &[&str],
-    budget: &mut Budget,
+    budget: &Budget,
 ) -> Result<Lookup, DiscoverError> {
+    budget.spend_many(listing.len())?;
     let effect = || Effect::NoTemplate(root.to_path_buf());
     let mut here = root.to_path_buf();
+    // The listing of each folder below `root`, once read.
+    let mut read;
     for (index, part) in parts.iter().enumerate() {
         let (want, wanted) = if index + 1 == parts.len() {
             (Want::File, Wanted::File)
         } else {
             (Want::Dir, Wanted::Dir)
         };
-        let listing = match Listing::read(&here, budget) {
-            Ok(listing) => listing,
-            Err(error @ DiscoverError::TooManyFiles { .. }) => return Err(error),
-            Err(error) => {
-                let reason = SkipReason::Error(error);
-                return Ok(Lookup::Skipped(Skipped::new(here, reason, effect())));
-            }
+        let listing = match index {
+            0 => listing,
+            _ => match Listing::read(&here, budget) {
+                Ok(listing) => {
+                    read = listing;
+                    &read
+                }
+                Err(error @ DiscoverError::TooManyFiles { .. }) => return Err(error),
+                Err(error) => {
+                    let reason = SkipReason::Error(error);
+                    return Ok(Lookup::Skipped(Skipped::new(here, reason, effect())));
+                }
+            },
         };
         here = match listing.find(part, want) {
             Found::Yes(path) => path.to_path_buf(),
@@ -89,7 +115,7 @@ mod tests {
     }
 
     fn lookup(root: &Path, parts: &[&str]) -> Lookup {
-        find(root, parts, &mut Budget::new(root, 1000)).unwrap()
+        find(root, parts, &Budget::new(root, 1000)).unwrap()
     }
 
     #[test]

@@ -17,7 +17,7 @@ use super::walk::Walker;
 /// hand) has none. A `GPT.INI` that cannot be read only costs the display
 /// name, since that is all gplint reads of it; it is noted as skipped.
 pub(super) fn gpo(
-    walker: &mut Walker,
+    walker: &mut Walker<'_>,
     dir: &Path,
     listing: &Listing,
 ) -> Result<Gpo, DiscoverError> {
@@ -32,13 +32,13 @@ pub(super) fn gpo(
         backup_id: None,
         name,
         root: dir.to_path_buf(),
-        template: walker.template(dir, SYSVOL_TEMPLATE)?,
+        template: walker.template(dir, listing, SYSVOL_TEMPLATE)?,
         links: Vec::new(),
         principal_names: Vec::new(),
     })
 }
 
-fn display_name(walker: &mut Walker, listing: &Listing) -> Option<String> {
+fn display_name(walker: &mut Walker<'_>, listing: &Listing) -> Option<String> {
     match listing.find("GPT.INI", Want::File) {
         Found::Yes(ini) => match read::text(ini, walker.max_file_size()) {
             Ok(text) => gpt_ini::display_name(&text),
@@ -60,8 +60,8 @@ mod tests {
     use super::*;
     use crate::discover::budget::Budget;
 
-    fn build(dir: &Path) -> (Gpo, Walker) {
-        let listing = Listing::read(dir, &mut Budget::new(dir, 100)).unwrap();
+    fn build(dir: &Path) -> (Gpo, Walker<'static>) {
+        let listing = Listing::read(dir, &Budget::new(dir, 100)).unwrap();
         let mut walker = Walker::for_tests(dir);
         (gpo(&mut walker, dir, &listing).unwrap(), walker)
     }

@@ -302,8 +302,8 @@ fn a_tree_over_max_files_is_refused_as_soon_as_the_count_passes() {
         matches!(err, DiscoverError::TooManyFiles { limit: 50, .. }),
         "{err}"
     );
-    let mut budget = budget::Budget::new(dir.path(), 50);
-    let listed = listing::Listing::read(&big, &mut budget);
+    let budget = budget::Budget::new(dir.path(), 50);
+    let listed = listing::Listing::read(&big, &budget);
     assert!(listed.is_err());
     assert_eq!(
         budget.spent(),
@@ -516,4 +516,88 @@ fn an_older_backup_sorting_after_the_newer_is_still_the_one_skipped() {
     };
     assert_eq!(gpo.backup_id.as_deref(), Some(BASELINE_ID));
     assert_eq!(found.notes.len(), 1);
+}
+
+// ---- parallel walk (issue 19 item 3) ----
+
+/// A tree with a bit of everything: the fixture's backups and SYSVOL, a
+/// second backup of one GPO, loose templates, other files, links, a GPT.INI
+/// that is not text and a template of the wrong kind.
+fn mixed_tree() -> tempfile::TempDir {
+    let dir = backed_up_twice(
+        "{00000000-0000-4000-8000-000000000001}",
+        "2024-06-01T08:00:00",
+    );
+    let root = dir.path();
+    copy_tree(&fixture("sysvol"), &root.join("sysvol"));
+    copy_tree(&fixture("backups"), &root.join("more/backups"));
+    let odd = root.join("odd/{6AC1786C-016F-11D2-945F-00C04FB984F9}");
+    std::fs::create_dir_all(odd.join("Machine/Microsoft/Windows NT/SecEdit/GptTmpl.inf")).unwrap();
+    std::fs::write(odd.join("GPT.INI"), b"[General]\0\0\x01\x02").unwrap();
+    std::fs::write(root.join("odd/web01.inf"), "[Unicode]\r\n").unwrap();
+    std::fs::write(root.join("odd/readme.txt"), "x").unwrap();
+    std::os::unix::fs::symlink(root.join("sysvol"), root.join("odd/link")).unwrap();
+    dir
+}
+
+fn in_threads<T: Send>(threads: usize, run: impl FnOnce() -> T + Send) -> T {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .unwrap()
+        .install(run)
+}
+
+/// The folders of a level are read in parallel: what is found, noted and
+/// skipped, and the order of each, is the same at any thread count, and
+/// so is the smallest `--max-files` the tree passes, and the refusal just
+/// under it.
+#[test]
+fn the_walk_is_the_same_at_any_thread_count() {
+    let dir = mixed_tree();
+    let limits = |max_files| TreeLimits {
+        max_files,
+        ..TreeLimits::default()
+    };
+    let once = discover_all(dir.path()).unwrap();
+    assert!(once.gpos.len() >= 8, "{:?}", once.gpos);
+    assert!(!once.skipped.is_empty() && !once.notes.is_empty());
+    let least = (1..1_000)
+        .find(|&n| discover_limited(dir.path(), &limits(n)).is_ok())
+        .unwrap();
+    let expected = format!("{once:?}");
+    for threads in [1, 2, 4, 7] {
+        for _ in 0..3 {
+            let found = in_threads(threads, || discover_all(dir.path())).unwrap();
+            assert_eq!(format!("{found:?}"), expected, "at {threads} threads");
+            let passes = in_threads(threads, || discover_limited(dir.path(), &limits(least)));
+            assert_eq!(format!("{:?}", passes.unwrap()), expected);
+            let refused = in_threads(threads, || discover_limited(dir.path(), &limits(least - 1)));
+            let refused = refused.unwrap_err().to_string();
+            assert!(refused.contains(&(least - 1).to_string()), "{refused}");
+        }
+    }
+}
+
+/// A GPO folder is listed once, but its entries count twice towards
+/// `--max-files`, as when the template's lookup listed it again: the
+/// limit a tree passes did not change.
+#[test]
+fn a_gpo_folder_counts_as_listed_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let secedit = dir.path().join("Machine/Microsoft/Windows NT/SecEdit");
+    std::fs::create_dir_all(&secedit).unwrap();
+    std::fs::write(secedit.join("GptTmpl.inf"), "[Unicode]\r\n").unwrap();
+    std::fs::write(dir.path().join("GPT.INI"), "[General]\r\n").unwrap();
+    // The folder (2 entries) twice, then Machine, Microsoft, Windows NT
+    // and SecEdit (1 each).
+    let limits = |max_files| TreeLimits {
+        max_files,
+        ..TreeLimits::default()
+    };
+    assert!(discover_limited(dir.path(), &limits(8)).is_ok());
+    assert!(matches!(
+        discover_limited(dir.path(), &limits(7)),
+        Err(DiscoverError::TooManyFiles { limit: 7, .. })
+    ));
 }

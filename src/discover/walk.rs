@@ -13,6 +13,7 @@ use super::note::{LISTED, Note};
 use super::skipped::{Effect, SkipReason, Skipped, Wanted};
 use super::{backup, sysvol};
 use crate::source::ReadLimits;
+use rayon::prelude::*;
 
 /// Everything found below a path.
 #[derive(Debug, Default)]
@@ -73,6 +74,12 @@ pub fn discover_all(path: &Path) -> Result<Discovery, DiscoverError> {
 /// `max_files` entries is refused as soon as the count passes the limit,
 /// rather than walking a whole disk given by mistake. Only the path
 /// itself, given as a link, is followed; no link below it is.
+///
+/// The folders of one level of the tree are read in parallel (a SYSVOL's
+/// `Policies` folder holds every GPO folder), each into a part of its
+/// own; the parts are joined in the order of the level and everything is
+/// sorted by path, so the result, the notes and the refusals are the same
+/// at any thread count.
 pub fn discover_limited(path: &Path, limits: &TreeLimits) -> Result<Discovery, DiscoverError> {
     let metadata = std::fs::metadata(path).map_err(|e| DiscoverError::unreadable(path, e))?;
     if !metadata.is_dir() {
@@ -81,14 +88,9 @@ pub fn discover_limited(path: &Path, limits: &TreeLimits) -> Result<Discovery, D
             ..Discovery::default()
         });
     }
-    let mut walker = Walker {
-        budget: Budget::new(path, limits.max_files),
-        max_file_size: limits.max_file_size,
-        found: Discovery::default(),
-        backup_times: HashMap::new(),
-    };
-    walker.walk(path)?;
-    let mut found = walker.found;
+    let budget = Budget::new(path, limits.max_files);
+    let walked = walk(path, &budget, limits.max_file_size)?;
+    let (mut found, backup_times) = (walked.found, walked.backup_times);
     if found.gpos.is_empty() && found.skipped.is_empty() {
         return Err(DiscoverError::NoGpo {
             path: path.to_path_buf(),
@@ -98,11 +100,43 @@ pub fn discover_limited(path: &Path, limits: &TreeLimits) -> Result<Discovery, D
     // by path gives the order of a depth-first walk in name order.
     found.gpos.sort_by(|a, b| a.root.cmp(&b.root));
     found.skipped.sort_by(|a, b| a.path.cmp(&b.path));
-    let (gpos, older) = newest_backups(std::mem::take(&mut found.gpos), &walker.backup_times);
+    let (gpos, older) = newest_backups(std::mem::take(&mut found.gpos), &backup_times);
     found.gpos = gpos;
     found.notes.extend(older);
     found.notes.sort_by(|a, b| a.path().cmp(b.path()));
     Ok(found)
+}
+
+/// Lists each folder once, from `root` down, a level at a time and
+/// without recursion: a tree ten thousand folders deep needs no stack.
+/// The folders of a level are read in parallel. A GPO folder's contents
+/// belong to that GPO and are not searched further. Past the root, the
+/// only error is a tree over its budget, which is the same error
+/// whichever thread meets it first.
+fn walk<'b>(
+    root: &Path,
+    budget: &'b Budget,
+    max_file_size: u64,
+) -> Result<Walker<'b>, DiscoverError> {
+    let mut all = Walker::new(budget, max_file_size);
+    let listing = Listing::read(root, budget)?;
+    let mut level = all.visit(root, &listing)?;
+    while !level.is_empty() {
+        let parts = level
+            .par_iter()
+            .map(|dir| {
+                let mut part = Walker::new(budget, max_file_size);
+                let below = part.read_and_visit(dir)?;
+                Ok((part, below))
+            })
+            .collect::<Result<Vec<_>, DiscoverError>>()?;
+        level = Vec::new();
+        for (part, below) in parts {
+            all.join(part);
+            level.extend(below);
+        }
+    }
+    Ok(all)
 }
 
 /// What a folder turned out to be.
@@ -115,39 +149,58 @@ enum Folder {
     Plain,
 }
 
-/// One walk: what is left of the budget, and what has been found.
-pub(super) struct Walker {
-    budget: Budget,
+/// What a walk, or one part of it, has found, and the budget of the
+/// whole tree.
+pub(super) struct Walker<'b> {
+    budget: &'b Budget,
     max_file_size: u64,
     found: Discovery,
     /// Each backup folder's backup time, as written.
     backup_times: HashMap<PathBuf, String>,
 }
 
-impl Walker {
-    /// Lists each folder once, from `root` down, without recursion: a
-    /// tree ten thousand folders deep needs no stack. A GPO folder's
-    /// contents belong to that GPO and are not searched further.
-    fn walk(&mut self, root: &Path) -> Result<(), DiscoverError> {
-        let mut pending = vec![root.to_path_buf()];
-        while let Some(dir) = pending.pop() {
-            let listing = match Listing::read(&dir, &mut self.budget) {
-                Ok(listing) => listing,
-                Err(error) if dir == root => return Err(error),
-                Err(error @ DiscoverError::TooManyFiles { .. }) => return Err(error),
-                Err(error) => {
-                    let reason = SkipReason::Error(error);
-                    self.skip(Skipped::new(dir, reason, Effect::NotSearched));
-                    continue;
-                }
-            };
-            match self.gpo_folder(&dir, &listing)? {
-                Folder::Gpo(gpo) => self.found.gpos.push(gpo),
-                Folder::LeftOut => {}
-                Folder::Plain => self.search(&dir, &listing, &mut pending),
+impl<'b> Walker<'b> {
+    fn new(budget: &'b Budget, max_file_size: u64) -> Walker<'b> {
+        Walker {
+            budget,
+            max_file_size,
+            found: Discovery::default(),
+            backup_times: HashMap::new(),
+        }
+    }
+
+    /// Adds what another part of the walk found.
+    fn join(&mut self, part: Walker<'_>) {
+        self.found.gpos.extend(part.found.gpos);
+        self.found.skipped.extend(part.found.skipped);
+        self.found.notes.extend(part.found.notes);
+        self.backup_times.extend(part.backup_times);
+    }
+
+    /// Lists the folder `dir` below the root and visits it; a folder that
+    /// cannot be listed is noted as skipped.
+    fn read_and_visit(&mut self, dir: &Path) -> Result<Vec<PathBuf>, DiscoverError> {
+        match Listing::read(dir, self.budget) {
+            Ok(listing) => self.visit(dir, &listing),
+            Err(error @ DiscoverError::TooManyFiles { .. }) => Err(error),
+            Err(error) => {
+                let reason = SkipReason::Error(error);
+                self.skip(Skipped::new(dir, reason, Effect::NotSearched));
+                Ok(Vec::new())
             }
         }
-        Ok(())
+    }
+
+    /// Takes the GPO that `dir` is, or searches it: its subfolders, to be
+    /// visited next, in name order.
+    fn visit(&mut self, dir: &Path, listing: &Listing) -> Result<Vec<PathBuf>, DiscoverError> {
+        let mut below = Vec::new();
+        match self.gpo_folder(dir, listing)? {
+            Folder::Gpo(gpo) => self.found.gpos.push(gpo),
+            Folder::LeftOut => {}
+            Folder::Plain => self.search(dir, listing, &mut below),
+        }
+        Ok(below)
     }
 
     /// Queues the subfolders of a folder that is not a GPO's, takes the
@@ -215,14 +268,15 @@ impl Walker {
         self.max_file_size
     }
 
-    /// The template below the GPO folder `root`, at `parts`; what is in
-    /// the way is noted as skipped.
+    /// The template below the GPO folder `root` (listed in `listing`), at
+    /// `parts`; what is in the way is noted as skipped.
     pub(super) fn template(
         &mut self,
         root: &Path,
+        listing: &Listing,
         parts: &[&str],
     ) -> Result<Option<PathBuf>, DiscoverError> {
-        match lookup::find(root, parts, &mut self.budget)? {
+        match lookup::find_in(root, listing, parts, self.budget)? {
             Lookup::Found(path) => Ok(Some(path)),
             Lookup::Missing => Ok(None),
             Lookup::Skipped(skipped) => {
@@ -234,15 +288,11 @@ impl Walker {
 }
 
 #[cfg(test)]
-impl Walker {
+impl Walker<'static> {
     /// A walker for the unit tests of the GPO builders.
-    pub(super) fn for_tests(root: &Path) -> Walker {
-        Walker {
-            budget: Budget::new(root, DEFAULT_MAX_FILES),
-            max_file_size: ReadLimits::DEFAULT_FILE_SIZE,
-            found: Discovery::default(),
-            backup_times: HashMap::new(),
-        }
+    pub(super) fn for_tests(root: &Path) -> Walker<'static> {
+        let budget = Box::leak(Box::new(Budget::new(root, DEFAULT_MAX_FILES)));
+        Walker::new(budget, ReadLimits::DEFAULT_FILE_SIZE)
     }
 
     /// What was skipped so far.
