@@ -182,3 +182,104 @@ fn comments_after_values_are_shown_beside_their_lines() {
         .unwrap();
     assert_eq!(batch["comment"], "admins and svc_batch");
 }
+
+// ---- dump in batches, JSON written as it is made (issue 19 item 5) ----
+
+/// A tree of more GPOs than one batch holds at 7 threads: templates with
+/// and without warnings, 5 GPOs without a template, 3 whose template is
+/// empty (an error), and the fixture's 3 backups.
+fn many_gpos() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let grammar: Vec<_> = std::fs::read_dir(fixture("grammar"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    for i in 0..45 {
+        let gpo = dir
+            .path()
+            .join(format!("Policies/{{00000000-0000-4000-8000-{i:012}}}"));
+        std::fs::create_dir_all(&gpo).unwrap();
+        std::fs::write(
+            gpo.join("GPT.INI"),
+            format!("[General]\r\ndisplayName=GPO {i}\r\n"),
+        )
+        .unwrap();
+        if i % 9 == 4 {
+            continue;
+        }
+        let secedit = gpo.join("Machine/Microsoft/Windows NT/SecEdit");
+        std::fs::create_dir_all(&secedit).unwrap();
+        let template = match i % 11 {
+            7 => Vec::new(),
+            _ => std::fs::read(&grammar[i % grammar.len()]).unwrap(),
+        };
+        std::fs::write(secedit.join("GptTmpl.inf"), template).unwrap();
+    }
+    let backups = fixture("trees/backups");
+    let status = std::process::Command::new("cp")
+        .args(["-r", &backups.display().to_string()])
+        .arg(dir.path().join("backups"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    dir
+}
+
+fn dump_in_threads(threads: &str, args: &[&str]) -> common::Run {
+    common::gplint_with_env(args, &[("RAYON_NUM_THREADS", threads)])
+}
+
+#[test]
+fn dump_is_the_same_at_any_thread_count_and_to_a_file() {
+    let dir = many_gpos();
+    let tree = dir.path().display().to_string();
+    for format in ["text", "json"] {
+        let args = ["dump", &tree, "--format", format];
+        let one = dump_in_threads("1", &args);
+        assert_eq!(one.code, 2, "the empty template fails the run");
+        let errors = one.stderr.lines().filter(|l| l.starts_with("error: "));
+        assert_eq!(errors.count(), 3, "{}", one.stderr);
+        if format == "json" {
+            let document: serde_json::Value = serde_json::from_str(&one.stdout).unwrap();
+            assert_eq!(document["files"].as_array().unwrap().len(), 37 + 3);
+            assert_eq!(document["gpos"].as_array().unwrap().len(), 45 + 3);
+        } else {
+            assert!(one.stderr.contains("syntax::line-without-equals"));
+        }
+        for threads in ["2", "4", "7"] {
+            let many = dump_in_threads(threads, &args);
+            assert_eq!(one.code, many.code, "{format}, {threads} threads");
+            assert_eq!(one.stdout, many.stdout, "{format}, {threads} threads");
+            assert_eq!(one.stderr, many.stderr, "{format}, {threads} threads");
+        }
+        let file = dir.path().join(format!("dump.{format}"));
+        let file_name = file.display().to_string();
+        let to_file = dump_in_threads("3", &[&args[..], &["--output", &file_name]].concat());
+        assert_eq!(to_file.code, 2);
+        assert_eq!(to_file.stderr, one.stderr);
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), one.stdout);
+    }
+}
+
+#[test]
+fn nothing_read_writes_no_file_and_no_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("GptTmpl.inf");
+    std::fs::write(&empty, b"").unwrap();
+    let empty = empty.display().to_string();
+    let out = dir.path().join("out.json");
+    let out_name = out.display().to_string();
+    for args in [
+        vec!["dump", &empty, "--format", "json"],
+        vec!["dump", &empty, "--format", "json", "--output", &out_name],
+        vec!["dump", &empty, "--output", &out_name],
+    ] {
+        let run = gplint(&args);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert_eq!(run.stdout, "", "{args:?}");
+        assert_eq!(run.stderr.lines().count(), 1, "{args:?}: {}", run.stderr);
+        assert!(!out.exists(), "{args:?}");
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "only the template: {leftovers:?}");
+}

@@ -7,6 +7,7 @@ pub mod diagnostic_codes;
 pub mod diff_html;
 pub mod diff_human;
 pub mod diff_markdown;
+pub mod dump_json;
 pub mod dump_text;
 pub mod dump_view;
 mod excerpt;
