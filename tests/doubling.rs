@@ -139,6 +139,82 @@ fn warnings_of_check_index_the_file_once() {
 
 const ONE_ACCOUNT: &str = "accounts:\n  - name: CONTOSO\\svc_a\n    logon: [service]\n";
 
+// ---- warnings without copies (issue 19 item 4) ----
+
+/// `n` holders that are not valid SIDs, on one line: a warning each, all
+/// pointing into the same long line.
+fn invalid_sids(n: usize) -> String {
+    let holders: Vec<String> = (0..n).map(|i| format!("*S-1-5-X{i}")).collect();
+    format!(
+        "[Unicode]\nUnicode=yes\n[Privilege Rights]\nSeServiceLogonRight = {}\n\
+         [Version]\nsignature=\"$CHICAGO$\"\nRevision=1\n",
+        holders.join(",")
+    )
+}
+
+type Input = fn(usize) -> String;
+
+/// Twice the warnings of `input`, in one file, cost `command` at most
+/// twice the work (line index bytes), twice the heap and twice the output.
+fn assert_warnings_linear(what: &str, input: Input, command: &[&str]) {
+    let args = |n: usize, dir: &Path| {
+        let template = write(dir, "GptTmpl.inf", &input(n));
+        let mut args = strings(command);
+        args.push(template);
+        if command == ["check"] {
+            args.push("--expect".to_owned());
+            args.push(write(dir, "services.yaml", ONE_ACCOUNT));
+        }
+        args
+    };
+    let what = format!("{command:?}, {what}");
+    let (small, large) = assert_doubles(&what, Counter::LineIndexBytes, 2_000, args);
+    let _serial = serial();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    // Measured twice, the second time from a settled heap (see
+    // `accounts_not_granted_as_expected_do_not_copy_the_list`).
+    let small_again = run(Counter::LineIndexBytes, &args(2_000, dir.path()));
+    let small_peak = small.peak.max(small_again.peak);
+    let ratio = large.peak as f64 / small_peak as f64;
+    assert!(
+        ratio <= 2.2,
+        "{what}: peak heap grew {ratio:.2} times: {small_peak} → {}",
+        large.peak
+    );
+    let shown_small = small.stdout.len() + small.stderr.len();
+    let shown = large.stdout.len() + large.stderr.len();
+    assert!(
+        shown <= shown_small * 22 / 10,
+        "{what}: output grew from {shown_small} to {shown} bytes"
+    );
+}
+
+/// Each warning refers to its file by span and is rendered from the
+/// file's own text and line index: twice the warnings in one file cost
+/// at most twice the work and the memory, for `dump` (text and JSON) and
+/// `check`.
+#[test]
+fn warnings_cost_linear_work_and_memory_in_their_count() {
+    for command in [&["dump"][..], &["dump", "--format", "json"], &["check"]] {
+        assert_warnings_linear("lines without =", lines_without_equals, command);
+    }
+    // The JSON dump places each holder from the one before it.
+    assert_warnings_linear("invalid SIDs", invalid_sids, &["dump", "--format", "json"]);
+}
+
+/// Rendering warnings that all point into one long line: the line index
+/// bytes grow 3.4 times when the warnings double (12.7 M → 42.6 M for
+/// 2,000 → 4,000 invalid SIDs in `dump`), though the output only
+/// doubles. Left for the excerpt's line lookups (src/report/excerpt.rs,
+/// src/source/line_index.rs) to fix.
+#[test]
+#[ignore = "known: warnings on one long line render in more than linear work"]
+fn warnings_on_one_long_line_render_in_linear_work() {
+    for command in [&["dump"][..], &["check"]] {
+        assert_warnings_linear("invalid SIDs", invalid_sids, command);
+    }
+}
+
 // ---- [System Access] lookup (issue 12 item 15) ----
 
 /// `n` distinct keys in `[System Access]`, then one key written again.
