@@ -276,7 +276,7 @@ fn merge(per_run: Vec<Vec<Finding>>) -> Vec<Finding> {
             out.push(finding);
         }
     }
-    out.sort_by_key(Finding::sort_key);
+    out.sort_by(Finding::order);
     out
 }
 

@@ -197,7 +197,7 @@ pub fn findings(
             }
         }
     }
-    out.sort_by_key(Finding::sort_key);
+    out.sort_by(Finding::order);
     out
 }
 
