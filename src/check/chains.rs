@@ -178,7 +178,12 @@ impl RunWide {
     }
 }
 
-fn run<'t>(chain: Chain, library: Library<'t>, expect: &Expectations, wide: &RunWide) -> ChainRun<'t> {
+fn run<'t>(
+    chain: Chain,
+    library: Library<'t>,
+    expect: &Expectations,
+    wide: &RunWide,
+) -> ChainRun<'t> {
     let scoped = expectations_for(expect, &wide.members, &chain);
     let (chain_inputs, mut sources) = inputs(&chain.gpos, library);
     // The domain's GPOs are numbered after the chain's, in evidence too.

@@ -110,9 +110,8 @@ impl SharedDirectory {
             .filter_map(|a| alias_of(&a.name, a.sid.as_ref(), domain))
             .map(|(by_name, _)| by_name)
             .collect();
-        let touched = |written: &str| {
-            account_aliases.contains(&PrincipalKey::of_written(written, domain))
-        };
+        let touched =
+            |written: &str| account_aliases.contains(&PrincipalKey::of_written(written, domain));
         for group in &expect.groups {
             let entries = std::iter::once(&group.name).chain(&group.member_of);
             if entries.into_iter().any(|e| touched(&e.value)) {
@@ -415,4 +414,54 @@ fn implied_domain(groups: &[GroupDecl], accounts: &[AccountDecl]) -> Option<Sid>
         .chain(accounts)
         .find(|sid| sid.value.is_domain_relative())
         .and_then(|sid| sid.value.domain())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::expect;
+
+    const YAML: &str = "domain_sid: S-1-5-21-1-2-3\ngroups:\n  - name: CONTOSO\\g0\n    sid: S-1-5-21-1-2-3-2000\n    member_of: [CONTOSO\\g1]\n  - name: CONTOSO\\g1\n    sid: S-1-5-21-1-2-3-2001\naccounts:\n  - name: CONTOSO\\a\n    sid: S-1-5-21-1-2-3-5000\n    member_of: [CONTOSO\\g0]\n    logon: [batch]\n  - name: CONTOSO\\b\n    member_of: [CONTOSO\\g1]\n    logon: [service]\n";
+
+    /// What a chain's lookups see, for a few keys.
+    fn looks(directory: &Directory) -> Vec<(PrincipalKey, String, bool, bool)> {
+        let written = [
+            "CONTOSO\\a",
+            "CONTOSO\\b",
+            "CONTOSO\\g0",
+            "*S-1-5-21-1-2-3-5000",
+        ];
+        let keys = written.iter().map(|w| directory.key_of(w));
+        keys.map(|k| {
+            let shown = directory.display(&k);
+            (
+                k.clone(),
+                shown,
+                directory.is_declared(&k),
+                directory.is_directory_group(&k),
+            )
+        })
+        .collect()
+    }
+
+    #[test]
+    fn a_scoped_directory_resolves_as_one_built_for_its_accounts_alone() {
+        let full = expect::load("s.yaml", YAML).unwrap();
+        let shared = Arc::new(SharedDirectory::new(&full).unwrap());
+        for keep in [vec![0], vec![1], vec![0, 1], vec![]] {
+            let mut alone = full.clone();
+            alone.accounts = keep.iter().map(|&i| full.accounts[i].clone()).collect();
+            let built = Directory::new(&alone);
+            let scoped = Directory::scoped(&shared, &alone.accounts);
+            assert_eq!(looks(&scoped), looks(&built), "accounts {keep:?}");
+            let subjects = |d: &Directory| {
+                let each = d
+                    .accounts
+                    .iter()
+                    .map(|s| (s.key.clone(), s.member_of.clone()));
+                each.collect::<Vec<_>>()
+            };
+            assert_eq!(subjects(&scoped), subjects(&built));
+        }
+    }
 }
