@@ -64,7 +64,10 @@ pub fn read<'a>(
             warn_duplicate_key(entry.key, entry.key_span, earlier.key_span, warnings);
         }
     }
-    out.into_vec()
+    // Every template of a run is kept: no room to spare past its lines.
+    let mut kept = out.into_vec();
+    kept.shrink_to_fit();
+    kept
 }
 
 fn unknown_right(key: &str, span: Span) -> Diagnostic {
