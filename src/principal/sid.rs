@@ -62,6 +62,16 @@ impl Sid {
         parse::parse(text)
     }
 
+    /// [`Sid::parse`] for a caller that only needs to know whether a text
+    /// is a SID: a text that does not start with `S-` (most names) is
+    /// turned away before an error message is built for it.
+    pub fn parse_quietly(text: &str) -> Option<Sid> {
+        let prefixed = text
+            .get(..2)
+            .is_some_and(|head| head.eq_ignore_ascii_case("S-"));
+        prefixed.then(|| Sid::parse(text).ok()).flatten()
+    }
+
     /// Builds a revision-1 SID; `None` when there are more than 15
     /// sub-authorities or the authority does not fit in 48 bits.
     pub fn from_parts(authority: u64, subs: &[u32]) -> Option<Sid> {
@@ -342,6 +352,15 @@ mod tests {
         let a = sid("S-1-5-32-544");
         let b = Sid::nt_authority([32, 544]);
         assert_eq!(hasher.hash_one(a), hasher.hash_one(b));
+    }
+
+    #[test]
+    fn parse_quietly_agrees_with_parse() {
+        for text in [
+            "S-1-5-18", "s-1-5-18", "S-1-", "Guest", "", "é", "S", "SS-1-5",
+        ] {
+            assert_eq!(Sid::parse_quietly(text), Sid::parse(text).ok(), "{text}");
+        }
     }
 
     #[test]

@@ -98,13 +98,9 @@ fn warn_about(holder: &Holder<'_>, warnings: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Whether a name is a SID written without its `*`. Only a text that
-/// starts with `S-` can be, so most names are not parsed at all.
+/// Whether a name is a SID written without its `*`.
 fn looks_like_sid(name: &str) -> bool {
-    let prefixed = name
-        .get(..2)
-        .is_some_and(|head| head.eq_ignore_ascii_case("S-"));
-    prefixed && Sid::parse(name).is_ok()
+    Sid::parse_quietly(name).is_some()
 }
 
 #[cfg(test)]
