@@ -4,8 +4,8 @@
 
 use std::fmt::Write;
 
-use crate::names::{self, ALLOW, DENY, PRIVILEGES};
-use crate::rng::Rng;
+use super::names::{self, ALLOW, DENY, PRIVILEGES};
+use super::rng::Rng;
 
 /// The template's text, about `chars` characters (twice that in bytes
 /// once written as UTF-16LE).

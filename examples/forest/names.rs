@@ -1,7 +1,7 @@
 //! The principals of the synthetic domain, as templates and the
 //! expectations file write them.
 
-use crate::rng::Rng;
+use super::rng::Rng;
 
 /// The domain SID prefix.
 pub const DOMAIN: &str = "S-1-5-21-1004336348-1177238915-682003330";

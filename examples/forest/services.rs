@@ -3,8 +3,8 @@
 
 use std::fmt::Write;
 
-use crate::names::{self, ACCOUNTS, GROUPS, LOGON_TYPES};
-use crate::rng::Rng;
+use super::names::{self, ACCOUNTS, GROUPS, LOGON_TYPES};
+use super::rng::Rng;
 
 /// One scope: its name and its GPOs' GUIDs, lowest precedence first.
 pub struct Scope {

@@ -5,8 +5,8 @@
 
 use std::fmt::Write;
 
-use crate::names::{self, ALLOW, DENY, PRIVILEGES};
-use crate::rng::Rng;
+use super::names::{self, ALLOW, DENY, PRIVILEGES};
+use super::rng::Rng;
 
 /// What kind of GPO the template belongs to.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -1,5 +1,7 @@
 //! Evaluating every planned chain of GPOs, and gathering their findings.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashSet as HashSet;
 
 use rayon::prelude::*;
@@ -8,6 +10,7 @@ use super::{Evaluation, ExpectationCase, expectation_cases, findings};
 use crate::discover::Gpo;
 use crate::expect::Expectations;
 use crate::finding::{FileRef, Finding, Location};
+use crate::logon::{Directory, SharedDirectory};
 use crate::logon_type::LogonType;
 use crate::model::Date;
 use crate::policy::{PolicyInput, Resultant};
@@ -59,12 +62,12 @@ pub fn evaluate<'t>(
     expect: &Expectations,
     progress: &dyn Progress,
 ) -> Vec<ChainRun<'t>> {
-    let members = ScopeMembers::new(expect);
+    let wide = RunWide::new(expect);
     let stage = pairs_stage(&chains, expect, progress);
     chains
         .into_par_iter()
         .map(|chain| {
-            let run = run(chain, library, expect, &members);
+            let run = run(chain, library, expect, &wide);
             stage.advance(accounts(expect));
             run
         })
@@ -84,7 +87,7 @@ pub fn evaluate_each<'t, T: Send, E>(
     map: impl Fn(ChainRun<'t>) -> T + Sync,
     mut each: impl FnMut(T) -> Result<(), E>,
 ) -> Result<(), E> {
-    let members = ScopeMembers::new(expect);
+    let wide = RunWide::new(expect);
     let stage = pairs_stage(&chains, expect, progress);
     let batch = rayon::current_num_threads().max(1);
     let mut chains = chains.into_iter().peekable();
@@ -93,7 +96,7 @@ pub fn evaluate_each<'t, T: Send, E>(
         let kept: Vec<T> = batch
             .into_par_iter()
             .map(|chain| {
-                let kept = map(run(chain, library, expect, &members));
+                let kept = map(run(chain, library, expect, &wide));
                 stage.advance(accounts(expect));
                 kept
             })
@@ -159,18 +162,39 @@ fn accounts(expect: &Expectations) -> u64 {
     u64::try_from(expect.accounts.len()).unwrap_or(u64::MAX)
 }
 
+/// What every chain of a run reads and is built once: which accounts each
+/// scope holds, and the declared directory when it does not depend on them.
+struct RunWide {
+    members: ScopeMembers,
+    directory: Option<Arc<SharedDirectory>>,
+}
+
+impl RunWide {
+    fn new(expect: &Expectations) -> Self {
+        RunWide {
+            members: ScopeMembers::new(expect),
+            directory: SharedDirectory::new(expect).map(Arc::new),
+        }
+    }
+}
+
 fn run<'t>(
     chain: Chain,
     library: Library<'t>,
     expect: &Expectations,
-    members: &ScopeMembers,
+    wide: &RunWide,
 ) -> ChainRun<'t> {
-    let scoped = expectations_for(expect, members, &chain);
+    let scoped = expectations_for(expect, &wide.members, &chain);
     let (chain_inputs, mut sources) = inputs(&chain.gpos, library);
     // The domain's GPOs are numbered after the chain's, in evidence too.
     let (domain_inputs, domain_sources) = inputs(&chain.domain, library);
     sources.extend(domain_sources);
-    let evaluation = Evaluation::with_domain(chain_inputs, domain_inputs, &scoped, library.today);
+    let directory = match &wide.directory {
+        Some(shared) => Directory::scoped(shared, &scoped.accounts),
+        None => Directory::new(&scoped),
+    };
+    let all_inputs = (chain_inputs, domain_inputs);
+    let evaluation = Evaluation::with_directory(directory, all_inputs, &scoped, library.today);
     ChainRun {
         chain,
         expect: scoped,
@@ -202,12 +226,12 @@ pub fn check(
     with_cases: bool,
     progress: &dyn Progress,
 ) -> Checked {
-    let members = ScopeMembers::new(expect);
+    let wide = RunWide::new(expect);
     let stage = pairs_stage(&chains, expect, progress);
     let per_chain: Vec<(Vec<Finding>, Vec<ExpectationCase>)> = chains
         .into_par_iter()
         .map(|chain| {
-            let run = run(chain, library, expect, &members);
+            let run = run(chain, library, expect, &wide);
             let scope = run.chain.scope.as_deref();
             let cases = if with_cases {
                 expectation_cases(&run.evaluation, &run.expect, scope)
@@ -276,7 +300,7 @@ fn merge(per_run: Vec<Vec<Finding>>) -> Vec<Finding> {
             out.push(finding);
         }
     }
-    out.sort_by_key(Finding::sort_key);
+    out.sort_by(Finding::order);
     out
 }
 

@@ -90,6 +90,18 @@ impl<'t> Evaluation<'t> {
         today: Option<Date>,
     ) -> Self {
         let directory = Directory::new(expect);
+        Evaluation::with_directory(directory, (inputs, domain_inputs), expect, today)
+    }
+
+    /// [`Evaluation::with_domain`] with the directory of `expect` built
+    /// already (see [`Directory::scoped`]); `inputs` are the chain's and
+    /// the domain root's.
+    pub fn with_directory(
+        directory: Directory,
+        (inputs, domain_inputs): (Vec<PolicyInput<'t>>, Vec<PolicyInput<'t>>),
+        expect: &Expectations,
+        today: Option<Date>,
+    ) -> Self {
         let resultant = Resultant::fold(inputs, expect.target, directory.domain);
         let nla = Nla::resolve(&resultant.inputs, declared_nla(expect));
         let verdicts = logon::evaluate(&resultant, &directory, nla.on);
@@ -197,7 +209,7 @@ pub fn findings(
             }
         }
     }
-    out.sort_by_key(Finding::sort_key);
+    out.sort_by(Finding::order);
     out
 }
 

@@ -7,6 +7,9 @@
 
 use std::collections::HashSet;
 
+use rayon::prelude::*;
+use rustc_hash::FxHashSet;
+
 use crate::diagnostic::{Code, Diagnostic};
 use crate::expect::Expectations;
 use crate::model::{AccountDecl, AccountKind, fold};
@@ -73,33 +76,74 @@ fn is_named(account: &AccountDecl, named: &Named) -> bool {
 }
 
 fn named(templates: &[(&SourceFile, &Template<'_>)], declared: &HashSet<String>) -> Named {
+    // Each template's distinct names are found in parallel; merging them in
+    // template order keeps the first template to name an account, as a
+    // single pass would.
+    let per_template: Vec<TemplateNames> = templates
+        .par_iter()
+        .map(|(source, template)| template_names(source, template, declared))
+        .collect();
     let mut named = Named::default();
-    for (source, template) in templates {
-        for assignment in &template.privilege_rights {
-            for holder in &assignment.holders {
-                match holder.principal {
-                    PrincipalRef::Sid(sid) => {
-                        named.sids.insert(sid);
-                    }
-                    PrincipalRef::Name(name) => {
-                        let folded = fold(name);
-                        let unknown = !declared.contains(&folded) && resolve_name(name).is_none();
-                        if named.names.insert(folded) && unknown {
-                            let entry = Entry {
-                                written: holder.written.to_owned(),
-                                file: source.name.clone(),
-                                line: source.lines.line_of(&source.text, holder.span.start),
-                                right: assignment.constant().to_owned(),
-                            };
-                            named.undeclared.insert(name, entry);
-                        }
-                    }
-                    PrincipalRef::InvalidSid(..) => {}
-                }
+    for found in per_template {
+        named.sids.extend(found.sids);
+        for (folded, entry) in found.names {
+            if named.names.insert(folded)
+                && let Some(entry) = entry
+            {
+                let written = entry.written.clone();
+                named.undeclared.insert(&written, entry);
             }
         }
     }
     named
+}
+
+/// What one template names: its SIDs, and each distinct folded name in the
+/// order first written, with the entry a near-miss warning quotes when the
+/// name is neither declared nor well known.
+#[derive(Default)]
+struct TemplateNames {
+    sids: Vec<Sid>,
+    names: Vec<(String, Option<Entry>)>,
+}
+
+fn template_names(
+    source: &SourceFile,
+    template: &Template<'_>,
+    declared: &HashSet<String>,
+) -> TemplateNames {
+    let mut found = TemplateNames::default();
+    // Raw spellings first: a name a template repeats on many lines is
+    // folded once, not once per line.
+    let mut written: FxHashSet<&str> = FxHashSet::default();
+    let mut folded_seen: FxHashSet<String> = FxHashSet::default();
+    for assignment in &template.privilege_rights {
+        for holder in &assignment.holders {
+            match holder.principal {
+                PrincipalRef::Sid(sid) => found.sids.push(sid),
+                PrincipalRef::Name(name) => {
+                    if !written.insert(name) {
+                        continue;
+                    }
+                    let folded = fold(name);
+                    if folded_seen.contains(&folded) {
+                        continue;
+                    }
+                    folded_seen.insert(folded.clone());
+                    let unknown = !declared.contains(&folded) && resolve_name(name).is_none();
+                    let entry = unknown.then(|| Entry {
+                        written: holder.written.to_owned(),
+                        file: source.name.clone(),
+                        line: source.lines.line_of(&source.text, holder.span.start),
+                        right: assignment.constant().to_owned(),
+                    });
+                    found.names.push((folded, entry));
+                }
+                PrincipalRef::InvalidSid(..) => {}
+            }
+        }
+    }
+    found
 }
 
 fn warning(account: &AccountDecl, entry: &Entry) -> Diagnostic {

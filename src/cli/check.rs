@@ -193,7 +193,7 @@ fn settle(
     // filters, which count hidden causes, not hidden scopes.
     *findings = causes::group(std::mem::take(findings));
     shown.filter(findings, rules);
-    findings.sort_by_key(Finding::sort_key);
+    findings.sort_by(Finding::order);
     findings.iter_mut().for_each(Finding::clip_texts);
 }
 

@@ -6,9 +6,11 @@
 //! `__Memberof` adds a group to others. Off domain controllers neither
 //! reaches a domain group (see [`machine_changes`]).
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap as HashMap;
 
-use super::directory::Directory;
+use super::directory::{Directory, DirectoryGroup, Subject};
 use crate::model::Target;
 use crate::policy::{MembershipLine, ResultantMembership};
 use crate::principal::PrincipalKey;
@@ -66,10 +68,21 @@ pub struct Removal {
 /// reason the member had, with the index of the line in `removals`.
 type Removed = HashMap<(PrincipalKey, PrincipalKey), Vec<(EdgeReason, usize)>>;
 
+/// Member → its groups' edges.
+pub(crate) type Edges = HashMap<PrincipalKey, Vec<Edge>>;
+
 /// Member → groups, canonical keys.
 #[derive(Clone, Debug, Default)]
 pub struct MembershipGraph {
-    edges: HashMap<PrincipalKey, Vec<Edge>>,
+    /// The chain's own edges: all of them, or (when `base` is the run's
+    /// declared graph) its accounts', each followed by the base's edges
+    /// of the same member. Looked up before `base`.
+    edges: Edges,
+    /// The declared groups' and default memberships, shared by every chain
+    /// whose templates change no membership; else empty.
+    base: Arc<Edges>,
+    /// Whether `base` is the run's declared graph.
+    declared_only: bool,
     /// The `__Members` lines that replaced members, and the memberships
     /// they took away, to say what removed a grant.
     removals: Vec<Removal>,
@@ -89,9 +102,14 @@ impl MembershipGraph {
         memberships: &ResultantMembership<'_>,
         target: Target,
     ) -> Self {
-        let mut graph = MembershipGraph::default();
-        graph.add_declared(directory);
-        graph.add_defaults();
+        let unchanged = memberships.members.is_empty() && memberships.member_of.is_empty();
+        if let (true, Some(shared)) = (unchanged, directory.shared()) {
+            let base = shared
+                .graph
+                .get_or_init(|| Arc::new(MembershipGraph::declared(&[], &directory.groups).edges));
+            return MembershipGraph::over(Arc::clone(base), &directory.accounts);
+        }
+        let mut graph = MembershipGraph::declared(&directory.accounts, &directory.groups);
         let replacing: Vec<_> = memberships
             .members
             .iter()
@@ -104,9 +122,48 @@ impl MembershipGraph {
         graph
     }
 
+    /// The declared memberships of `accounts` and `groups`, and Windows'
+    /// defaults.
+    fn declared(accounts: &[Subject], groups: &[DirectoryGroup]) -> Self {
+        let mut graph = MembershipGraph::default();
+        graph.add_declared(accounts, groups);
+        graph.add_defaults();
+        graph
+    }
+
+    /// The run's declared graph `base` with `accounts`' memberships: what
+    /// [`MembershipGraph::declared`] gives for them and the run's groups,
+    /// without copying the groups' edges.
+    fn over(base: Arc<Edges>, accounts: &[Subject]) -> Self {
+        let mut graph = MembershipGraph::default();
+        graph.add_declared(accounts, &[]);
+        for (member, edges) in &mut graph.edges {
+            edges.extend(base.get(member).into_iter().flatten().cloned());
+        }
+        graph.base = base;
+        graph.declared_only = true;
+        graph
+    }
+
+    /// Whether the graph is the run's declared one with the chain's
+    /// accounts: closures that reach no account are then the same in
+    /// every chain that is.
+    pub fn is_declared_only(&self) -> bool {
+        self.declared_only
+    }
+
+    /// Whether the member's edges are the chain's own rather than the
+    /// run's (an account's, in a declared-only graph).
+    pub fn is_own(&self, member: &PrincipalKey) -> bool {
+        self.declared_only && self.edges.contains_key(member)
+    }
+
     /// The groups a principal is directly a member of.
     pub fn groups_of(&self, member: &PrincipalKey) -> &[Edge] {
-        self.edges.get(member).map_or(&[], Vec::as_slice)
+        self.edges
+            .get(member)
+            .or_else(|| self.base.get(member))
+            .map_or(&[], Vec::as_slice)
     }
 
     fn add(&mut self, member: PrincipalKey, group: PrincipalKey, reason: EdgeReason) {
@@ -116,9 +173,9 @@ impl MembershipGraph {
             .push(Edge { group, reason });
     }
 
-    fn add_declared(&mut self, directory: &Directory) {
-        let accounts = directory.accounts.iter().map(|a| (&a.key, &a.member_of));
-        let groups = directory.groups.iter().map(|g| (&g.key, &g.member_of));
+    fn add_declared(&mut self, accounts: &[Subject], groups: &[DirectoryGroup]) {
+        let accounts = accounts.iter().map(|a| (&a.key, &a.member_of));
+        let groups = groups.iter().map(|g| (&g.key, &g.member_of));
         for (member, edges) in accounts.chain(groups) {
             for edge in edges {
                 let reason = EdgeReason::Declared { span: edge.span };
@@ -158,8 +215,11 @@ impl MembershipGraph {
         if self.removed.is_empty() {
             return None;
         }
+        // Removals come from `__Members` lines, whose chains have no base.
+        let mut edges = (*self.base).clone();
+        edges.extend(self.edges.clone());
         let mut graph = MembershipGraph {
-            edges: self.edges.clone(),
+            edges,
             ..MembershipGraph::default()
         };
         for ((member, group), reasons) in &self.removed {

@@ -17,7 +17,7 @@ pub mod removed;
 pub mod token;
 pub mod verdict;
 
-pub use directory::{Directory, Subject};
+pub use directory::{Directory, SharedDirectory, Subject};
 pub use graph::{EdgeReason, MembershipGraph};
 pub use removed::RemovedBy;
 pub use token::{Origin, Token, TokenCache};
@@ -53,18 +53,24 @@ pub fn evaluate(
     let graph = MembershipGraph::build(directory, &resultant.memberships, resultant.target);
     let restored = graph.restored();
     let lists = ChainLists::new(resultant, directory);
-    let cache = TokenCache::new();
+    let chain_cache = TokenCache::new();
+    // A chain whose templates change no membership shares the run's
+    // closures: the domain-wide groups are closed once, not per chain.
+    let cache = match directory.shared() {
+        Some(shared) if graph.is_declared_only() => &shared.tokens,
+        _ => &chain_cache,
+    };
     let restored_cache = TokenCache::new();
     directory
         .accounts
         .iter()
         .enumerate()
         .map(|(index, subject)| {
-            let base = token::base_token(subject, directory, &graph, &cache);
+            let base = token::base_token(subject, directory, &graph, cache);
             let mut verdicts: Vec<Verdict> = LogonType::ALL
                 .iter()
                 .filter_map(|&t| {
-                    let token = token::logon_token(&base, subject, directory, t, &graph, &cache);
+                    let token = token::logon_token(&base, subject, directory, t, &graph, cache);
                     verdict::decide(&lists, directory, subject, &token, t)
                 })
                 .collect();

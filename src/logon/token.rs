@@ -9,9 +9,8 @@
 //! the chain once each (54 s). Evidence names at most [`VIA_STEPS`] steps
 //! of a path, so it costs no more than that per verdict.
 
-use std::cell::RefCell;
 use std::collections::VecDeque;
-use std::rc::Rc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -72,6 +71,9 @@ pub struct Closure {
     order: Vec<PrincipalKey>,
     /// The computed seeds, by position.
     seeds: Vec<PrincipalKey>,
+    /// Whether the walk went through a chain's own edges (an account's),
+    /// so the closure is not the same in every chain.
+    local: bool,
 }
 
 /// A token: the account and its shared closure.
@@ -82,8 +84,8 @@ pub struct Token {
     /// lead back to it), so tokens derived from it are not shared.
     alone: bool,
     /// Why the account is in each of its direct groups, by position.
-    reasons: Rc<[EdgeReason]>,
-    shared: Rc<Closure>,
+    reasons: Arc<[EdgeReason]>,
+    shared: Arc<Closure>,
 }
 
 impl Token {
@@ -253,6 +255,7 @@ impl Closure {
     ) {
         let mut followed = 0;
         while let Some(member) = queue.pop_front() {
+            self.local |= graph.is_own(&member);
             let edges = graph.groups_of(&member);
             followed += edges.len() + 1;
             let (depth, seed) = self
@@ -290,18 +293,55 @@ struct BaseKey {
     groups: Vec<PrincipalKey>,
 }
 
-/// The closures of one chain and one graph, shared by the accounts with
-/// the same kind and direct groups.
-#[derive(Default)]
+/// The closures of one graph, shared by the accounts with the same kind
+/// and direct groups; or, run-wide (see `SharedDirectory`), by the chains
+/// whose graph is the declared one, for the closures that reach none of
+/// a chain's own accounts.
+#[derive(Debug, Default)]
 pub struct TokenCache {
-    base: RefCell<HashMap<BaseKey, Rc<Closure>>>,
-    logon: RefCell<HashMap<(BaseKey, LogonType), Rc<Closure>>>,
+    base: Mutex<HashMap<BaseKey, Arc<Closure>>>,
+    logon: Mutex<HashMap<(BaseKey, LogonType), Arc<Closure>>>,
+    run_wide: bool,
 }
 
 impl TokenCache {
     /// An empty cache, for one graph.
     pub fn new() -> Self {
         TokenCache::default()
+    }
+
+    /// An empty cache for every chain whose graph is the declared one.
+    pub(crate) fn run_wide() -> Self {
+        TokenCache {
+            run_wide: true,
+            ..TokenCache::default()
+        }
+    }
+
+    fn base(&self, key: &BaseKey) -> Option<Arc<Closure>> {
+        let map = self.base.lock().unwrap_or_else(PoisonError::into_inner);
+        map.get(key).cloned()
+    }
+
+    fn keep_base(&self, key: BaseKey, closure: &Arc<Closure>) {
+        if self.run_wide && closure.local {
+            return;
+        }
+        let mut map = self.base.lock().unwrap_or_else(PoisonError::into_inner);
+        map.insert(key, Arc::clone(closure));
+    }
+
+    fn logon(&self, key: &(BaseKey, LogonType)) -> Option<Arc<Closure>> {
+        let map = self.logon.lock().unwrap_or_else(PoisonError::into_inner);
+        map.get(key).cloned()
+    }
+
+    fn keep_logon(&self, key: (BaseKey, LogonType), closure: &Arc<Closure>) {
+        if self.run_wide && closure.local {
+            return;
+        }
+        let mut map = self.logon.lock().unwrap_or_else(PoisonError::into_inner);
+        map.insert(key, Arc::clone(closure));
     }
 }
 
@@ -319,16 +359,13 @@ pub fn base_token(
         guest: is_guest(subject, directory),
         groups: edges.iter().map(|edge| edge.group.clone()).collect(),
     };
-    let reasons: Rc<[EdgeReason]> = edges.iter().map(|edge| edge.reason.clone()).collect();
-    let cached = cache.base.borrow().get(&key).cloned();
+    let reasons: Arc<[EdgeReason]> = edges.iter().map(|edge| edge.reason.clone()).collect();
+    let cached = cache.base(&key);
     let shared = match cached {
         Some(shared) => shared,
         None => {
-            let built = Rc::new(base_closure(&key, graph, None));
-            cache
-                .base
-                .borrow_mut()
-                .insert(key.clone(), Rc::clone(&built));
+            let built = Arc::new(base_closure(&key, graph, None));
+            cache.keep_base(key.clone(), &built);
             built
         }
     };
@@ -336,7 +373,7 @@ pub fn base_token(
     // closure is built for it alone.
     let alone = shared.nodes.contains_key(&subject.key);
     let shared = if alone {
-        Rc::new(base_closure(&key, graph, Some(&subject.key)))
+        Arc::new(base_closure(&key, graph, Some(&subject.key)))
     } else {
         shared
     };
@@ -406,27 +443,24 @@ pub fn logon_token(
     let cached = if base.alone || is_admins {
         None
     } else {
-        cache.logon.borrow().get(&cache_key).cloned()
+        cache.logon(&cache_key)
     };
     let (shared, alone) = match cached {
         Some(shared) if !shared.nodes.contains_key(&subject.key) => (shared, false),
         Some(_) => (
-            Rc::new(logon_closure(base, subject, logon_type, graph, blocked)),
+            Arc::new(logon_closure(base, subject, logon_type, graph, blocked)),
             true,
         ),
         None if base.alone || is_admins => (
-            Rc::new(logon_closure(base, subject, logon_type, graph, blocked)),
+            Arc::new(logon_closure(base, subject, logon_type, graph, blocked)),
             true,
         ),
         None => {
-            let built = Rc::new(logon_closure(base, subject, logon_type, graph, None));
-            cache
-                .logon
-                .borrow_mut()
-                .insert(cache_key, Rc::clone(&built));
+            let built = Arc::new(logon_closure(base, subject, logon_type, graph, None));
+            cache.keep_logon(cache_key, &built);
             if built.nodes.contains_key(&subject.key) {
                 (
-                    Rc::new(logon_closure(base, subject, logon_type, graph, blocked)),
+                    Arc::new(logon_closure(base, subject, logon_type, graph, blocked)),
                     true,
                 )
             } else {
@@ -437,7 +471,7 @@ pub fn logon_token(
     Token {
         account: base.account.clone(),
         alone,
-        reasons: Rc::clone(&base.reasons),
+        reasons: Arc::clone(&base.reasons),
         shared,
     }
 }
@@ -511,7 +545,7 @@ mod tests {
         let cache = TokenCache::new();
         let a = base_token(&directory.accounts[0], &directory, &graph, &cache);
         let b = base_token(&directory.accounts[1], &directory, &graph, &cache);
-        assert!(Rc::ptr_eq(&a.shared, &b.shared));
+        assert!(Arc::ptr_eq(&a.shared, &b.shared));
         let g1 = directory.key_of("CONTOSO\\g1");
         assert_eq!(
             names(&a, &directory, &g1),
@@ -541,7 +575,7 @@ mod tests {
             &graph,
             &cache,
         );
-        assert!(Rc::ptr_eq(&ta.shared, &tb.shared));
+        assert!(Arc::ptr_eq(&ta.shared, &tb.shared));
         assert!(ta.contains(&PrincipalKey::well_known("S-1-5-3").unwrap()));
     }
 

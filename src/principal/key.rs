@@ -59,9 +59,9 @@ impl PrincipalKey {
     /// The key of a `*SID` or name as written in a template or expectations file.
     pub fn of_written(written: &str, domain: Option<Sid>) -> PrincipalKey {
         let bare = written.trim().strip_prefix('*').unwrap_or(written.trim());
-        match Sid::parse(bare) {
-            Ok(sid) => PrincipalKey::of_sid(sid, domain),
-            Err(_) => PrincipalKey::of_name(written, domain),
+        match Sid::parse_quietly(bare) {
+            Some(sid) => PrincipalKey::of_sid(sid, domain),
+            None => PrincipalKey::of_name(written, domain),
         }
     }
 

@@ -49,7 +49,7 @@ static AUTHORITIES: LazyLock<HashSet<String>> = LazyLock::new(|| {
 /// a directory (`CONTOSO\svc_sql`, localized names, placeholders).
 pub fn resolve_name(name: &str) -> Option<Resolved> {
     let name = name.trim();
-    if let Some(found) = NAMES.get(&table::key(name)) {
+    if let Some(found) = lookup(name) {
         return Some(found.clone());
     }
     let (domain, account) = name.split_once('\\')?;
@@ -57,6 +57,25 @@ pub fn resolve_name(name: &str) -> Option<Resolved> {
         return None;
     }
     qualified(domain, account)
+}
+
+/// Longest name looked up without allocating its key; the longest
+/// fixed name is well under it.
+const SHORT_NAME: usize = 96;
+
+/// The fixed table's entry for `name`. Templates name principals millions
+/// of times in a forest, so a short ASCII name (every name of the table)
+/// is upper-cased on the stack; any other goes through [`table::key`],
+/// whose Unicode upper-casing can turn a non-ASCII letter into an ASCII one.
+fn lookup(name: &str) -> Option<&'static Resolved> {
+    let mut buffer = [0u8; SHORT_NAME];
+    let short = buffer.get_mut(..name.len()).filter(|_| name.is_ascii());
+    let Some(key) = short else {
+        return NAMES.get(&table::key(name));
+    };
+    key.copy_from_slice(name.as_bytes());
+    key.make_ascii_uppercase();
+    std::str::from_utf8(key).ok().and_then(|key| NAMES.get(key))
 }
 
 /// `DOMAIN\account` forms that are not in the fixed lookup.
@@ -266,6 +285,17 @@ mod tests {
         );
         assert_eq!(sid_of("BUILTIN\\Administrator"), None);
         assert_eq!(sid_of("NT AUTHORITY\\Guest"), None);
+    }
+
+    #[test]
+    fn long_and_non_ascii_names_are_looked_up_like_short_ones() {
+        let long = format!("{}Everyone", " ".repeat(200));
+        assert_eq!(sid_of(&long), Some(fixed("S-1-1-0")));
+        // U+017F (long s) upper-cases to `S`, as Windows' own comparison
+        // would not; kept as gplint always read it.
+        assert_eq!(sid_of("\u{17f}YSTEM"), Some(fixed("S-1-5-18")));
+        let padded = format!("CONTOSO\\{}", "x".repeat(120));
+        assert_eq!(sid_of(&padded), None);
     }
 
     #[test]

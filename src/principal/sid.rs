@@ -1,9 +1,12 @@
 //! The [`Sid`] value type: a parsed security identifier.
 //!
-//! A SID is stored inline (no heap) so it can be copied freely through the
-//! rule engine and used as a map key.
+//! A SID is a reference to its one stored copy in a run-wide set
+//! ([`intern`]): eight bytes, `Copy`, compared by pointer for equality and
+//! by value for ordering, so it can be copied freely through the rule
+//! engine and used as a map key.
 
 mod error;
+mod intern;
 mod parse;
 
 use std::cmp::Ordering;
@@ -30,11 +33,23 @@ const NON_UNIQUE: u32 = 21;
 /// Ordering is by authority, then sub-authorities lexicographically, so
 /// sorted lists read naturally (S-1-5-18 before S-1-5-32-544).
 #[derive(Clone, Copy)]
-pub struct Sid {
+pub struct Sid(&'static Value);
+
+/// What a SID is; stored once per distinct SID. The sub-authorities past
+/// `count` are always zero, so derived equality and hashing see only the
+/// SID.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Value {
     revision: u8,
-    authority: u64,
     count: u8,
+    authority: u64,
     subs: [u32; MAX_SUBS],
+}
+
+impl Value {
+    fn sub_authorities(&self) -> &[u32] {
+        self.subs.get(..usize::from(self.count)).unwrap_or(&[])
+    }
 }
 
 impl Sid {
@@ -45,6 +60,16 @@ impl Sid {
     /// sub-authorities. Surrounding whitespace is rejected; callers trim.
     pub fn parse(text: &str) -> Result<Sid, SidError> {
         parse::parse(text)
+    }
+
+    /// [`Sid::parse`] for a caller that only needs to know whether a text
+    /// is a SID: a text that does not start with `S-` (most names) is
+    /// turned away before an error message is built for it.
+    pub fn parse_quietly(text: &str) -> Option<Sid> {
+        let prefixed = text
+            .get(..2)
+            .is_some_and(|head| head.eq_ignore_ascii_case("S-"));
+        prefixed.then(|| Sid::parse(text).ok()).flatten()
     }
 
     /// Builds a revision-1 SID; `None` when there are more than 15
@@ -58,41 +83,43 @@ impl Sid {
             *slot = *sub;
         }
         let count = u8::try_from(subs.len()).ok()?;
-        Some(Sid {
+        Some(Sid::stored(Value {
             revision: 1,
-            authority,
             count,
+            authority,
             subs: stored,
-        })
+        }))
     }
 
     /// An `S-1-5-…` SID from a fixed-size array, for SIDs built in code.
     ///
     /// Infallible because the length is checked when compiling.
-    pub(crate) const fn nt_authority<const N: usize>(subs: [u32; N]) -> Sid {
+    pub(crate) fn nt_authority<const N: usize>(subs: [u32; N]) -> Sid {
         const { assert!(N <= MAX_SUBS) };
         let mut stored = [0; MAX_SUBS];
-        let mut i = 0;
-        while i < N {
-            stored[i] = subs[i];
-            i += 1;
+        for (slot, sub) in stored.iter_mut().zip(subs) {
+            *slot = sub;
         }
-        Sid {
+        Sid::stored(Value {
             revision: 1,
-            authority: NT_AUTHORITY,
             count: N as u8,
+            authority: NT_AUTHORITY,
             subs: stored,
-        }
+        })
+    }
+
+    fn stored(value: Value) -> Sid {
+        Sid(intern::intern(value))
     }
 
     /// The identifier authority, e.g. 5 for `S-1-5-…`.
     pub fn authority(&self) -> u64 {
-        self.authority
+        self.0.authority
     }
 
     /// The sub-authorities after the authority, e.g. `[32, 544]`.
-    pub fn sub_authorities(&self) -> &[u32] {
-        self.subs.get(..usize::from(self.count)).unwrap_or(&[])
+    pub fn sub_authorities(&self) -> &'static [u32] {
+        self.0.sub_authorities()
     }
 
     /// The last sub-authority (the relative identifier), if any.
@@ -104,7 +131,7 @@ impl Sid {
     /// of a machine's local SAM.
     pub fn is_domain_relative(&self) -> bool {
         let subs = self.sub_authorities();
-        self.authority == NT_AUTHORITY && subs.len() == 5 && subs.first() == Some(&NON_UNIQUE)
+        self.authority() == NT_AUTHORITY && subs.len() == 5 && subs.first() == Some(&NON_UNIQUE)
     }
 
     /// The domain (or machine) SID `S-1-5-21-a-b-c` of a domain-relative SID.
@@ -113,25 +140,26 @@ impl Sid {
             return None;
         }
         let (_, head) = self.sub_authorities().split_last()?;
-        Sid::from_parts(self.authority, head)
+        Sid::from_parts(self.authority(), head)
     }
 
     /// This SID with `rid` appended; `None` when it already has 15
     /// sub-authorities.
     pub fn with_rid(&self, rid: u32) -> Option<Sid> {
-        let mut next = *self;
-        let slot = next.subs.get_mut(usize::from(self.count))?;
+        let mut next = *self.0;
+        let slot = next.subs.get_mut(usize::from(next.count))?;
         *slot = rid;
         next.count += 1;
-        Some(next)
+        Some(Sid::stored(next))
     }
 }
 
-// Equality, hashing and ordering look only at the used sub-authorities, so
-// they never depend on what sits in the unused tail of the array.
+// Each distinct SID is stored once, so two SIDs are equal exactly when
+// they are the same copy. Hashing and ordering look at the value (only the
+// used sub-authorities), so they are the same in every run.
 impl PartialEq for Sid {
     fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
+        std::ptr::eq(self.0, other.0)
     }
 }
 
@@ -139,8 +167,8 @@ impl Eq for Sid {}
 
 impl Hash for Sid {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.revision.hash(state);
-        self.authority.hash(state);
+        self.0.revision.hash(state);
+        self.0.authority.hash(state);
         self.sub_authorities().hash(state);
     }
 }
@@ -153,22 +181,27 @@ impl PartialOrd for Sid {
 
 impl Ord for Sid {
     fn cmp(&self, other: &Self) -> Ordering {
-        (self.revision, self.authority, self.sub_authorities()).cmp(&(
-            other.revision,
-            other.authority,
-            other.sub_authorities(),
+        if self == other {
+            return Ordering::Equal;
+        }
+        let (a, b) = (self.0, other.0);
+        (a.revision, a.authority, a.sub_authorities()).cmp(&(
+            b.revision,
+            b.authority,
+            b.sub_authorities(),
         ))
     }
 }
 
 impl fmt::Display for Sid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "S-{}-", self.revision)?;
+        write!(f, "S-{}-", self.0.revision)?;
         // Windows switches to hex for authorities that need more than 32 bits.
-        if self.authority > u64::from(u32::MAX) {
-            write!(f, "0x{:012X}", self.authority)?;
+        let authority = self.authority();
+        if authority > u64::from(u32::MAX) {
+            write!(f, "0x{authority:012X}")?;
         } else {
-            write!(f, "{}", self.authority)?;
+            write!(f, "{authority}")?;
         }
         for sub in self.sub_authorities() {
             write!(f, "-{sub}")?;
@@ -284,6 +317,50 @@ mod tests {
     fn serializes_as_canonical_string() {
         let json = serde_json::to_string(&sid("s-1-5-018")).unwrap();
         assert_eq!(json, "\"S-1-5-18\"");
+    }
+
+    #[test]
+    fn a_sid_is_a_pointer_and_each_value_is_stored_once() {
+        assert_eq!(std::mem::size_of::<Sid>(), 8);
+        assert_eq!(std::mem::size_of::<Option<Sid>>(), 8);
+        let text = "S-1-5-21-7-7-7-4242";
+        let first = sid(text);
+        let before = intern::stored_count();
+        let again = sid(text);
+        let built = Sid::from_parts(5, &[21, 7, 7, 7]).unwrap().with_rid(4242);
+        assert!(std::ptr::eq(first.0, again.0));
+        assert_eq!(built, Some(first));
+        // Other tests store SIDs in parallel: the count never shrinks, and
+        // reading the same SID twice more stores nothing new of its own.
+        assert!(intern::stored_count() >= before);
+    }
+
+    #[test]
+    fn equal_values_from_other_threads_are_the_same_sid() {
+        let here = sid("S-1-5-21-8-8-8-1000");
+        let there = std::thread::spawn(|| sid("S-1-5-21-8-8-8-1000"))
+            .join()
+            .unwrap();
+        assert_eq!(here, there);
+        assert!(std::ptr::eq(here.0, there.0));
+    }
+
+    #[test]
+    fn hash_is_by_value() {
+        use std::hash::BuildHasher;
+        let hasher = rustc_hash::FxBuildHasher;
+        let a = sid("S-1-5-32-544");
+        let b = Sid::nt_authority([32, 544]);
+        assert_eq!(hasher.hash_one(a), hasher.hash_one(b));
+    }
+
+    #[test]
+    fn parse_quietly_agrees_with_parse() {
+        for text in [
+            "S-1-5-18", "s-1-5-18", "S-1-", "Guest", "", "é", "S", "SS-1-5",
+        ] {
+            assert_eq!(Sid::parse_quietly(text), Sid::parse(text).ok(), "{text}");
+        }
     }
 
     #[test]

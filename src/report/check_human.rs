@@ -3,15 +3,17 @@
 
 use crate::diagnostic::{Label, Severity};
 use crate::finding::{Finding, Location};
+use rayon::prelude::*;
 
 use super::render::{Snippet, Style, render_snippet};
 use super::sources::Sources;
 use super::visible::visible_owned;
 
-/// Renders every finding, in order.
+/// Renders every finding, in order. Findings are rendered in parallel
+/// (a forest's run has thousands) and joined in their order.
 pub fn render_findings(findings: &[Finding], sources: &Sources<'_>, style: Style) -> String {
     findings
-        .iter()
+        .par_iter()
         .map(|finding| render_finding(finding, sources, style))
         .collect::<Vec<_>>()
         .join("\n")

@@ -32,21 +32,29 @@ const CHUNK: usize = 64 * 1024;
 fn without_replacement(whole: &[u8], encoding: &'static encoding_rs::Encoding) -> Option<String> {
     let mut decoder = encoding.new_decoder_without_bom_handling();
     let mut text = String::with_capacity(whole.len() / 2);
-    let mut buffer = "\0".repeat(CHUNK);
     let mut rest = whole;
-    loop {
-        let (result, read, written) =
-            decoder.decode_to_str_without_replacement(rest, &mut buffer, true);
-        text.push_str(buffer.get(..written)?);
-        rest = rest.get(read..)?;
-        match result {
-            encoding_rs::DecoderResult::InputEmpty => break,
-            encoding_rs::DecoderResult::OutputFull => {}
-            encoding_rs::DecoderResult::Malformed(..) => return None,
+    // The buffer is the thread's, so ten thousand templates do not each
+    // allocate and zero 64 KiB.
+    BUFFER.with_borrow_mut(|buffer| {
+        loop {
+            let (result, read, written) =
+                decoder.decode_to_str_without_replacement(rest, buffer, true);
+            text.push_str(buffer.get(..written)?);
+            rest = rest.get(read..)?;
+            match result {
+                encoding_rs::DecoderResult::InputEmpty => return Some(()),
+                encoding_rs::DecoderResult::OutputFull => {}
+                encoding_rs::DecoderResult::Malformed(..) => return None,
+            }
         }
-    }
+    })?;
     text.shrink_to_fit();
     Some(text)
+}
+
+thread_local! {
+    /// The decoding buffer of [`without_replacement`].
+    static BUFFER: std::cell::RefCell<String> = std::cell::RefCell::new("\0".repeat(CHUNK));
 }
 
 /// The slow path: decodes unit by unit, replacing and reporting lone surrogates.

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use nom::Offset;
 
 use super::document::{
-    Comment, Document, Entry, Header, Item, Line, LineKind, Run, Section, ValueList,
+    Comment, Document, Entry, Header, Items, Line, LineKind, Run, Section, ValueList,
 };
 use super::grammar::{self, Classified};
 use crate::diagnostic::{Code, Diagnostic};
@@ -201,22 +201,15 @@ fn value_list<'a>(text: &'a str, values: &'a str, code: Span) -> ValueList<'a> {
     } else {
         span_of(text, raw)
     };
-    let items = grammar::value_list(values)
-        .into_iter()
-        .map(|item| {
-            let (written, unquoted, quoted) = grammar::unquote(item);
-            Item {
-                text: unquoted,
-                span: span_of(text, written),
-                quoted,
-            }
-        })
-        .collect();
+    // A blank list has no items; its text is kept empty so that reading
+    // them needs no second look at the white space.
+    let list = if raw.is_empty() { raw } else { values };
+    let items = Items::new(text, list);
     ValueList { raw, span, items }
 }
 
 /// The span of a slice of the text.
-fn span_of(text: &str, part: &str) -> Span {
+pub(super) fn span_of(text: &str, part: &str) -> Span {
     let start = text.offset(part);
     Span::new(start, start + part.len())
 }

@@ -12,7 +12,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
-use super::builder::line_at;
+use super::builder::{line_at, span_of};
 use super::grammar;
 
 /// A parsed template: its sections merged by name, and warnings; its
@@ -128,12 +128,105 @@ pub struct ValueList<'a> {
     /// comment), when there is no value.
     pub span: Span,
     /// Each item; an empty value gives no items, a trailing comma an empty
-    /// last item.
-    pub items: Vec<Item<'a>>,
+    /// last item. Read from the text as they are iterated.
+    pub items: Items<'a>,
+}
+
+/// The items of a value list, read from the text each time they are
+/// iterated: a line of a thousand holders is typed without a list of its
+/// items being built first.
+#[derive(Clone, Copy)]
+pub struct Items<'a> {
+    /// The whole text, which spans are offsets into.
+    text: &'a str,
+    /// The list as written after the `=`; empty when blank.
+    list: &'a str,
+}
+
+impl<'a> Items<'a> {
+    /// The items of `list`, a slice of `text` that is empty or not blank.
+    pub(super) fn new(text: &'a str, list: &'a str) -> Self {
+        Items { text, list }
+    }
+
+    /// The items in order.
+    pub fn iter(&self) -> ItemIter<'a> {
+        ItemIter {
+            text: self.text,
+            rest: (!self.list.is_empty()).then_some(self.list),
+        }
+    }
+
+    /// Whether the list has no item (an empty or blank value).
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// How many items, counted by reading them.
+    pub fn len(&self) -> usize {
+        self.iter().count()
+    }
+
+    /// At most how many items: one more than the commas, which is exact
+    /// unless a quoted item holds a comma. For sizing a list at once.
+    pub fn len_bound(&self) -> usize {
+        if self.list.is_empty() {
+            0
+        } else {
+            self.list.bytes().filter(|b| *b == b',').count() + 1
+        }
+    }
+}
+
+impl<'a> IntoIterator for &Items<'a> {
+    type Item = Item<'a>;
+    type IntoIter = ItemIter<'a>;
+
+    fn into_iter(self) -> ItemIter<'a> {
+        self.iter()
+    }
+}
+
+/// Two lists are equal when their items are: text, place and quoting.
+impl PartialEq for Items<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Items<'_> {}
+
+impl std::fmt::Debug for Items<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// The items of a value list, parsed one at a time.
+#[derive(Clone)]
+pub struct ItemIter<'a> {
+    text: &'a str,
+    /// What is left of the list; `None` after the last item.
+    rest: Option<&'a str>,
+}
+
+impl<'a> Iterator for ItemIter<'a> {
+    type Item = Item<'a>;
+
+    fn next(&mut self) -> Option<Item<'a>> {
+        let (raw, rest) = grammar::next_item(self.rest?);
+        self.rest = rest;
+        let (written, unquoted, quoted) = grammar::unquote(raw);
+        Some(Item {
+            text: unquoted,
+            span: span_of(self.text, written),
+            quoted,
+        })
+    }
 }
 
 /// One item of a value list.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Item<'a> {
     /// The item's text, trimmed, without its quotes.
     pub text: &'a str,

@@ -121,20 +121,26 @@ pub fn item(input: &str) -> IResult<&str, &str> {
 
 /// value_list := item ("," item)*
 ///
-/// Returns the raw items; an all-blank list has none.
+/// Returns the raw items; an all-blank list has none. Reads them one by
+/// one ([`next_item`]), so a caller that only iterates allocates nothing.
 pub fn value_list(input: &str) -> Vec<&str> {
-    if input.trim().is_empty() {
-        return Vec::new();
-    }
     let mut items = Vec::new();
-    let mut rest = input;
-    loop {
-        let (after, raw) = item(rest).unwrap_or((rest, ""));
+    let mut rest = (!input.trim().is_empty()).then_some(input);
+    while let Some(list) = rest {
+        let (raw, next) = next_item(list);
         items.push(raw);
-        match comma(after) {
-            Ok((next, _)) => rest = next,
-            Err(_) => return items,
-        }
+        rest = next;
+    }
+    items
+}
+
+/// The first raw item of a non-blank value list and the list after its
+/// `,`, or `None` when it was the last item.
+pub fn next_item(input: &str) -> (&str, Option<&str>) {
+    let (after, raw) = item(input).unwrap_or((input, ""));
+    match comma(after) {
+        Ok((next, _)) => (raw, Some(next)),
+        Err(_) => (raw, None),
     }
 }
 

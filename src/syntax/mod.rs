@@ -7,7 +7,9 @@ mod builder;
 mod document;
 pub mod grammar;
 
-pub use document::{Comment, Document, Entry, Header, Item, Line, LineKind, Section, ValueList};
+pub use document::{
+    Comment, Document, Entry, Header, Item, ItemIter, Items, Line, LineKind, Section, ValueList,
+};
 
 /// Parses decoded template text. One pass over borrowed text.
 pub fn parse(text: &str) -> Document<'_> {
@@ -63,6 +65,8 @@ mod tests {
         let batch = doc.entries(rights).next().unwrap();
         let texts: Vec<_> = batch.value.items.iter().map(|i| i.text).collect();
         assert_eq!(texts, ["*S-1-5-32-544", "svc_batch", ""]);
+        assert_eq!(batch.value.items.len(), 3);
+        assert_eq!(batch.value.items.len_bound(), 3);
         for item in &batch.value.items {
             assert_eq!(&SAMPLE[item.span.start..item.span.end], item.text);
         }
@@ -146,7 +150,10 @@ mod tests {
         let LineKind::Values(values) = &lines[2].kind else {
             panic!("{:?}", lines[2].kind);
         };
-        assert_eq!(values.items[2].text, "D:PAR(A;OICI;KA;;;BA)");
+        assert_eq!(
+            values.items.iter().nth(2).unwrap().text,
+            "D:PAR(A;OICI;KA;;;BA)"
+        );
         assert_eq!(lines[2].comment.as_ref().unwrap().text(), "x");
         assert!(lines[1].comment.is_none());
     }

@@ -11,10 +11,10 @@ use crate::syntax::{Document, Section};
 
 use super::holder::{Holder, PrincipalRef, holders, principal_ref};
 use super::keyed::{warn_duplicate_key, warn_values_line};
-use crate::last_wins::LastWins;
+use crate::last_wins::{AsciiFolded, LastWins};
 
 /// Which way a membership line points.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Relation {
     /// `__Members`: the listed principals become the group's only members.
@@ -76,12 +76,15 @@ pub fn read<'a>(
             key_span: entry.key_span,
             line: entry.line,
         };
-        let key = format!("{}{}", group.to_ascii_lowercase(), relation.suffix());
-        if let Some(earlier) = out.push(key, membership) {
+        // The group as borrowed text, case folded when compared.
+        if let Some(earlier) = out.push((AsciiFolded(group), relation), membership) {
             warn_duplicate_key(entry.key, entry.key_span, earlier.key_span, warnings);
         }
     }
-    out.into_vec()
+    // Every template of a run is kept: no room to spare past its lines.
+    let mut kept = out.into_vec();
+    kept.shrink_to_fit();
+    kept
 }
 
 /// `key := group "__Members" | group "__Memberof"`, suffix case-insensitive.

@@ -7,7 +7,7 @@ use crate::syntax::{Document, Section};
 
 use super::holder::{Holder, holders};
 use super::keyed::{warn_duplicate_key, warn_values_line};
-use crate::last_wins::LastWins;
+use crate::last_wins::{AsciiFolded, LastWins};
 
 /// One `SeXxxRight = holder, holder` line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,12 +57,17 @@ pub fn read<'a>(
             value_span: entry.value.span,
             line: entry.line,
         };
-        let key = assignment.constant().to_ascii_lowercase();
+        // Keyed by the constant as borrowed text, case folded when
+        // compared: no lower-cased copy per line.
+        let key = AsciiFolded(right.map_or(entry.key, |right| right.constant));
         if let Some(earlier) = out.push(key, assignment) {
             warn_duplicate_key(entry.key, entry.key_span, earlier.key_span, warnings);
         }
     }
-    out.into_vec()
+    // Every template of a run is kept: no room to spare past its lines.
+    let mut kept = out.into_vec();
+    kept.shrink_to_fit();
+    kept
 }
 
 fn unknown_right(key: &str, span: Span) -> Diagnostic {

@@ -8,7 +8,8 @@ use super::{AUTHORITY_LIMIT, MAX_SUBS, Sid, SidError, SidPart};
 /// Longest hex authority Windows writes: 48 bits.
 const MAX_HEX_DIGITS: usize = 12;
 
-/// Parses `text`; see [`Sid::parse`].
+/// Parses `text`; see [`Sid::parse`]. Reads the parts in place, with
+/// no allocation unless the text is not a SID.
 pub(super) fn parse(text: &str) -> Result<Sid, SidError> {
     let owned = || text.to_owned();
     if text.is_empty() {
@@ -18,26 +19,29 @@ pub(super) fn parse(text: &str) -> Result<Sid, SidError> {
     if text.ends_with('-') {
         return Err(SidError::TrailingDash { text: owned() });
     }
-    let parts: Vec<&str> = rest.split('-').collect();
-    if parts.iter().any(|part| part.is_empty()) {
+    if rest.split('-').any(str::is_empty) {
         return Err(SidError::EmptyPart { text: owned() });
     }
-    let Some((revision, numbers)) = parts.split_first() else {
+    let mut parts = rest.split('-');
+    let Some(revision) = parts.next() else {
         return Err(SidError::EmptyPart { text: owned() });
     };
     check_revision(text, revision)?;
-    let Some((authority, subs)) = numbers.split_first() else {
+    let Some(authority) = parts.next() else {
         return Err(SidError::MissingAuthority { text: owned() });
     };
     let authority = parse_authority(text, authority)?;
-    if subs.len() > MAX_SUBS {
+    let count = parts.clone().count();
+    if count > MAX_SUBS {
         return Err(SidError::TooManySubAuthorities {
             text: owned(),
-            count: subs.len(),
+            count,
         });
     }
-    let subs = parse_subs(text, subs)?;
-    Sid::from_parts(authority, &subs).ok_or_else(|| SidError::TooManySubAuthorities {
+    let mut subs = [0; MAX_SUBS];
+    parse_subs(text, parts, &mut subs)?;
+    let subs = subs.get(..count).unwrap_or_default();
+    Sid::from_parts(authority, subs).ok_or_else(|| SidError::TooManySubAuthorities {
         text: owned(),
         count: subs.len(),
     })
@@ -91,21 +95,24 @@ fn parse_hex_authority(text: &str, value: &str, digits: &str) -> Result<u64, Sid
     })
 }
 
-fn parse_subs(text: &str, values: &[&str]) -> Result<Vec<u32>, SidError> {
-    let mut subs = Vec::with_capacity(values.len());
-    for (offset, value) in values.iter().enumerate() {
+/// Reads the sub-authorities into `subs`, which has room for all of them.
+fn parse_subs<'t>(
+    text: &str,
+    values: impl Iterator<Item = &'t str>,
+    subs: &mut [u32],
+) -> Result<(), SidError> {
+    for ((offset, value), slot) in values.enumerate().zip(subs) {
         let index = offset + 1;
         require_digits(text, SidPart::SubAuthority(index), value)?;
-        let sub = value
+        *slot = value
             .parse::<u32>()
             .map_err(|_| SidError::SubAuthorityTooLarge {
                 text: text.to_owned(),
                 index,
-                value: (*value).to_owned(),
+                value: value.to_owned(),
             })?;
-        subs.push(sub);
     }
-    Ok(subs)
+    Ok(())
 }
 
 /// Rejects anything but ASCII digits, which `str::parse` alone would not
