@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
-# Whole-process benchmark: `gplint check` (release build) over generated
-# forests, against `cat` of the same templates to /dev/null (the I/O
-# floor) and ../shared/bench/naive_check.py (the script baseline), run
-# alternately in one session; then the 50 MB export template alone.
+# Whole-process benchmark over generated forests, every tool run in
+# alternation in one session (release builds): `cat` of the templates to
+# /dev/null (the I/O floor), `stages parse` (examples/stages: discover,
+# read, decode, parse and type every template in parallel, nothing else:
+# the floor under check), `gplint check`, `gplint dump --format json`, and
+# ../shared/bench/naive_check.py (the script baseline); then allocations
+# of one in-process `check` (a counting allocator, `stages count`), and
+# the 50 MB export template alone. The 1-minute load average is printed
+# before and after each size's row: figures taken above 1 are noisy.
 #
 # Usage: bench/run.sh [SIZE...]        (default: 1000 10000 50000)
 # Environment:
@@ -10,6 +15,7 @@
 #   FOREST_DIR=/tmp/gplint-bench   where forests are generated (kept between runs)
 #   NAIVE=../shared/bench/naive_check.py
 #   NAIVE_MAX=50000     largest size the script is run on
+#   DUMP_MAX=50000      largest size `dump --format json` is run on
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +25,7 @@ ROUNDS="${ROUNDS:-3}"
 FOREST_DIR="${FOREST_DIR:-/tmp/gplint-bench}"
 NAIVE="${NAIVE:-../shared/bench/naive_check.py}"
 NAIVE_MAX="${NAIVE_MAX:-50000}"
+DUMP_MAX="${DUMP_MAX:-50000}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
 
 say() { printf '%s\n' "$*" >&2; }
@@ -35,9 +42,10 @@ if ! python3 -c 'import yaml' 2>/dev/null; then
   PYTHON=/tmp/gplint-bench-venv/bin/python
 fi
 
-cargo build --release --quiet --bin gplint --example forest
+cargo build --release --quiet --bin gplint --example forest --example stages
 GPLINT="$CARGO_TARGET_DIR/release/gplint"
 FOREST="$CARGO_TARGET_DIR/release/examples/forest"
+STAGES="$CARGO_TARGET_DIR/release/examples/stages"
 
 # Runs a command, discarding its output; prints "seconds peak-KB".
 measure() {
@@ -49,11 +57,17 @@ measure() {
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+most() { sort -n | tail -n 1; }
+load() { cut -d ' ' -f 1 /proc/loadavg; }
+# The value of KEY in a line of key=value pairs.
+field() { tr ' ' '\n' | sed -n "s/^$1=//p"; }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(lscpu | sed -n 's/^Model name: *//p')"
 echo "commit:  $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (dirty)')"
+echo "times in seconds (medians), peaks in MB (largest RSS), alloc/GPO of one in-process check"
 echo
-printf '%-7s %-9s %9s %9s %9s %10s %11s %10s %12s\n' GPOs MB cat_s gplint_s naive_s gplint/cat naive/gplint peak_MB us/GPO
+printf '%-6s %6s %6s %6s %6s %6s %6s %6s %6s %7s %9s %7s %7s %7s %7s %7s %s\n' \
+  GPOs MB cat parse check dump naive peak dpeak alloc/GPO check/cat naive/ch dump/ch peak/MB us/GPO load before-after
 for size in "${SIZES[@]}"; do
   dir="$FOREST_DIR/$size"
   if [[ ! -f "$dir/services.yaml" ]]; then
@@ -67,25 +81,43 @@ for size in "${SIZES[@]}"; do
   "${floor[@]}" >/dev/null # warm the page cache: every tool reads warm files
   rounds=$ROUNDS
   ((size > 10000)) && rounds=1
-  cat_t=() gp_t=() gp_m=() nv_t=()
+  load_before=$(load)
+  cat_t=() parse_t=() gp_t=() gp_m=() dump_t=() dump_m=() nv_t=()
   for ((r = 0; r < rounds; r++)); do
     read -r t _ < <(measure "${floor[@]}")
     cat_t+=("$t")
+    read -r t _ < <(measure "$STAGES" parse "$dir/sysvol")
+    parse_t+=("$t")
     read -r t m < <(measure "$GPLINT" check "$dir/sysvol" --expect "$dir/services.yaml")
     gp_t+=("$t") gp_m+=("$m")
+    if ((size <= DUMP_MAX)); then
+      read -r t m < <(measure "$GPLINT" dump "$dir/sysvol" --format json)
+      dump_t+=("$t") dump_m+=("$m")
+    fi
     if ((size <= NAIVE_MAX)); then
       read -r t _ < <(measure "$PYTHON" "$NAIVE" "$dir/sysvol" --expect "$dir/services.yaml")
       nv_t+=("$t")
     fi
   done
+  # Counted apart: the counters cost time, so this run is not timed.
+  allocations=$("$STAGES" count -- check "$dir/sysvol" --expect "$dir/services.yaml" 2>/dev/null | field allocations)
+  load_after=$(load)
   c=$(printf '%s\n' "${cat_t[@]}" | median)
+  p=$(printf '%s\n' "${parse_t[@]}" | median)
   g=$(printf '%s\n' "${gp_t[@]}" | median)
-  m=$(printf '%s\n' "${gp_m[@]}" | sort -n | tail -n 1)
+  m=$(printf '%s\n' "${gp_m[@]}" | most)
+  d=$( ((${#dump_t[@]})) && printf '%s\n' "${dump_t[@]}" | median || echo -)
+  dm=$( ((${#dump_m[@]})) && printf '%s\n' "${dump_m[@]}" | most || echo -)
   n=$( ((${#nv_t[@]})) && printf '%s\n' "${nv_t[@]}" | median || echo -)
-  awk -v s="$size" -v mb="$mb" -v c="$c" -v g="$g" -v n="$n" -v m="$m" 'BEGIN {
-    ratio = (c > 0) ? sprintf("%.2fx", g / c) : "-";
+  awk -v s="$size" -v mb="$mb" -v c="$c" -v p="$p" -v g="$g" -v d="$d" -v n="$n" -v m="$m" -v dm="$dm" \
+    -v a="$allocations" -v lb="$load_before" -v la="$load_after" 'BEGIN {
+    ratio = (c > 0) ? sprintf("%.1fx", g / c) : "-";
     vs = (n != "-" && g > 0) ? sprintf("%.1fx", n / g) : "-";
-    printf "%-7s %-9s %9.2f %9.2f %9s %10s %11s %10.0f %12.1f\n", s, mb, c, g, n, ratio, vs, m / 1024, g * 1e6 / s }'
+    dg = (d != "-" && g > 0) ? sprintf("%.1fx", d / g) : "-";
+    dmb = (dm != "-") ? sprintf("%.0f", dm / 1024) : "-";
+    per = (a != "") ? sprintf("%.0f", a / s) : "-";
+    printf "%-6s %6s %6.2f %6.2f %6.2f %6s %6s %6.0f %6s %7s %9s %7s %7s %6.2fx %7.1f %s -> %s\n",
+      s, mb, c, p, g, d, n, m / 1024, dmb, per, ratio, vs, dg, (m * 1024) / (mb * 1e6), g * 1e6 / s, lb, la }'
 done
 
 echo

@@ -28,6 +28,7 @@
 //! The library never prints: [`cli`] writes to the streams it is given,
 //! and long stages tell a [`progress::Progress`] they are handed, which
 //! does nothing unless the binary draws a bar.
+#![forbid(unsafe_code)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 #![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 

@@ -1,5 +1,6 @@
 //! The `gplint` binary: wires standard streams to the library and returns
 //! its exit code.
+#![forbid(unsafe_code)]
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
