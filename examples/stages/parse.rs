@@ -39,7 +39,14 @@ pub fn run(trees: &[String]) -> Result<(), String> {
     let start = Instant::now();
     let mut gpos = Vec::new();
     for tree in trees {
-        let found = discover::discover_all(Path::new(tree)).map_err(|e| format!("{tree}: {e}"))?;
+        // As `check --max-files` raised for a forest: the default stops a
+        // tree at 100,000 entries, and 50,000 GPOs hold some 400,000.
+        let limits = discover::TreeLimits {
+            max_files: usize::MAX,
+            ..discover::TreeLimits::default()
+        };
+        let found = discover::discover_limited(Path::new(tree), &limits)
+            .map_err(|e| format!("{tree}: {e}"))?;
         gpos.extend(found.gpos);
     }
     let discovered = start.elapsed();
