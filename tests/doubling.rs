@@ -162,19 +162,23 @@ type Input = fn(usize) -> String;
 /// lookup scans at most one mark's spacing, whatever the line's length.
 const WARNINGS: usize = 2_100;
 
+/// The arguments of `command` over a template of `n` warnings of `input`
+/// written under `dir` (with one account's expectations for `check`).
+fn warning_args(input: Input, command: &[&str], n: usize, dir: &Path) -> Vec<String> {
+    let template = write(dir, "GptTmpl.inf", &input(n));
+    let mut args = strings(command);
+    args.push(template);
+    if command == ["check"] {
+        args.push("--expect".to_owned());
+        args.push(write(dir, "services.yaml", ONE_ACCOUNT));
+    }
+    args
+}
+
 /// Twice [`WARNINGS`] warnings of `input`, in one file, cost `command` at most
 /// twice the work (line index bytes), twice the heap and twice the output.
 fn assert_warnings_linear(what: &str, input: Input, command: &[&str]) {
-    let args = |n: usize, dir: &Path| {
-        let template = write(dir, "GptTmpl.inf", &input(n));
-        let mut args = strings(command);
-        args.push(template);
-        if command == ["check"] {
-            args.push("--expect".to_owned());
-            args.push(write(dir, "services.yaml", ONE_ACCOUNT));
-        }
-        args
-    };
+    let args = |n: usize, dir: &Path| warning_args(input, command, n, dir);
     let what = format!("{command:?}, {what}");
     let (small, large) = assert_doubles(&what, Counter::LineIndexBytes, WARNINGS, args);
     let _serial = serial();
@@ -221,14 +225,7 @@ fn warnings_on_one_long_line_render_in_linear_work() {
     for command in [&["dump"][..], &["check"]] {
         let what = format!("{command:?}, invalid SIDs on one line");
         assert_doubles(&what, Counter::LineIndexBytes, WARNINGS, |n, dir| {
-            let template = write(dir, "GptTmpl.inf", &invalid_sids(n));
-            let mut args = strings(command);
-            args.push(template);
-            if command == ["check"] {
-                args.push("--expect".to_owned());
-                args.push(write(dir, "services.yaml", ONE_ACCOUNT));
-            }
-            args
+            warning_args(invalid_sids, command, n, dir)
         });
     }
 }

@@ -126,10 +126,9 @@ fn template_names(
                         continue;
                     }
                     let folded = fold(name);
-                    if folded_seen.contains(&folded) {
+                    if !folded_seen.insert(folded.clone()) {
                         continue;
                     }
-                    folded_seen.insert(folded.clone());
                     let unknown = !declared.contains(&folded) && resolve_name(name).is_none();
                     let entry = unknown.then(|| Entry {
                         written: holder.written.to_owned(),

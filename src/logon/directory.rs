@@ -179,10 +179,9 @@ pub struct Directory {
     pub accounts: Vec<Subject>,
     /// Declared groups, in file order.
     pub groups: Arc<[DirectoryGroup]>,
-    shared: Arc<SharedDirectory>,
-    /// Whether `shared` is a run's (rather than empty, with everything in
-    /// this directory's own maps).
-    is_shared: bool,
+    /// The run's shared part, or `None` when everything is in this
+    /// directory's own maps ([`Directory::new`]).
+    shared: Option<Arc<SharedDirectory>>,
     aliases: HashMap<PrincipalKey, PrincipalKey>,
     /// Canonical key → (the first declaration's name, whether any group
     /// declares it): every holder of every chain is looked up here.
@@ -234,8 +233,7 @@ impl Directory {
         let mut directory = Directory {
             domain: shared.domain,
             groups: Arc::clone(&shared.groups),
-            shared: Arc::clone(shared),
-            is_shared: true,
+            shared: Some(Arc::clone(shared)),
             ..Directory::default()
         };
         let accounts: Vec<&AccountDecl> = accounts.into_iter().collect();
@@ -256,7 +254,7 @@ impl Directory {
 
     /// The run's shared part, when this directory was built from one.
     pub(crate) fn shared(&self) -> Option<&SharedDirectory> {
-        self.is_shared.then_some(&*self.shared)
+        self.shared.as_deref()
     }
 
     /// The principals of a directory export: each of their names (`CONTOSO\x`,
@@ -295,16 +293,19 @@ impl Directory {
     /// The alias of a key: the chain's accounts', else the run's groups'
     /// (and, with `known`, the export's).
     fn alias_of_key(&self, key: &PrincipalKey, known: bool) -> Option<&PrincipalKey> {
-        let shared = || match known {
-            true => self.shared.canonical(key),
-            false => self.shared.group_aliases.get(key),
+        let shared = || {
+            let shared = self.shared.as_deref()?;
+            match known {
+                true => shared.canonical(key),
+                false => shared.group_aliases.get(key),
+            }
         };
         self.aliases.get(key).or_else(shared)
     }
 
     fn declared_entry(&self, key: &PrincipalKey) -> Option<&(String, bool)> {
         self.declared.get(key).or_else(|| {
-            let shared = &self.shared;
+            let shared = self.shared.as_deref()?;
             shared
                 .group_declared
                 .get(key)
